@@ -2,6 +2,7 @@ package dev.swiftbolt.marketdata;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One OHLCV bar. {@code ts} is the bar's open time in UTC. Prices are in the instrument's quote
@@ -30,25 +31,25 @@ public record Bar(Instant ts, double open, double high, double low, double close
   }
 
   /**
-   * The first OHLC invariant this bar breaks, as a sentence naming the rule, or {@code null} when
-   * it obeys all of them.
+   * The first OHLC invariant this bar breaks, as a sentence naming the rule; empty when it obeys
+   * all of them.
    */
-  public String violation() {
+  public Optional<String> violation() {
     if (open <= 0 || high <= 0 || low <= 0 || close <= 0) {
-      return "prices must be positive";
+      return Optional.of("prices must be positive");
     }
     if (high < low) {
-      return "high must not be below low";
+      return Optional.of("high must not be below low");
     }
     if (open < low || open > high) {
-      return "open must lie within [low, high]";
+      return Optional.of("open must lie within [low, high]");
     }
     if (close < low || close > high) {
-      return "close must lie within [low, high]";
+      return Optional.of("close must lie within [low, high]");
     }
     if (volume < 0) {
-      return "volume must not be negative";
+      return Optional.of("volume must not be negative");
     }
-    return null;
+    return Optional.empty();
   }
 }
