@@ -1,0 +1,127 @@
+package dev.swiftbolt.api;
+
+import dev.swiftbolt.api.internal.Access;
+import dev.swiftbolt.api.internal.ApiMetrics;
+import dev.swiftbolt.api.internal.Authentication;
+import dev.swiftbolt.api.internal.ErrorResponses;
+import dev.swiftbolt.api.internal.SystemRoutes;
+import dev.swiftbolt.api.internal.WatchlistRoutes;
+import dev.swiftbolt.config.Json;
+import dev.swiftbolt.db.Database;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The HTTP API ({@code /api/v1}), the Prometheus metrics ({@code /metrics}) and the dashboard
+ * ({@code /}) in one Javalin server.
+ *
+ * <p>Routes are listed in DESIGN.md ("Surface") and documented in {@code /api/v1/openapi.json}.
+ * Health, symbols, openapi and the dashboard's files are public; every other route needs {@code
+ * Authorization: Bearer <JWT>} verified by {@link TokenVerifier}. Errors are JSON {@code {"error",
+ * "message", "field"}}. Start once, stop once; {@link #close()} stops gracefully (in-flight
+ * requests finish).
+ */
+public final class ApiServer implements AutoCloseable {
+
+  /** One registered HTTP route, e.g. {@code GET /api/v1/watchlist}. */
+  public record Route(String method, String path) {
+    @Override
+    public String toString() {
+      return method + " " + path;
+    }
+  }
+
+  private static final Set<HandlerType> HTTP_METHODS =
+      Set.of(
+          HandlerType.GET,
+          HandlerType.POST,
+          HandlerType.PUT,
+          HandlerType.PATCH,
+          HandlerType.DELETE);
+
+  private final Javalin app;
+  private final List<Route> routes = new CopyOnWriteArrayList<>();
+
+  /**
+   * Builds the server (not started) over {@code database}, verifying tokens with {@code secret} and
+   * reading "now" from {@code clock}.
+   */
+  public ApiServer(Database database, JwtSecret secret, Clock clock) {
+    Jdbi jdbi = database.jdbi();
+    ApiMetrics metrics = new ApiMetrics(jdbi);
+    SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
+    WatchlistRoutes watchlist = new WatchlistRoutes(jdbi);
+    app =
+        Javalin.create(
+            config -> {
+              config.showJavalinBanner = false;
+              config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              config.http.maxRequestSize = 64 * 1024;
+              config.requestLogger.http(metrics::record);
+              config.events(
+                  events ->
+                      events.handlerAdded(
+                          info -> {
+                            if (HTTP_METHODS.contains(info.getHttpMethod())) {
+                              routes.add(new Route(info.getHttpMethod().name(), info.getPath()));
+                            }
+                          }));
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/dashboard";
+                    files.location = Location.CLASSPATH;
+                    files.roles = Set.of(Access.PUBLIC);
+                  });
+              config.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/webjars";
+                    files.directory = "META-INF/resources/webjars";
+                    files.location = Location.CLASSPATH;
+                    files.roles = Set.of(Access.PUBLIC);
+                    files.headers = java.util.Map.of("Cache-Control", "max-age=31536000");
+                  });
+            });
+    ErrorResponses.install(app);
+    app.beforeMatched(new Authentication(new TokenVerifier(secret, clock)));
+
+    app.get("/api/v1/health", system::health, Access.PUBLIC);
+    app.get("/api/v1/symbols", system::symbols, Access.PUBLIC);
+    app.get("/api/v1/openapi.json", system::openApi, Access.PUBLIC);
+    app.get("/metrics", system::metrics, Access.USER);
+
+    app.get("/api/v1/watchlist", watchlist::list, Access.USER);
+    app.post("/api/v1/watchlist", watchlist::add, Access.USER);
+    app.delete("/api/v1/watchlist/{symbol}", watchlist::remove, Access.USER);
+    app.get("/api/v1/jobs", watchlist::jobs, Access.USER);
+  }
+
+  /** Starts listening on {@code port} (0 picks a free port) on all interfaces. */
+  public ApiServer start(int port) {
+    app.start(port);
+    return this;
+  }
+
+  /** The port the server listens on (after {@link #start}). */
+  public int port() {
+    return app.port();
+  }
+
+  /** Every registered HTTP route, in registration order. */
+  public List<Route> routes() {
+    return List.copyOf(routes);
+  }
+
+  /** Stops gracefully: stops accepting, lets in-flight requests finish, releases the port. */
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

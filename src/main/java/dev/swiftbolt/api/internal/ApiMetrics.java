@@ -1,0 +1,133 @@
+package dev.swiftbolt.api.internal;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Prometheus metrics of the API process: request latency per route (a timer tagged with method,
+ * route template and status), and, read from the database at each scrape because workers may run in
+ * other processes, the job queue's depth by status, finished jobs by type and outcome, and pipeline
+ * runs by pipeline and status (when the {@code pipeline_runs} table exists). Thread-safe.
+ */
+public final class ApiMetrics {
+
+  /** Statuses of {@code forecast_jobs}, each exported even when zero. */
+  static final List<String> JOB_STATUSES = List.of("queued", "running", "succeeded", "dead");
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Jdbi jdbi;
+  private final Map<String, AtomicLong> queueDepth = new ConcurrentHashMap<>();
+  private final MultiGauge jobOutcomes;
+  private final MultiGauge pipelineRuns;
+
+  public ApiMetrics(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    for (String status : JOB_STATUSES) {
+      AtomicLong value = new AtomicLong();
+      queueDepth.put(status, value);
+      Gauge.builder("swiftbolt.jobs.queue.depth", value, AtomicLong::doubleValue)
+          .description("Jobs in forecast_jobs by status")
+          .tag("status", status)
+          .register(registry);
+    }
+    jobOutcomes =
+        MultiGauge.builder("swiftbolt.jobs.outcomes")
+            .description("Finished jobs in forecast_jobs by job type and outcome")
+            .register(registry);
+    pipelineRuns =
+        MultiGauge.builder("swiftbolt.pipeline.runs")
+            .description("Rows of pipeline_runs by pipeline and status")
+            .register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+  }
+
+  /** Records one finished request; the route is the matched template, not the raw path. */
+  public void record(Context ctx, float millis) {
+    String route = ctx.endpointHandlerPath();
+    if (route == null || route.isEmpty() || "*".equals(route)) {
+      route = ctx.status().getCode() == 404 ? "unmatched" : "static";
+    }
+    Timer.builder("swiftbolt.http.requests")
+        .description("HTTP request latency by route")
+        .tags(
+            "method",
+            ctx.method().name(),
+            "route",
+            route,
+            "status",
+            Integer.toString(ctx.status().getCode()))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(Duration.ofNanos((long) (millis * 1_000_000.0)));
+  }
+
+  /** Refreshes the database-backed gauges and returns the Prometheus text exposition. */
+  public String scrape() {
+    refresh();
+    return registry.scrape();
+  }
+
+  private void refresh() {
+    jdbi.useHandle(
+        h -> {
+          Map<String, Long> counts = new ConcurrentHashMap<>();
+          h.createQuery("SELECT status, count(*) AS n FROM forecast_jobs GROUP BY status")
+              .map((rs, c) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+              .forEach(e -> counts.put(e.getKey(), e.getValue()));
+          queueDepth.forEach((status, value) -> value.set(counts.getOrDefault(status, 0L)));
+          jobOutcomes.register(
+              h.createQuery(
+                      "SELECT job_type, status, count(*) AS n FROM forecast_jobs"
+                          + " WHERE status IN ('succeeded', 'dead') GROUP BY job_type, status")
+                  .map(
+                      (rs, c) ->
+                          MultiGauge.Row.of(
+                              Tags.of(
+                                  "job_type",
+                                  rs.getString("job_type"),
+                                  "outcome",
+                                  rs.getString("status")),
+                              rs.getLong("n")))
+                  .list(),
+              true);
+          boolean hasPipelineRuns =
+              h.createQuery("SELECT to_regclass('pipeline_runs') IS NOT NULL")
+                  .mapTo(Boolean.class)
+                  .one();
+          if (hasPipelineRuns) {
+            pipelineRuns.register(
+                h.createQuery(
+                        "SELECT pipeline, status, count(*) AS n FROM pipeline_runs"
+                            + " GROUP BY pipeline, status")
+                    .map(
+                        (rs, c) ->
+                            MultiGauge.Row.of(
+                                Tags.of(
+                                    "pipeline",
+                                    rs.getString("pipeline"),
+                                    "status",
+                                    rs.getString("status")),
+                                rs.getLong("n")))
+                    .list(),
+                true);
+          }
+        });
+  }
+}

@@ -1,0 +1,109 @@
+package dev.swiftbolt.api.internal;
+
+import dev.swiftbolt.api.AuthenticationException;
+import dev.swiftbolt.db.DatabaseUnavailableException;
+import dev.swiftbolt.symbols.UnknownSymbolException;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps every failure to a JSON {@link ApiError}: client errors to 4xx with the reason, unexpected
+ * failures to a 500 that hides internals (they are logged). Input never produces a 500: every
+ * parser at the edge throws {@link ApiException} or {@link IllegalArgumentException}.
+ */
+public final class ErrorResponses {
+
+  private static final Logger log = LoggerFactory.getLogger(ErrorResponses.class);
+
+  private ErrorResponses() {}
+
+  /** Installs the exception and status handlers on {@code app}. */
+  public static void install(Javalin app) {
+    app.exception(
+        ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+    app.exception(
+        AuthenticationException.class,
+        (e, ctx) -> {
+          ctx.header("WWW-Authenticate", "Bearer");
+          send(ctx, 401, "unauthorized", e.getMessage(), Optional.empty());
+        });
+    app.exception(
+        UnknownSymbolException.class,
+        (e, ctx) -> send(ctx, 404, "unknown_symbol", e.getMessage(), Optional.of("symbol")));
+    app.exception(
+        IllegalArgumentException.class,
+        (e, ctx) -> send(ctx, 400, "invalid_input", e.getMessage(), Optional.empty()));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            send(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage(), Optional.empty()));
+    app.exception(
+        DatabaseUnavailableException.class,
+        (e, ctx) -> {
+          log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+          send(
+              ctx,
+              503,
+              "database_unavailable",
+              "the database is unavailable; try again shortly",
+              Optional.empty());
+        });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          send(
+              ctx,
+              500,
+              "internal_error",
+              "internal error; the server log has the details",
+              Optional.empty());
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            send(
+                ctx,
+                404,
+                "not_found",
+                "no route "
+                    + ctx.method()
+                    + " "
+                    + Params.printable(ctx.path())
+                    + " (see /api/v1/openapi.json)",
+                Optional.empty());
+          }
+        });
+    app.error(
+        405,
+        ctx ->
+            send(
+                ctx,
+                405,
+                "method_not_allowed",
+                ctx.method() + " is not allowed on " + Params.printable(ctx.path()),
+                Optional.empty()));
+  }
+
+  private static String codeOf(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "payload_too_large";
+      default -> status >= 500 ? "internal_error" : "http_" + status;
+    };
+  }
+
+  private static void send(
+      Context ctx, int status, String code, String message, Optional<String> field) {
+    ctx.status(status).json(new ApiError(code, message, field));
+  }
+}

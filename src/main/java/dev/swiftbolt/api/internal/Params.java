@@ -1,0 +1,133 @@
+package dev.swiftbolt.api.internal;
+
+import dev.swiftbolt.symbols.SymbolCode;
+import dev.swiftbolt.validation.Timeframe;
+import io.javalin.http.Context;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Parsing of path and query parameters into values, with 400s that name the parameter. */
+public final class Params {
+
+  /** Earliest and latest instants a date parameter may name. */
+  public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+  private Params() {}
+
+  /** The {@code {symbol}} path parameter, upper-cased and validated. */
+  public static String symbol(Context ctx) {
+    return symbol("symbol", ctx.pathParam("symbol"));
+  }
+
+  /** A symbol from any source, upper-cased and validated; 400 {@code invalid_symbol}. */
+  public static String symbol(String field, String raw) {
+    try {
+      return SymbolCode.normalize(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid_symbol", field, e.getMessage());
+    }
+  }
+
+  /** An optional query parameter, empty when absent or blank. */
+  public static Optional<String> query(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
+  }
+
+  /** The {@code timeframe} query parameter; required. */
+  public static Timeframe timeframe(Context ctx) {
+    String raw =
+        query(ctx, "timeframe")
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "missing_parameter",
+                        "timeframe",
+                        "timeframe is required; one of M15, H1, H4, D1, W1"));
+    return timeframe(raw);
+  }
+
+  /** The {@code timeframe} query parameter when given. */
+  public static Optional<Timeframe> optionalTimeframe(Context ctx) {
+    return query(ctx, "timeframe").map(Params::timeframe);
+  }
+
+  private static Timeframe timeframe(String raw) {
+    try {
+      return Timeframe.parse(raw);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid_timeframe", "timeframe", e.getMessage());
+    }
+  }
+
+  /**
+   * An instant query parameter: an ISO date ({@code 2024-03-01}, midnight UTC; for {@code to} the
+   * whole day is included by the caller) or an ISO instant ({@code 2024-03-01T14:30:00Z}), between
+   * 1970 and 2100.
+   */
+  public static Optional<Instant> instant(Context ctx, String name) {
+    return query(ctx, name).map(raw -> parseInstant(name, raw));
+  }
+
+  /** Whether the parameter was given as a plain date (so {@code to} means "through that day"). */
+  public static boolean isDate(Context ctx, String name) {
+    return query(ctx, name).map(raw -> raw.length() == 10).orElse(false);
+  }
+
+  static Instant parseInstant(String name, String raw) {
+    Instant value;
+    try {
+      value =
+          raw.length() == 10
+              ? LocalDate.parse(raw).atStartOfDay(ZoneOffset.UTC).toInstant()
+              : Instant.parse(raw);
+    } catch (DateTimeException e) {
+      throw ApiException.badRequest(
+          "invalid_date",
+          name,
+          name
+              + " must be an ISO date (2024-03-01) or instant (2024-03-01T14:30:00Z), got '"
+              + printable(raw)
+              + "'");
+    }
+    if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+      throw ApiException.badRequest(
+          "invalid_date", name, name + " must be between 1970-01-01 and 2100-01-01, got " + raw);
+    }
+    return value;
+  }
+
+  /** An integer query parameter within [min, max], or the default. */
+  public static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
+    Optional<String> raw = query(ctx, name);
+    if (raw.isEmpty()) {
+      return defaultValue;
+    }
+    int value;
+    try {
+      value = Integer.parseInt(raw.get());
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(
+          "invalid_parameter",
+          name,
+          name + " must be an integer, got '" + printable(raw.get()) + "'");
+    }
+    if (value < min || value > max) {
+      throw ApiException.badRequest(
+          "invalid_parameter",
+          name,
+          name + " must be between " + min + " and " + max + ", got " + value);
+    }
+    return value;
+  }
+
+  /** Input echoed in messages: at most 40 characters, control characters replaced. */
+  public static String printable(String raw) {
+    String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
+    return shown.replaceAll("\\p{Cntrl}", "?");
+  }
+}
