@@ -60,10 +60,7 @@ public final class ApiMetrics {
 
   /** Records one finished request; the route is the matched template, not the raw path. */
   public void record(Context ctx, float millis) {
-    String route = ctx.endpointHandlerPath();
-    if (route == null || route.isEmpty() || "*".equals(route)) {
-      route = ctx.status().getCode() == 404 ? "unmatched" : "static";
-    }
+    String route = routeOf(ctx);
     Timer.builder("swiftbolt.http.requests")
         .description("HTTP request latency by route")
         .tags(
@@ -76,6 +73,23 @@ public final class ApiMetrics {
         .publishPercentileHistogram()
         .register(registry)
         .record(Duration.ofNanos((long) (millis * 1_000_000.0)));
+  }
+
+  /**
+   * The matched route template; requests that never reached an endpoint (static files, unknown
+   * paths, refused before matching) are grouped so raw paths never become tag values.
+   */
+  private static String routeOf(Context ctx) {
+    String route;
+    try {
+      route = ctx.endpointHandlerPath();
+    } catch (IllegalStateException notMatched) {
+      route = "";
+    }
+    if (route == null || route.isEmpty() || route.contains("*")) {
+      return ctx.status().getCode() == 404 ? "unmatched" : "static";
+    }
+    return route;
   }
 
   /** Refreshes the database-backed gauges and returns the Prometheus text exposition. */

@@ -26,6 +26,10 @@ public final class Params {
 
   /** A symbol from any source, upper-cased and validated; 400 {@code invalid_symbol}. */
   public static String symbol(String field, String raw) {
+    if (raw != null && raw.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest(
+          "invalid_symbol", field, field + " must not contain control characters");
+    }
     try {
       return SymbolCode.normalize(raw);
     } catch (IllegalArgumentException e) {
