@@ -1,0 +1,79 @@
+package dev.swiftbolt.cli;
+
+import dev.swiftbolt.api.ApiServer;
+import dev.swiftbolt.api.JwtSecret;
+import dev.swiftbolt.db.Database;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code swiftbolt serve [--port N] [--workers N]}: the API and the dashboard until SIGTERM or
+ * Ctrl-C, then a graceful stop (in-flight requests finish, the database closes).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the JSON API (/api/v1) and the dashboard (/) until stopped (SIGTERM or Ctrl-C).",
+      "Tokens: SUPABASE_JWT_SECRET verifies app users' tokens; without it, local development",
+      "tokens from `swiftbolt token USER`."
+    })
+final class ServeCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(
+      names = "--workers",
+      defaultValue = "2",
+      description = "Job worker threads in this process (default: ${DEFAULT-VALUE})")
+  int workers;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+    }
+    if (workers < 0 || workers > 64) {
+      throw new IllegalArgumentException("--workers must be between 0 and 64, got " + workers);
+    }
+    Database database = main.database();
+    JwtSecret secret = JwtSecret.resolve(main.config());
+    ApiServer server = new ApiServer(database, secret, Clock.systemUTC()).start(port);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              System.out.println("Stopping: finishing in-flight requests…");
+              server.close();
+              main.close();
+              stopped.countDown();
+            },
+            "swiftbolt-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    System.out.println(
+        "Database: "
+            + (database.isEmbedded()
+                ? "embedded PostgreSQL under " + main.config().home()
+                : database.settings().address()));
+    System.out.println(secret.describe());
+    System.out.println(
+        "Job workers and the scheduler are not part of this process yet (--workers "
+            + workers
+            + " is accepted and unused); run jobs with `swiftbolt worker` once it exists.");
+    System.out.println("Serving the dashboard at http://localhost:" + server.port() + "/");
+    System.out.println("API at http://localhost:" + server.port() + "/api/v1 (Ctrl-C to stop)");
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}
