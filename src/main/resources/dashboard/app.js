@@ -1,0 +1,440 @@
+// SwiftBolt dashboard: plain JavaScript over the JSON API (/api/v1). Every value from the server is
+// rendered with textContent, never as HTML.
+"use strict";
+
+const TOKEN_KEY = "swiftbolt.token";
+const TIMEFRAMES = ["M15", "H1", "H4", "D1", "W1"];
+const JOB_POLL_MS = 2000;
+const COLORS = { up: "#16a34a", down: "#dc2626", flat: "#6b7280" };
+
+const state = { token: null, selected: null, timeframe: "D1", chart: null, pollTimer: null };
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, text, className) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (className) node.className = className;
+  return node;
+}
+
+function show(id, visible) { $(id).hidden = !visible; }
+
+function percent(x, digits = 1) {
+  return x === null || x === undefined ? "—" : (x * 100).toFixed(digits) + " %";
+}
+
+function dateTime(iso) {
+  if (!iso) return "—";
+  const d = new Date(iso);
+  return d.toISOString().replace("T", " ").slice(0, 16) + " UTC";
+}
+
+function tokenSubject(token) {
+  try {
+    const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    return JSON.parse(atob(payload)).sub || "?";
+  } catch (e) {
+    return "?";
+  }
+}
+
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || "HTTP " + status);
+    this.status = status;
+    this.code = body && body.error;
+  }
+}
+
+async function api(path, options = {}) {
+  const headers = Object.assign({ Accept: "application/json" }, options.headers || {});
+  if (state.token) headers.Authorization = "Bearer " + state.token;
+  if (options.body) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, Object.assign({}, options, { headers }));
+  const body = await response.json().catch(() => null);
+  if (response.status === 401 && path !== "/api/v1/watchlist") {
+    signOut("Your session ended: " + ((body && body.message) || "token refused"));
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return body;
+}
+
+// ---- sign-in -------------------------------------------------------------------------------
+
+async function signIn(token) {
+  state.token = token.trim();
+  try {
+    await api("/api/v1/watchlist");
+  } catch (e) {
+    state.token = null;
+    $("sign-in-error").textContent = "Sign-in failed: " + e.message;
+    show("sign-in-error", true);
+    return;
+  }
+  localStorage.setItem(TOKEN_KEY, state.token);
+  show("sign-in-error", false);
+  show("sign-in", false);
+  show("app", true);
+  $("who").textContent = "Signed in as " + tokenSubject(state.token);
+  show("who", true);
+  show("sign-out", true);
+  await Promise.all([loadSymbols(), loadWatchlist()]);
+  refreshJobs();
+}
+
+function signOut(reason) {
+  localStorage.removeItem(TOKEN_KEY);
+  state.token = null;
+  state.selected = null;
+  clearTimeout(state.pollTimer);
+  show("app", false);
+  show("who", false);
+  show("sign-out", false);
+  show("sign-in", true);
+  if (reason) {
+    $("sign-in-error").textContent = reason;
+    show("sign-in-error", true);
+  }
+}
+
+// ---- watchlist and jobs --------------------------------------------------------------------
+
+async function loadSymbols() {
+  const body = await api("/api/v1/symbols");
+  const list = $("known-symbols");
+  list.replaceChildren(...body.symbols.map((s) => {
+    const option = el("option");
+    option.value = s.symbol;
+    option.label = s.name;
+    return option;
+  }));
+}
+
+async function loadWatchlist() {
+  const body = await api("/api/v1/watchlist");
+  const list = $("watchlist");
+  list.replaceChildren(...body.symbols.map(watchlistItem));
+  show("watchlist-empty", body.symbols.length === 0);
+  const symbols = body.symbols.map((s) => s.symbol);
+  if (state.selected && !symbols.includes(state.selected)) state.selected = null;
+  if (!state.selected && symbols.length > 0) selectSymbol(symbols[0]);
+  if (symbols.length === 0) {
+    show("detail-body", false);
+    show("detail-empty", true);
+  }
+  markSelected();
+}
+
+function watchlistItem(entry) {
+  const item = el("li");
+  item.dataset.symbol = entry.symbol;
+  item.append(el("span", entry.symbol, "sym"), el("span", entry.name, "name"));
+  const remove = el("button", "Remove", "secondary");
+  remove.type = "button";
+  remove.setAttribute("aria-label", "Remove " + entry.symbol);
+  remove.addEventListener("click", async (event) => {
+    event.stopPropagation();
+    try {
+      const answer = await api("/api/v1/watchlist/" + encodeURIComponent(entry.symbol), { method: "DELETE" });
+      notice(answer.message);
+    } catch (e) {
+      notice(e.message);
+    }
+    await loadWatchlist();
+    refreshJobs();
+  });
+  item.append(remove);
+  item.addEventListener("click", () => selectSymbol(entry.symbol));
+  return item;
+}
+
+function markSelected() {
+  for (const item of $("watchlist").children) {
+    item.classList.toggle("selected", item.dataset.symbol === state.selected);
+  }
+}
+
+function notice(text) {
+  $("add-message").textContent = text;
+  show("add-message", true);
+}
+
+async function addSymbol(symbol) {
+  try {
+    const answer = await api("/api/v1/watchlist", { method: "POST", body: JSON.stringify({ symbol }) });
+    notice(answer.message);
+    renderJobs(answer.jobs);
+    $("add-symbol").value = "";
+    state.selected = answer.symbol;
+    await loadWatchlist();
+    selectSymbol(answer.symbol);
+  } catch (e) {
+    notice(e.message);
+  }
+  schedulePoll(0);
+}
+
+function renderJobs(jobs) {
+  const rows = jobs.map((job) => {
+    const row = el("tr");
+    row.dataset.status = job.status;
+    const what = job.job_type + (job.timeframe ? " " + job.timeframe : "");
+    const status = el("span", job.status, "status " + job.status);
+    if (job.last_error) status.title = job.last_error;
+    const statusCell = el("td");
+    statusCell.append(status);
+    row.append(el("td", what), el("td", job.symbol || "—"), statusCell,
+      el("td", job.attempts + "/" + job.max_attempts, "num"));
+    return row;
+  });
+  $("jobs").tBodies[0].replaceChildren(...rows);
+  show("jobs-empty", jobs.length === 0);
+  return jobs.some((job) => job.status === "queued" || job.status === "running");
+}
+
+async function refreshJobs() {
+  if (!state.token) return;
+  let active = false;
+  try {
+    active = renderJobs((await api("/api/v1/jobs?limit=20")).jobs);
+  } catch (e) {
+    $("jobs-empty").textContent = "Job progress unavailable: " + e.message;
+    show("jobs-empty", true);
+  }
+  schedulePoll(active ? JOB_POLL_MS : JOB_POLL_MS * 5);
+}
+
+function schedulePoll(delay) {
+  clearTimeout(state.pollTimer);
+  state.pollTimer = setTimeout(refreshJobs, delay);
+}
+
+// ---- one symbol ----------------------------------------------------------------------------
+
+function selectSymbol(symbol) {
+  state.selected = symbol;
+  markSelected();
+  show("detail-empty", false);
+  show("detail-body", true);
+  $("detail-symbol").textContent = symbol;
+  renderTabs();
+  loadChart();
+  loadPrediction();
+}
+
+function renderTabs() {
+  $("timeframes").replaceChildren(...TIMEFRAMES.map((tf) => {
+    const tab = el("button", tf);
+    tab.type = "button";
+    tab.setAttribute("role", "tab");
+    tab.setAttribute("aria-selected", String(tf === state.timeframe));
+    tab.addEventListener("click", () => {
+      state.timeframe = tf;
+      renderTabs();
+      loadChart();
+    });
+    return tab;
+  }));
+}
+
+async function optional(path) {
+  try {
+    return await api(path);
+  } catch (e) {
+    if (e.status === 404) return null;
+    throw e;
+  }
+}
+
+async function loadChart() {
+  const symbol = state.selected;
+  const tf = state.timeframe;
+  const base = "/api/v1/symbols/" + encodeURIComponent(symbol);
+  let bars = null;
+  let forecasts = null;
+  try {
+    [bars, forecasts] = await Promise.all([
+      optional(base + "/bars?timeframe=" + tf),
+      optional(base + "/forecasts?timeframe=" + tf),
+    ]);
+  } catch (e) {
+    return chartEmpty("Chart unavailable: " + e.message);
+  }
+  if (symbol !== state.selected || tf !== state.timeframe) return;
+  show("simulated-banner", Boolean(bars && bars.simulated));
+  if (!bars || bars.bars.length === 0) {
+    return chartEmpty("No " + tf + " bars for " + symbol + " yet — the backfill job loads them.");
+  }
+  show("chart-empty", false);
+  $("chart").parentElement.hidden = false;
+  drawChart(bars.bars, forecasts ? forecasts.forecasts : []);
+}
+
+function chartEmpty(text) {
+  if (state.chart) {
+    state.chart.destroy();
+    state.chart = null;
+  }
+  $("chart-empty").textContent = text;
+  show("chart-empty", true);
+  $("chart").parentElement.hidden = true;
+}
+
+function drawChart(bars, forecasts) {
+  const labels = bars.map((b) => b.ts.replace("T", " ").slice(0, state.timeframe === "D1" || state.timeframe === "W1" ? 10 : 16));
+  const color = bars.map((b) => (b.close >= b.open ? COLORS.up : COLORS.down));
+  const index = new Map(bars.map((b, i) => [Date.parse(b.ts), i]));
+  const markers = new Array(bars.length).fill(null);
+  const markerStyle = new Array(bars.length).fill("circle");
+  const markerColor = new Array(bars.length).fill(COLORS.flat);
+  const markerRotation = new Array(bars.length).fill(0);
+  for (const f of forecasts) {
+    const i = index.get(Date.parse(f.bar_ts));
+    if (i === undefined) continue;
+    const span = bars[i].high - bars[i].low || bars[i].close * 0.01;
+    const bullish = f.direction === "BULLISH";
+    const bearish = f.direction === "BEARISH";
+    markers[i] = bullish ? bars[i].low - span * 0.4 : bearish ? bars[i].high + span * 0.4 : bars[i].close;
+    markerStyle[i] = bullish || bearish ? "triangle" : "circle";
+    markerRotation[i] = bearish ? 180 : 0;
+    markerColor[i] = bullish ? COLORS.up : bearish ? COLORS.down : COLORS.flat;
+  }
+  const data = {
+    labels,
+    datasets: [
+      { type: "bar", label: "high–low", data: bars.map((b) => [b.low, b.high]), backgroundColor: color,
+        barThickness: 1.5, grouped: false, order: 2 },
+      { type: "bar", label: "open–close", data: bars.map((b) => [Math.min(b.open, b.close), Math.max(b.open, b.close)]),
+        backgroundColor: color, barPercentage: 0.7, categoryPercentage: 0.9, grouped: false, order: 1,
+        minBarLength: 1 },
+      { type: "line", label: "forecast", data: markers, showLine: false, pointStyle: markerStyle,
+        pointRotation: markerRotation, pointRadius: 6, pointBackgroundColor: markerColor,
+        pointBorderColor: markerColor, order: 0 },
+    ],
+  };
+  const options = {
+    animation: false, maintainAspectRatio: false, responsive: true,
+    plugins: {
+      legend: { display: false },
+      tooltip: {
+        callbacks: {
+          label: (ctx) => {
+            const b = bars[ctx.dataIndex];
+            if (ctx.datasetIndex === 2) {
+              const f = forecasts.find((x) => Date.parse(x.bar_ts) === Date.parse(b.ts));
+              return f ? "forecast " + f.direction + " score " + Number(f.score).toFixed(2) : "";
+            }
+            return ctx.datasetIndex === 1 ? "O " + b.open + " H " + b.high + " L " + b.low + " C " + b.close : null;
+          },
+        },
+      },
+    },
+    scales: { x: { ticks: { maxTicksLimit: 10, autoSkip: true } }, y: { beginAtZero: false } },
+  };
+  if (state.chart) state.chart.destroy();
+  state.chart = new Chart($("chart"), { data, options });
+}
+
+async function loadPrediction() {
+  const symbol = state.selected;
+  let p;
+  try {
+    p = await optional("/api/v1/symbols/" + encodeURIComponent(symbol) + "/prediction");
+  } catch (e) {
+    $("prediction-empty").textContent = "Prediction unavailable: " + e.message;
+    show("prediction-empty", true);
+    show("prediction-body", false);
+    return;
+  }
+  if (symbol !== state.selected) return;
+  show("prediction-empty", !p);
+  show("prediction-body", Boolean(p));
+  if (p) renderPrediction(p);
+}
+
+function renderPrediction(p) {
+  $("unified-confidence").textContent = percent(p.unified_confidence);
+  $("direction").textContent = p.direction;
+  $("direction").className = "pill " + p.direction;
+  $("recommendation").textContent = p.recommendation;
+  $("base-confidence").textContent = percent(p.base_confidence);
+  $("as-of").textContent = dateTime(p.timestamp);
+
+  const overfit = p.overfit_suspected;
+  $("overfit-warning").textContent = "Overfitting suspected: " + p.overfit_explanation;
+  show("overfit-warning", Boolean(overfit));
+
+  const measures = [
+    ["Backtest (3-month holdout)", "backtesting", 0.40],
+    ["Walk-forward", "walkforward", 0.35],
+    ["Live (last resolved)", "live", 0.25],
+  ];
+  $("breakdown").tBodies[0].replaceChildren(...measures.map(([name, key, weight]) => {
+    const low = p[key + "_ci_low"];
+    const high = p[key + "_ci_high"];
+    const interval = low === null || low === undefined ? "—" : percent(low) + " – " + percent(high);
+    const row = el("tr");
+    row.append(el("td", name), el("td", percent(p[key + "_score"]), "num"),
+      el("td", p[key + "_n"] ?? "—", "num"), el("td", interval, "num"), el("td", percent(weight, 0), "num"));
+    return row;
+  }));
+
+  facts("drift", [
+    ["Magnitude", percent(p.drift_magnitude)],
+    ["Detected", p.drift_detected ? "yes" : "no"],
+    ["Explanation", p.drift_explanation],
+    ["Significance", p.drift_significant === null || p.drift_significant === undefined
+      ? "not tested (sample sizes unknown)"
+      : (p.drift_significant ? "significant" : "not significant") + " (p = " + Number(p.drift_p_value).toFixed(3) + ")"],
+    ["Persistent drift days", p.persistent_drift_days],
+  ]);
+  facts("retraining", [
+    ["Status", p.retraining_trigger ? "due" : "not due"],
+    ["Reason", p.retraining_reason],
+    ["Last retrained", dateTime(p.last_retraining_date)],
+    ["Next retraining", dateTime(p.next_retraining_date)],
+    ["Overfit check", p.overfit_explanation],
+  ]);
+
+  $("consensus").textContent = "Consensus " + p.consensus_direction + " — " + p.conflict_explanation
+    + (p.timeframe_conflict ? " (conflict)" : "");
+  const scores = p.multi_tf_consensus || {};
+  const weights = p.hierarchy_weights || {};
+  const present = TIMEFRAMES.filter((tf) => tf in scores);
+  $("timeframe-table").tBodies[0].replaceChildren(...present.map((tf) => {
+    const s = scores[tf];
+    const dir = s > 0.3 ? "BULLISH" : s < -0.3 ? "BEARISH" : "NEUTRAL";
+    const row = el("tr");
+    const dirCell = el("td");
+    dirCell.append(el("span", dir, "pill " + dir));
+    row.append(el("td", tf), el("td", (s >= 0 ? "+" : "") + s.toFixed(2), "num"), dirCell,
+      el("td", weights[tf] === undefined ? "—" : weights[tf].toFixed(2), "num"));
+    return row;
+  }));
+  show("timeframes-empty", present.length === 0);
+}
+
+function facts(id, pairs) {
+  $(id).replaceChildren(...pairs.flatMap(([k, v]) => [el("dt", k), el("dd", v)]));
+}
+
+// ---- start ---------------------------------------------------------------------------------
+
+document.addEventListener("DOMContentLoaded", () => {
+  $("sign-in-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    signIn($("token").value);
+  });
+  $("sign-out").addEventListener("click", () => signOut());
+  $("add-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    addSymbol($("add-symbol").value.trim());
+  });
+  const saved = localStorage.getItem(TOKEN_KEY);
+  if (saved) {
+    signIn(saved);
+  } else {
+    show("sign-in", true);
+  }
+});

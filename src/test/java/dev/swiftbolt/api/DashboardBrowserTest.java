@@ -1,0 +1,123 @@
+package dev.swiftbolt.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in headless Chromium (Debian's chromium and chromium-driver, never downloaded):
+ * sign in with a token, add a symbol, see "Added and backfilling…" and the job progress.
+ */
+class DashboardBrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static ApiFixture api;
+  private static WebDriver driver;
+  private static Path profile;
+
+  @BeforeAll
+  static void start() throws IOException {
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+    api = new ApiFixture();
+    profile = Files.createTempDirectory("swiftbolt-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1300",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (api != null) {
+      api.close();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+      }
+    }
+  }
+
+  private static WebElement waitVisible(By by) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private static void screenshot(String name) throws IOException {
+    File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), Path.of("/tmp", name), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void sign_in_add_a_symbol_and_watch_its_jobs() throws IOException {
+    driver.get("http://localhost:" + api.server.port() + "/");
+    WebElement hint = waitVisible(By.cssSelector("#sign-in .hint"));
+    assertThat(hint.getText()).isEqualTo("swiftbolt token USER");
+
+    driver.findElement(By.id("token")).sendKeys("not-a-token");
+    driver.findElement(By.cssSelector("#sign-in-form button")).click();
+    assertThat(waitVisible(By.id("sign-in-error")).getText()).startsWith("Sign-in failed:");
+
+    driver.findElement(By.id("token")).clear();
+    driver.findElement(By.id("token")).sendKeys(api.token("browser-user"));
+    driver.findElement(By.cssSelector("#sign-in-form button")).click();
+    assertThat(waitVisible(By.id("who")).getText()).isEqualTo("Signed in as browser-user");
+    assertThat(waitVisible(By.id("watchlist-empty")).getText()).contains("empty");
+
+    driver.findElement(By.id("add-symbol")).sendKeys("aapl");
+    driver.findElement(By.cssSelector("#add-form button")).click();
+    assertThat(waitVisible(By.id("add-message")).getText())
+        .isEqualTo("Added and backfilling AAPL…");
+
+    waitVisible(By.cssSelector("#jobs tbody tr"));
+    List<String> jobs =
+        driver.findElements(By.cssSelector("#jobs tbody tr")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(jobs).anyMatch(row -> row.startsWith("backfill AAPL queued"));
+    assertThat(jobs).anyMatch(row -> row.startsWith("forecast AAPL queued"));
+
+    assertThat(waitVisible(By.cssSelector("#watchlist li .sym")).getText()).isEqualTo("AAPL");
+    assertThat(waitVisible(By.id("detail-symbol")).getText()).isEqualTo("AAPL");
+    screenshot("swiftbolt-dashboard.png");
+  }
+}
