@@ -16,11 +16,15 @@ public final class SystemRoutes {
   /** The hand-written OpenAPI 3 document, served as is. */
   public static final String OPENAPI_RESOURCE = "/api/openapi.json";
 
+  /** How long a database check answers health requests (probes poll often). */
+  static final java.time.Duration HEALTH_TTL = java.time.Duration.ofSeconds(1);
+
   private final Jdbi jdbi;
   private final SymbolRepository symbols;
   private final ApiMetrics metrics;
   private final Clock clock;
   private final byte[] openApi;
+  private final ShortLivedCache<String, Boolean> databaseUp;
 
   public SystemRoutes(Jdbi jdbi, ApiMetrics metrics, Clock clock) {
     this.jdbi = jdbi;
@@ -28,6 +32,7 @@ public final class SystemRoutes {
     this.metrics = metrics;
     this.clock = clock;
     this.openApi = readOpenApi();
+    this.databaseUp = new ShortLivedCache<>(HEALTH_TTL, clock, 4);
   }
 
   /** The OpenAPI document's bytes from the classpath. */
@@ -42,19 +47,25 @@ public final class SystemRoutes {
     }
   }
 
-  /** {@code GET /api/v1/health}: 200 when the database answers, 503 otherwise. */
+  /**
+   * {@code GET /api/v1/health}: 200 when the database answered within the last {@link #HEALTH_TTL},
+   * 503 otherwise.
+   */
   public void health(Context ctx) {
-    boolean databaseUp;
-    try {
-      databaseUp = jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-    } catch (RuntimeException e) {
-      databaseUp = false;
-    }
+    boolean databaseUp = this.databaseUp.get("database", k -> pingDatabase());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", databaseUp ? "ok" : "degraded");
     body.put("database", databaseUp ? "ok" : "unavailable");
     body.put("time", clock.instant());
     ctx.status(databaseUp ? 200 : 503).json(body);
+  }
+
+  private boolean pingDatabase() {
+    try {
+      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** {@code GET /api/v1/symbols}: the registry, ordered by symbol. */
