@@ -116,6 +116,19 @@ class DashboardBrowserTest {
     assertThat(jobs).anyMatch(row -> row.startsWith("backfill AAPL queued"));
     assertThat(jobs).anyMatch(row -> row.startsWith("forecast AAPL queued"));
 
+    // a worker picks the backfill up: the dashboard's polling shows it without a reload
+    api.database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE forecast_jobs SET status = 'running', attempts = 1"
+                        + " WHERE job_type = 'backfill'"));
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#jobs tbody"), "backfill AAPL running 1/5"));
+
     assertThat(waitVisible(By.cssSelector("#watchlist li .sym")).getText()).isEqualTo("AAPL");
     assertThat(waitVisible(By.id("detail-symbol")).getText()).isEqualTo("AAPL");
     screenshot("swiftbolt-dashboard.png");
