@@ -4,6 +4,7 @@ import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.symbols.TrackResult;
 import dev.swiftbolt.symbols.WatchlistService;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
   int port;
 
   @Override
-  public Integer call() {
+  public Integer call() throws InterruptedException {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("--port must be between 1 and 65535, got " + port);
     }
@@ -65,10 +66,9 @@ final class DemoCommand implements Callable<Integer> {
         "[3/3] Not built yet: simulated market data, model training, evaluation, unified"
             + " validation, job workers and the dashboard (issues 4-7).");
     System.out.printf("Done in %.1f s.%n", (System.nanoTime() - started) / 1e9);
-    if (!noServe) {
-      System.out.println(
-          "Serving the dashboard is not built yet (issue 7); exiting instead of serving.");
+    if (noServe) {
+      return 0;
     }
-    return 0;
+    return ServeCommand.serveUntilStopped(main, port, 0, Optional.of(DEMO_USER));
   }
 }

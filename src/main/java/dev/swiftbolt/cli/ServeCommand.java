@@ -2,8 +2,10 @@ package dev.swiftbolt.cli;
 
 import dev.swiftbolt.api.ApiServer;
 import dev.swiftbolt.api.JwtSecret;
+import dev.swiftbolt.api.TokenIssuer;
 import dev.swiftbolt.db.Database;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,6 +48,15 @@ final class ServeCommand implements Callable<Integer> {
     if (workers < 0 || workers > 64) {
       throw new IllegalArgumentException("--workers must be between 0 and 64, got " + workers);
     }
+    return serveUntilStopped(main, port, workers, Optional.empty());
+  }
+
+  /**
+   * Serves API and dashboard on {@code port} until SIGTERM or Ctrl-C, then stops gracefully; {@code
+   * signedInAs} prints a ready development token for that user (the demo).
+   */
+  static int serveUntilStopped(Main main, int port, int workers, Optional<String> signedInAs)
+      throws InterruptedException {
     Database database = main.database();
     JwtSecret secret = JwtSecret.resolve(main.config());
     ApiServer server = new ApiServer(database, secret, Clock.systemUTC()).start(port);
@@ -72,6 +83,14 @@ final class ServeCommand implements Callable<Integer> {
             + " is accepted and unused); run jobs with `swiftbolt worker` once it exists.");
     System.out.println("Serving the dashboard at http://localhost:" + server.port() + "/");
     System.out.println("API at http://localhost:" + server.port() + "/api/v1 (Ctrl-C to stop)");
+    signedInAs.ifPresent(
+        user ->
+            System.out.println(
+                "Sign in as "
+                    + user
+                    + " with this token (valid 24 h):\n"
+                    + new TokenIssuer(secret, Clock.systemUTC())
+                        .issue(user, TokenIssuer.DEFAULT_LIFETIME)));
     System.out.flush();
     stopped.await();
     return 0;
