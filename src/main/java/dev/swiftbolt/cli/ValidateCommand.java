@@ -35,9 +35,9 @@ import picocli.CommandLine.Spec;
           + " walkforward_score, live_score (accuracies in [0, 1]), last_retraining_date, as_of"
           + " (ISO-8601 instants with zone; as_of is \"now\").",
       "Optional fields: multi_tf_scores (object of M15|H1|H4|D1|W1 to a score in [-1, 1];"
-          + " default {}), persistent_drift_days (consecutive days with drift > 50%; default 0),"
+          + " default {}), persistent_drift_days (consecutive days with drift > 50%%; default 0),"
           + " backtesting_n, walkforward_n, live_n (sample sizes >= 1; when given, the output has"
-          + " Wilson 95% intervals, a drift significance test and an overfitting test, otherwise"
+          + " Wilson 95%% intervals, a drift significance test and an overfitting test, otherwise"
           + " those fields are null). Unknown fields are refused.",
       "",
       "A line that cannot be validated yields {\"line\": N, \"error\": \"...\"} in its place; the"
@@ -49,14 +49,16 @@ import picocli.CommandLine.Spec;
       "1:at least one line failed (see its error object)",
       "2:bad usage, or the input file cannot be read"
     },
-    footerHeading = "%nExample:%n",
+    footerHeading = "%nExample (examples/validate-seed.jsonl holds this object on one line):%n",
     footer = {
-      "  echo '{\"symbol\":\"AAPL\",\"direction\":\"BULLISH\",\"backtesting_score\":0.988,"
-          + "\"walkforward_score\":0.78,\"live_score\":0.40,\"multi_tf_scores\":{\"M15\":-0.48,"
-          + "\"H1\":-0.40,\"H4\":-0.40,\"D1\":0.60,\"W1\":0.70},"
-          + "\"last_retraining_date\":\"2026-10-29T14:00:00Z\",\"persistent_drift_days\":0,"
-          + "\"as_of\":\"2026-11-28T14:00:00Z\"}' | swiftbolt validate",
-      "  swiftbolt validate --input examples/validate-seed.jsonl"
+      "  {\"symbol\":\"AAPL\",\"direction\":\"BULLISH\",",
+      "   \"backtesting_score\":0.988,\"walkforward_score\":0.78,\"live_score\":0.40,",
+      "   \"multi_tf_scores\":{\"M15\":-0.48,\"H1\":-0.40,\"H4\":-0.40,\"D1\":0.60,\"W1\":0.70},",
+      "   \"last_retraining_date\":\"2026-10-29T14:00:00Z\",\"persistent_drift_days\":0,",
+      "   \"as_of\":\"2026-11-28T14:00:00Z\"}",
+      "",
+      "  swiftbolt validate --input examples/validate-seed.jsonl",
+      "  cat many.jsonl | swiftbolt validate > predictions.jsonl",
     })
 public final class ValidateCommand implements Callable<Integer> {
 
