@@ -2,8 +2,9 @@ package dev.swiftbolt.validation;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -60,9 +61,30 @@ public final class ValidationJson {
   private final JsonFactory factory;
   private final ObjectReader reader;
 
+  /**
+   * The last instant parsed per field: bulk inputs repeat the same as_of and retraining dates on
+   * every line, and ISO parsing is one of the codec's slowest steps. Races only cost a re-parse.
+   */
+  private final InstantMemo lastRetrainingMemo = new InstantMemo();
+
+  private final InstantMemo asOfMemo = new InstantMemo();
+
+  private record ParsedInstant(String text, Instant instant) {}
+
+  private static final class InstantMemo {
+    volatile ParsedInstant last;
+  }
+
   public ValidationJson() {
-    ObjectMapper mapper = new ObjectMapper();
-    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    // Fast double parsing/writing (FastDoubleParser, Schubfach) give the same values as the JDK:
+    // correctly rounded on input, shortest round-tripping representation on output.
+    JsonFactory jsonFactory =
+        JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
+    ObjectMapper mapper = new ObjectMapper(jsonFactory);
     this.factory = mapper.getFactory();
     this.reader = mapper.reader();
   }
@@ -112,9 +134,9 @@ public final class ValidationJson {
             optionalInt(root, "backtesting_n"),
             optionalInt(root, "walkforward_n"),
             optionalInt(root, "live_n"),
-            requiredInstant(root, "last_retraining_date"),
+            requiredInstant(root, "last_retraining_date", lastRetrainingMemo),
             optionalInt(root, "persistent_drift_days").orElse(0),
-            requiredInstant(root, "as_of"));
+            requiredInstant(root, "as_of", asOfMemo));
     return new ValidationRequest(symbol, direction, scores);
   }
 
@@ -286,10 +308,16 @@ public final class ValidationJson {
     return OptionalInt.of(node.intValue());
   }
 
-  private static Instant requiredInstant(JsonNode root, String field) {
+  private static Instant requiredInstant(JsonNode root, String field, InstantMemo memo) {
     String text = requiredText(root, field);
+    ParsedInstant last = memo.last;
+    if (last != null && last.text().equals(text)) {
+      return last.instant();
+    }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      Instant instant = OffsetDateTime.parse(text).toInstant();
+      memo.last = new ParsedInstant(text, instant);
+      return instant;
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           field
