@@ -1,11 +1,11 @@
 -- The unified validator's answers: every output field of UnifiedPrediction, one row per validation.
--- symbol is kept as given; symbol_id links to the registry when the symbol is registered (NULL
--- otherwise, so a prediction for an unregistered symbol is still kept). as_of is the prediction's
--- "timestamp" field (the validator's "now"); created_at is when the row was stored.
+-- symbol is the text as validated, with no foreign key to symbols: POST /api/v1/validate and
+-- `swiftbolt validate` accept any symbol, and predictions are history that outlives the registry
+-- (join on symbols.symbol, which is unique). as_of is the prediction's "timestamp" field (the
+-- validator's "now"); created_at is when the row was stored.
 CREATE TABLE unified_predictions (
   id                    BIGSERIAL PRIMARY KEY,
   symbol                TEXT NOT NULL CHECK (length(symbol) BETWEEN 1 AND 100),
-  symbol_id             BIGINT REFERENCES symbols (id) ON DELETE SET NULL,
   direction             TEXT NOT NULL CHECK (direction IN ('BULLISH', 'NEUTRAL', 'BEARISH')),
   unified_confidence    DOUBLE PRECISION NOT NULL CHECK (unified_confidence BETWEEN 0 AND 1),
   base_confidence       DOUBLE PRECISION NOT NULL CHECK (base_confidence BETWEEN 0 AND 1),

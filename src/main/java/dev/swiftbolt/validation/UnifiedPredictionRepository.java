@@ -14,12 +14,12 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * SQL access to {@code unified_predictions}. Each {@link #store} is one INSERT in its own
- * transaction; the symbol is linked to {@code symbols.id} when it is registered. Thread-safe.
+ * transaction. Thread-safe.
  */
 public final class UnifiedPredictionRepository {
 
   private static final String COLUMNS =
-      "id, symbol, symbol_id, direction, unified_confidence, base_confidence, backtesting_score,"
+      "id, symbol, direction, unified_confidence, base_confidence, backtesting_score,"
           + " walkforward_score, live_score, multi_tf_consensus::text AS multi_tf_consensus,"
           + " drift_detected, drift_magnitude, drift_explanation, timeframe_conflict,"
           + " conflict_explanation, consensus_direction,"
@@ -31,7 +31,7 @@ public final class UnifiedPredictionRepository {
           + " last_retraining_date, persistent_drift_days, created_at";
 
   private static final String INSERT =
-      "INSERT INTO unified_predictions (symbol, symbol_id, direction, unified_confidence,"
+      "INSERT INTO unified_predictions (symbol, direction, unified_confidence,"
           + " base_confidence, backtesting_score, walkforward_score, live_score,"
           + " multi_tf_consensus, drift_detected, drift_magnitude, drift_explanation,"
           + " timeframe_conflict, conflict_explanation, consensus_direction, hierarchy_weights,"
@@ -40,7 +40,7 @@ public final class UnifiedPredictionRepository {
           + " walkforward_ci_low, walkforward_ci_high, live_ci_low, live_ci_high, drift_z,"
           + " drift_p_value, drift_significant, overfit_z, overfit_p_value, overfit_suspected,"
           + " overfit_explanation, last_retraining_date, persistent_drift_days)"
-          + " VALUES (:symbol, (SELECT id FROM symbols WHERE symbol = :symbol), :direction,"
+          + " VALUES (:symbol, :direction,"
           + " :unified_confidence, :base_confidence, :backtesting_score, :walkforward_score,"
           + " :live_score, CAST(:multi_tf_consensus AS jsonb), :drift_detected, :drift_magnitude,"
           + " :drift_explanation, :timeframe_conflict, :conflict_explanation,"
@@ -187,11 +187,7 @@ public final class UnifiedPredictionRepository {
             rs.getString("overfit_explanation"),
             instant(rs, "last_retraining_date"),
             rs.getInt("persistent_drift_days"));
-    return new StoredPrediction(
-        rs.getLong("id"),
-        Optional.ofNullable(rs.getObject("symbol_id", Long.class)),
-        instant(rs, "created_at"),
-        prediction);
+    return new StoredPrediction(rs.getLong("id"), instant(rs, "created_at"), prediction);
   }
 
   private static String databaseMessage(JdbiException e) {

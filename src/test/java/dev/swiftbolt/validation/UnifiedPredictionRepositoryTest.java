@@ -36,7 +36,6 @@ class UnifiedPredictionRepositoryTest {
   @BeforeEach
   void empty() {
     database.jdbi().useHandle(h -> h.execute("DELETE FROM unified_predictions"));
-    database.jdbi().useHandle(h -> h.execute("DELETE FROM symbols"));
   }
 
   private UnifiedPrediction predict(String symbol, ValidationScores scores) {
@@ -57,7 +56,6 @@ class UnifiedPredictionRepositoryTest {
 
     assertThat(stored.id()).isEqualTo(id);
     assertThat(stored.prediction()).isEqualTo(prediction);
-    assertThat(stored.symbolId()).isEmpty();
   }
 
   @Test
@@ -67,24 +65,6 @@ class UnifiedPredictionRepositoryTest {
     repository.store(prediction);
 
     assertThat(repository.latest("AAPL").orElseThrow().prediction()).isEqualTo(prediction);
-  }
-
-  @Test
-  void registered_symbol_is_linked_to_the_registry() {
-    long symbolId =
-        database
-            .jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "INSERT INTO symbols (symbol, name, exchange) VALUES ('NVDA',"
-                                + " 'NVIDIA Corporation', 'NASDAQ') RETURNING id")
-                        .mapTo(Long.class)
-                        .one());
-
-    repository.store(predict("NVDA", Fixtures.scores(0.8, 0.8, 0.8)));
-
-    assertThat(repository.latest("NVDA").orElseThrow().symbolId()).contains(symbolId);
   }
 
   @Test
