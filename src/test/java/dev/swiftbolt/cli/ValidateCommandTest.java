@@ -102,22 +102,32 @@ class ValidateCommandTest {
   }
 
   @Test
-  void missing_input_file_is_refused_naming_the_option() {
-    CommandLine command = new CommandLine(new ValidateCommand());
+  void missing_input_file_is_exit_2_naming_the_option_through_main() {
+    Main main = new Main();
+    CommandLine command = Main.commandLine(main);
     command.setOut(new PrintWriter(out));
-    StringWriter caught = new StringWriter();
-    command.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          caught.write(e.getClass().getSimpleName() + ": " + e.getMessage());
-          return 2;
-        });
+    command.setErr(new PrintWriter(err));
 
-    int exit = command.execute("--input", dir.resolve("nope.jsonl").toString());
+    int exit = command.execute("validate", "--input", dir.resolve("nope.jsonl").toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(caught.toString())
-        .startsWith("IllegalArgumentException: --input: no such file: ")
-        .endsWith("nope.jsonl");
+    assertThat(err.toString()).startsWith("error: --input: no such file: ").contains("nope.jsonl");
+  }
+
+  @Test
+  void standard_input_is_read_by_default() throws IOException {
+    byte[] input = Files.readAllBytes(Path.of("examples/validate-seed.jsonl"));
+    java.io.InputStream original = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(input));
+      assertThat(run()).isZero();
+    } finally {
+      System.setIn(original);
+    }
+
+    assertThat(outputLines())
+        .singleElement()
+        .satisfies(line -> assertThat(line.get("symbol").textValue()).isEqualTo("AAPL"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.swiftbolt.validation;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -36,6 +38,7 @@ public class UnifiedValidatorBenchmark {
 
   private final UnifiedValidator validator = new UnifiedValidator();
   private final ValidationJson json = new ValidationJson();
+  private final ObjectMapper mapper = new ObjectMapper();
 
   private final ValidationScores seedScores =
       ValidationScores.of(
@@ -73,6 +76,12 @@ public class UnifiedValidatorBenchmark {
   @Benchmark
   public String parse_validate_and_write_one_json_line() {
     return json.toJson(json.parseRequest(seedLine).validateWith(validator));
+  }
+
+  /** Reference for the line above: Jackson alone parsing the same line and writing it back. */
+  @Benchmark
+  public String reference_jackson_parse_and_write_same_line() throws IOException {
+    return mapper.writeValueAsString(mapper.readTree(seedLine));
   }
 
   public static void main(String[] args) throws RunnerException {
