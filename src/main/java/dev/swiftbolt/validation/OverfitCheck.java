@@ -36,7 +36,7 @@ record OverfitCheck(Optional<ProportionTest> test, boolean suspected, String exp
             + percent(scores.walkforwardScore())
             + " (n="
             + walkforwardN.getAsInt()
-            + "), one-sided p="
+            + "), one-sided p"
             + pValue(test.pValue());
     if (test.significant()) {
       return new OverfitCheck(
@@ -53,10 +53,11 @@ record OverfitCheck(Optional<ProportionTest> test, boolean suspected, String exp
     return ConfidenceAdjustment.percentOneDecimal(fraction) + "%";
   }
 
+  /** "&lt;0.0001" or "=0.0730": four decimals, half-even. */
   private static String pValue(double p) {
     if (p < 0.0001) {
       return "<0.0001";
     }
-    return new BigDecimal(p).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
+    return "=" + new BigDecimal(p).setScale(4, RoundingMode.HALF_EVEN).toPlainString();
   }
 }
