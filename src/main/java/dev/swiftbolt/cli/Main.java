@@ -47,6 +47,7 @@ import picocli.CommandLine.Option;
       JobsCommand.class,
       ServeCommand.class,
       TokenCommand.class,
+      ValidateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
