@@ -4,6 +4,7 @@ import dev.swiftbolt.api.internal.Access;
 import dev.swiftbolt.api.internal.ApiMetrics;
 import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ErrorResponses;
+import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
 import dev.swiftbolt.config.Json;
@@ -58,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
     ApiMetrics metrics = new ApiMetrics(jdbi);
     SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
     WatchlistRoutes watchlist = new WatchlistRoutes(jdbi);
+    PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
     app =
         Javalin.create(
             config -> {
@@ -101,6 +103,8 @@ public final class ApiServer implements AutoCloseable {
     app.post("/api/v1/watchlist", watchlist::add, Access.USER);
     app.delete("/api/v1/watchlist/{symbol}", watchlist::remove, Access.USER);
     app.get("/api/v1/jobs", watchlist::jobs, Access.USER);
+    app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
+    app.post("/api/v1/validate", predictions::validate, Access.USER);
   }
 
   /** Starts listening on {@code port} (0 picks a free port) on all interfaces. */

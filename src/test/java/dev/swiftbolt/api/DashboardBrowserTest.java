@@ -43,6 +43,7 @@ class DashboardBrowserTest {
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
     api = new ApiFixture();
+    seedPrediction();
     profile = Files.createTempDirectory("swiftbolt-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -60,6 +61,29 @@ class DashboardBrowserTest {
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);
+  }
+
+  /** The pipeline's output for AAPL, stored directly (the pipeline has its own tests). */
+  private static void seedPrediction() {
+    var scores =
+        new dev.swiftbolt.validation.ValidationScores(
+            0.80,
+            0.70,
+            0.70,
+            java.util.Map.of(
+                dev.swiftbolt.validation.Timeframe.D1, 0.5,
+                dev.swiftbolt.validation.Timeframe.W1, 0.6,
+                dev.swiftbolt.validation.Timeframe.H1, -0.1),
+            java.util.OptionalInt.of(250),
+            java.util.OptionalInt.of(400),
+            java.util.OptionalInt.of(30),
+            java.time.Instant.parse("2026-11-01T00:00:00Z"),
+            0,
+            java.time.Instant.parse("2026-11-27T21:00:00Z"));
+    new dev.swiftbolt.validation.UnifiedPredictionRepository(api.database.jdbi())
+        .store(
+            new dev.swiftbolt.validation.UnifiedValidator()
+                .validate("AAPL", dev.swiftbolt.validation.Direction.BULLISH, scores));
   }
 
   @AfterAll
@@ -131,6 +155,23 @@ class DashboardBrowserTest {
 
     assertThat(waitVisible(By.cssSelector("#watchlist li .sym")).getText()).isEqualTo("AAPL");
     assertThat(waitVisible(By.id("detail-symbol")).getText()).isEqualTo("AAPL");
+
+    // base 0.40·0.80 + 0.35·0.70 + 0.25·0.70 = 0.74; D1 and W1 bullish, H1 neutral: consensus
+    // BULLISH = direction, so × 1.10 = 0.814
+    assertThat(waitVisible(By.id("unified-confidence")).getText()).isEqualTo("81.4 %");
+    assertThat(driver.findElement(By.id("recommendation")).getText())
+        .startsWith("High confidence - strong signal");
+    List<String> breakdown =
+        driver.findElements(By.cssSelector("#breakdown tbody tr")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(breakdown).hasSize(3);
+    assertThat(breakdown.get(0)).startsWith("Backtest (3-month holdout) 80.0 % 250");
+    assertThat(breakdown.get(2)).startsWith("Live (last resolved) 70.0 % 30");
+    assertThat(driver.findElement(By.id("drift")).getText()).contains("12.5 %");
+    assertThat(driver.findElements(By.cssSelector("#timeframe-table tbody tr"))).hasSize(3);
+    // backtest 80 % of 250 vs walk-forward 70 % of 400 is significantly better: overfitting
+    assertThat(driver.findElement(By.id("overfit-warning")).isDisplayed()).isTrue();
     screenshot("swiftbolt-dashboard.png");
   }
 }

@@ -1,0 +1,97 @@
+package dev.swiftbolt.api.internal;
+
+import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.StoredPrediction;
+import dev.swiftbolt.validation.UnifiedPrediction;
+import dev.swiftbolt.validation.UnifiedPredictionRepository;
+import dev.swiftbolt.validation.UnifiedValidator;
+import dev.swiftbolt.validation.ValidationJson;
+import dev.swiftbolt.validation.ValidationRequest;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The latest unified prediction of a symbol, and the validator on demand. Both answer in the
+ * validator's own JSON format ({@link ValidationJson}), so the API, the CLI and the app share one
+ * shape with every field.
+ */
+public final class PredictionRoutes {
+
+  /** How long a symbol's latest prediction is served from memory (the app polls it). */
+  static final Duration PREDICTION_TTL = Duration.ofSeconds(1);
+
+  private final SymbolRepository symbols;
+  private final UnifiedPredictionRepository predictions;
+  private final ValidationJson codec = new ValidationJson();
+  private final UnifiedValidator validator = new UnifiedValidator();
+  private final ShortLivedCache<String, Optional<String>> latest;
+
+  public PredictionRoutes(Jdbi jdbi, Clock clock) {
+    this.symbols = new SymbolRepository(jdbi);
+    this.predictions = new UnifiedPredictionRepository(jdbi);
+    this.latest = new ShortLivedCache<>(PREDICTION_TTL, clock, 10_000);
+  }
+
+  /**
+   * {@code GET /api/v1/symbols/{symbol}/prediction}: the latest prediction with every field, 404
+   * {@code no_prediction} when the pipeline has not produced one yet.
+   */
+  public void latest(Context ctx) {
+    String symbol = Params.symbol(ctx);
+    Optional<String> json = latest.get(symbol, this::load);
+    ctx.contentType("application/json")
+        .result(
+            json.orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "no_prediction",
+                        "symbol",
+                        "no prediction yet for "
+                            + symbol
+                            + " — run the pipeline (swiftbolt pipeline run ml-orchestration)")));
+  }
+
+  private Optional<String> load(String symbol) {
+    symbols.require(symbol);
+    return predictions.latest(symbol).map(StoredPrediction::prediction).map(codec::toJson);
+  }
+
+  /** A 400 for a refused validation input, naming the field the codec's message starts with. */
+  static ApiException refusal(String message) {
+    String text = message == null ? "invalid input" : message;
+    if (text.startsWith("not valid JSON")
+        || text.startsWith("empty input")
+        || text.startsWith("expected a JSON object")) {
+      return new ApiException(400, "invalid_json", text, Optional.empty());
+    }
+    Optional<String> field =
+        ValidationJson.INPUT_FIELDS.stream()
+            .filter(
+                name ->
+                    text.startsWith(name + " ")
+                        || text.startsWith("unknown " + name + " ")
+                        || text.startsWith(name + ".")
+                        || text.startsWith(name + ":")
+                        || text.contains("'" + name + "'"))
+            .findFirst();
+    return new ApiException(400, "invalid_input", text, field);
+  }
+
+  /**
+   * {@code POST /api/v1/validate}: runs the validator on one JSON object (the fields of {@code
+   * swiftbolt validate}); nothing is stored.
+   */
+  public void validate(Context ctx) {
+    ValidationRequest request;
+    try {
+      request = codec.parseRequest(ctx.body());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw refusal(e.getMessage());
+    }
+    UnifiedPrediction prediction = request.validateWith(validator);
+    ctx.contentType("application/json").result(codec.toJson(prediction));
+  }
+}
