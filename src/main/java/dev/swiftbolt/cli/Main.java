@@ -45,6 +45,11 @@ import picocli.CommandLine.Option;
       WatchlistCommand.class,
       CheckCommand.class,
       JobsCommand.class,
+      ImportCommand.class,
+      BackfillCommand.class,
+      IngestCommand.class,
+      BarsCommand.class,
+      QualityCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -94,7 +94,7 @@ public final class CsvBarParser {
   private static Map<String, Integer> columns(List<String> header, String fileName) {
     Map<String, Integer> byName = new HashMap<>();
     for (int i = 0; i < header.size(); i++) {
-      byName.putIfAbsent(header.get(i).trim().toLowerCase(Locale.ROOT), i);
+      byName.putIfAbsent(header.get(i).replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT), i);
     }
     Map<String, Integer> columns = new HashMap<>();
     Optional<String> dateName = DATE_NAMES.stream().filter(byName::containsKey).findFirst();
