@@ -139,6 +139,32 @@ class BarRepositoryTest {
   }
 
   @Test
+  void concurrent_loads_of_overlapping_bars_neither_fail_nor_duplicate() throws Exception {
+    List<Bar> bars = simulatedWeek();
+    List<Bar> firstHalf = bars.subList(0, 80);
+    List<Bar> secondHalf = bars.subList(40, bars.size()); // 40 bars overlap
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<UpsertResult>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        List<Bar> part = i % 2 == 0 ? firstHalf : secondHalf;
+        results.add(pool.submit(() -> repository.upsert(aapl, Timeframe.M15, "sim", part)));
+      }
+      int inserted = 0;
+      for (var f : results) {
+        UpsertResult r = f.get();
+        inserted += r.inserted();
+        assertThat(r.updated()).isZero();
+      }
+      assertThat(inserted).isEqualTo(bars.size());
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(repository.count(aapl, Timeframe.M15)).isEqualTo(bars.size());
+  }
+
+  @Test
   void last_ts_is_the_newest_stored_bar() {
     assertThat(repository.lastTs(aapl, Timeframe.M15)).isEmpty();
     List<Bar> bars = simulatedWeek();
