@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A deterministic synthetic market for demos, tests, load tests and ML benchmarks. Always labelled
@@ -51,6 +53,7 @@ public final class MarketSimulator implements BarSource {
   private final BarSchedule schedule;
   private final SimulationParameters parameters;
   private final Resampler resampler;
+  private final Map<Integer, List<TradingSession>> sessionsByYear = new ConcurrentHashMap<>();
 
   public MarketSimulator(BarSchedule schedule, SimulationParameters parameters) {
     this.schedule = Objects.requireNonNull(schedule, "schedule");
@@ -140,7 +143,7 @@ public final class MarketSimulator implements BarSource {
     int regime = 1;
     double close = 20 + Math.floorMod(symbolSeed, 480L);
     double baseVolume = 50_000 + Math.floorMod(symbolSeed >>> 17, 450_000L);
-    for (TradingSession session : schedule.calendar().sessions(EPOCH, last)) {
+    for (TradingSession session : sessionsThrough(last)) {
       regime = nextRegime(daily, regime);
       variance = omega + ALPHA * lastShock * lastShock + BETA * variance;
       double garchShock = Math.sqrt(variance) * daily.nextGaussian();
@@ -160,6 +163,24 @@ public final class MarketSimulator implements BarSource {
       lastReturn = Math.log(nextClose / close);
       close = nextClose;
     }
+  }
+
+  /** The sessions from the epoch to {@code last}, from a per-year cache. */
+  private List<TradingSession> sessionsThrough(LocalDate last) {
+    List<TradingSession> result = new ArrayList<>();
+    for (int year = EPOCH.getYear(); year <= last.getYear(); year++) {
+      for (TradingSession s : sessionsByYear.computeIfAbsent(year, this::sessionsOfYear)) {
+        if (!s.date().isBefore(EPOCH) && !s.date().isAfter(last)) {
+          result.add(s);
+        }
+      }
+    }
+    return result;
+  }
+
+  private List<TradingSession> sessionsOfYear(int year) {
+    return List.copyOf(
+        schedule.calendar().sessions(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)));
   }
 
   private static int nextRegime(SplittableRandom random, int regime) {
