@@ -10,7 +10,6 @@ import dev.swiftbolt.marketdata.SeriesQuality;
 import dev.swiftbolt.marketdata.Severity;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,7 +54,7 @@ final class QualityCommand implements Callable<Integer> {
       String symbol,
       String timeframe,
       boolean simulated,
-      Set<String> sources,
+      List<String> sources,
       Coverage coverage,
       long errors,
       long warnings,
@@ -66,7 +65,7 @@ final class QualityCommand implements Callable<Integer> {
           r.symbol(),
           r.timeframe().name(),
           q.simulated(),
-          q.sources(),
+          q.sources().stream().sorted().toList(),
           r.coverage(),
           r.errorCount(),
           r.warningCount(),

@@ -1,5 +1,6 @@
 package dev.swiftbolt.marketdata;
 
+import dev.swiftbolt.marketdata.internal.IntradayPath;
 import dev.swiftbolt.validation.Timeframe;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -198,63 +199,14 @@ public final class MarketSimulator implements BarSource {
       double dayScale,
       double baseVolume,
       long symbolSeed) {
-    List<Instant> opens = schedule.opensIn(Timeframe.M15, session);
-    int n = opens.size();
-    SplittableRandom random = new SplittableRandom(mix(symbolSeed, session.date().toEpochDay()));
-    double phi = parameters.predictability();
-    double[] weight = new double[n];
-    double totalWeight = 0;
-    double centre = (n - 1) / 2.0;
-    for (int i = 0; i < n; i++) {
-      double x = (i - centre) / centre;
-      weight[i] = 1 + 0.8 * x * x;
-      totalWeight += weight[i] * weight[i];
-    }
-    double target = Math.log(close / open);
-    double[] level = new double[n + 1];
-    double[] cumVar = new double[n + 1];
-    double z = 0;
-    for (int i = 0; i < n; i++) {
-      z = phi * z + random.nextGaussian();
-      double sd = dayScale * weight[i] / Math.sqrt(totalWeight);
-      level[i + 1] = level[i] + sd * z;
-      cumVar[i + 1] = cumVar[i] + weight[i] * weight[i];
-    }
-    double miss = level[n] - target;
-    List<Bar> bars = new ArrayList<>(n);
-    double previous = open;
-    for (int i = 0; i < n; i++) {
-      double barClose =
-          i == n - 1
-              ? close
-              : round(open * Math.exp(level[i + 1] - cumVar[i + 1] / cumVar[n] * miss));
-      double slotScale = dayScale * weight[i] / Math.sqrt(totalWeight);
-      double high =
-          round(
-              Math.max(previous, barClose)
-                  * Math.exp(0.3 * slotScale * Math.abs(random.nextGaussian())));
-      double low =
-          round(
-              Math.min(previous, barClose)
-                  * Math.exp(-0.3 * slotScale * Math.abs(random.nextGaussian())));
-      double move = Math.abs(Math.log(barClose / previous));
-      double volume =
-          Math.rint(
-              baseVolume
-                  * weight[i]
-                  * (1 + 20 * move)
-                  * Math.exp(0.3 * random.nextGaussian() - 0.045));
-      bars.add(
-          new Bar(
-              opens.get(i),
-              previous,
-              Math.max(high, Math.max(previous, barClose)),
-              Math.min(low, Math.min(previous, barClose)),
-              barClose,
-              volume));
-      previous = barClose;
-    }
-    return bars;
+    return IntradayPath.generate(
+        schedule.opensIn(Timeframe.M15, session),
+        open,
+        close,
+        dayScale,
+        baseVolume,
+        parameters.predictability(),
+        new SplittableRandom(mix(symbolSeed, session.date().toEpochDay())));
   }
 
   private static List<Bar> within(List<Bar> bars, Instant from, Instant to) {
@@ -272,7 +224,7 @@ public final class MarketSimulator implements BarSource {
   }
 
   private static double round(double price) {
-    return Math.max(0.0001, Math.rint(price * 10_000) / 10_000);
+    return IntradayPath.round(price);
   }
 
   /** SplitMix64-style mixing of two longs into a well-spread seed. */

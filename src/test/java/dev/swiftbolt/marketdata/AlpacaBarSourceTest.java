@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AlpacaBarSourceTest {
 
@@ -150,11 +152,13 @@ class AlpacaBarSourceTest {
     alpaca.verify(5, getRequestedFor(urlPathEqualTo(PATH)));
   }
 
-  @Test
-  void unauthorized_names_the_key_variable_and_is_not_retried() {
+  @ParameterizedTest
+  @ValueSource(ints = {401, 403})
+  void refused_credentials_name_the_key_variable_and_are_not_retried(int status) {
     alpaca.stubFor(
         get(urlPathEqualTo(PATH))
-            .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"unauthorized.\"}")));
+            .willReturn(
+                aResponse().withStatus(status).withBody("{\"message\":\"unauthorized.\"}")));
     assertThatThrownBy(() -> source().fetch("AAPL", Timeframe.D1, FROM, TO))
         .isInstanceOf(AlpacaAuthenticationException.class)
         .hasMessageContaining("APCA_API_KEY_ID");
