@@ -195,7 +195,7 @@ public final class AlpacaBarSource implements BarSource {
     }
     int status = response.statusCode();
     if (status == 401 || status == 403) {
-      throw new AlpacaAuthenticationException(status);
+      throw new AlpacaAuthenticationException(status, abbreviate(response.body()));
     }
     if (status == 429 || status >= 500) {
       throw new AlpacaException(

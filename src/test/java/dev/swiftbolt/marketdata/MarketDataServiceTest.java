@@ -260,7 +260,7 @@ class MarketDataServiceTest {
   void rejected_credentials_are_not_retried() {
     BarSource refusing =
         (symbol, tf, from, to) -> {
-          throw new AlpacaAuthenticationException(401);
+          throw new AlpacaAuthenticationException(401, "{\"message\":\"forbidden.\"}");
         };
     List<SymbolLoad> loads =
         service(Instant.parse("2024-02-01T12:00:00Z"))
