@@ -50,6 +50,7 @@ import picocli.CommandLine.Option;
       IngestCommand.class,
       BarsCommand.class,
       QualityCommand.class,
+      ValidateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,6 +1,6 @@
 package dev.swiftbolt.marketdata;
 
-import dev.swiftbolt.marketdata.internal.BarCopy;
+import dev.swiftbolt.db.CopyLoader;
 import dev.swiftbolt.validation.Timeframe;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,12 +125,13 @@ public final class BarRepository {
         .bind("timeframe", timeframe.name())
         .mapTo(String.class)
         .one();
-    BarCopy.copy(
+    CopyLoader.copy(
         h.getConnection(),
-        "COPY ohlc_bars_staging (ts, open, high, low, close, volume) FROM STDIN",
-        bars,
-        "",
-        "");
+        "ohlc_bars_staging",
+        "ts, open, high, low, close, volume",
+        bars.iterator(),
+        BarRepository::writeRow,
+        count -> {});
     Changed updated = changed(h, MERGE_EXISTING, symbolId, timeframe, source);
     Changed inserted = changed(h, INSERT_NEW, symbolId, timeframe, source);
     return new UpsertResult(inserted.count, 0, 0, inserted.first, inserted.last)
@@ -141,6 +142,16 @@ public final class BarRepository {
                 bars.size() - inserted.count - updated.count,
                 updated.first,
                 updated.last));
+  }
+
+  /** One bar as a COPY row: ts, open, high, low, close, volume. */
+  static void writeRow(Bar b, CopyLoader.Row row) {
+    row.add(b.ts().toString())
+        .add(b.open())
+        .add(b.high())
+        .add(b.low())
+        .add(b.close())
+        .add(b.volume());
   }
 
   private record Changed(int count, Optional<Instant> first, Optional<Instant> last) {}

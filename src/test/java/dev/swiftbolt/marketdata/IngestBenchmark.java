@@ -1,8 +1,8 @@
 package dev.swiftbolt.marketdata;
 
+import dev.swiftbolt.db.CopyLoader;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
-import dev.swiftbolt.marketdata.internal.BarCopy;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.Timeframe;
 import java.sql.Connection;
@@ -109,13 +109,18 @@ public final class IngestBenchmark {
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
       for (Map.Entry<Long, List<Bar>> e : series.entrySet()) {
-        BarCopy.copy(
+        long symbolId = e.getKey();
+        CopyLoader.copy(
             c,
-            "COPY ohlc_bars (symbol_id, timeframe, ts, open, high, low, close, volume, source)"
-                + " FROM STDIN",
-            e.getValue(),
-            e.getKey() + "\tM15\t",
-            "\tsim");
+            "ohlc_bars",
+            "symbol_id, timeframe, ts, open, high, low, close, volume, source",
+            e.getValue().iterator(),
+            (Bar b, CopyLoader.Row row) -> {
+              row.add(symbolId).add("M15");
+              BarRepository.writeRow(b, row);
+              row.add("sim");
+            },
+            count -> {});
         c.commit();
       }
     }
