@@ -12,11 +12,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -70,7 +72,17 @@ public final class CsvBarParser {
       Map<String, Integer> columns = columns(parser.getHeaderNames(), fileName);
       List<Bar> bars = new ArrayList<>();
       Map<Instant, Long> seen = new HashMap<>();
-      for (CSVRecord row : parser) {
+      Iterator<CSVRecord> rows = parser.iterator();
+      while (true) {
+        CSVRecord row;
+        try {
+          if (!rows.hasNext()) {
+            break;
+          }
+          row = rows.next();
+        } catch (UncheckedIOException e) {
+          throw malformed(fileName, parser.getCurrentLineNumber() + 1, e.getCause());
+        }
         long line = parser.getCurrentLineNumber();
         Bar bar = toBar(row, columns, timeframe, fileName, line);
         Long previous = seen.putIfAbsent(bar.ts(), line);
@@ -84,11 +96,25 @@ public final class CsvBarParser {
       }
       bars.sort(Comparator.comparing(Bar::ts));
       return bars;
+    } catch (CSVException e) {
+      throw malformed(fileName, 1, e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + fileName + ": " + e.getMessage(), e);
-    } catch (IllegalStateException e) {
-      throw new BarFileException(fileName, 0, "not a readable CSV file: " + e.getMessage());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      if (e instanceof BarFileException) {
+        throw e;
+      }
+      throw new BarFileException(fileName, 1, "not a readable CSV header: " + e.getMessage());
     }
+  }
+
+  private static RuntimeException malformed(String fileName, long line, Throwable cause) {
+    if (cause instanceof CSVException) {
+      return new BarFileException(fileName, line, "malformed CSV: " + cause.getMessage());
+    }
+    return new UncheckedIOException(
+        "cannot read " + fileName + ": " + cause.getMessage(),
+        cause instanceof IOException ? (IOException) cause : new IOException(cause));
   }
 
   private static Map<String, Integer> columns(List<String> header, String fileName) {

@@ -103,6 +103,14 @@ class CsvBarParserTest {
   }
 
   @Test
+  void an_unterminated_quote_is_a_malformed_file_not_a_crash() {
+    String text = "date,open,high,low,close,volume\n2024-01-02,1,2,1,2,5\n\"2024-01-03,1,2,1,2,5\n";
+    assertThatThrownBy(() -> parse(text, Timeframe.D1))
+        .isInstanceOf(BarFileException.class)
+        .hasMessageContaining("malformed CSV");
+  }
+
+  @Test
   void a_missing_column_is_reported_on_the_header_line() {
     assertThatThrownBy(() -> parse("date,open,high,low,close\n2024-01-02,1,2,1,2\n", Timeframe.D1))
         .isInstanceOf(BarFileException.class)
