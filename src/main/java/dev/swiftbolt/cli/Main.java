@@ -47,6 +47,11 @@ import picocli.CommandLine.Option;
       JobsCommand.class,
       ServeCommand.class,
       TokenCommand.class,
+      ImportCommand.class,
+      BackfillCommand.class,
+      IngestCommand.class,
+      BarsCommand.class,
+      QualityCommand.class,
       ValidateCommand.class,
       CommandLine.HelpCommand.class
     })
