@@ -3,6 +3,7 @@ package dev.swiftbolt.api;
 import dev.swiftbolt.api.internal.Access;
 import dev.swiftbolt.api.internal.ApiMetrics;
 import dev.swiftbolt.api.internal.Authentication;
+import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.SystemRoutes;
@@ -60,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
     SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
     WatchlistRoutes watchlist = new WatchlistRoutes(jdbi);
     PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
+    ChartRoutes charts = new ChartRoutes(jdbi, clock);
     app =
         Javalin.create(
             config -> {
@@ -103,6 +105,7 @@ public final class ApiServer implements AutoCloseable {
     app.post("/api/v1/watchlist", watchlist::add, Access.USER);
     app.delete("/api/v1/watchlist/{symbol}", watchlist::remove, Access.USER);
     app.get("/api/v1/jobs", watchlist::jobs, Access.USER);
+    app.get("/api/v1/symbols/{symbol}/bars", charts::bars, Access.USER);
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
   }

@@ -44,6 +44,7 @@ class DashboardBrowserTest {
         "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
     api = new ApiFixture();
     seedPrediction();
+    seedSimulatedBars();
     profile = Files.createTempDirectory("swiftbolt-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -84,6 +85,30 @@ class DashboardBrowserTest {
         .store(
             new dev.swiftbolt.validation.UnifiedValidator()
                 .validate("AAPL", dev.swiftbolt.validation.Direction.BULLISH, scores));
+  }
+
+  /** 120 simulated D1 bars of AAPL (a deterministic walk) and two forecasts on them. */
+  private static void seedSimulatedBars() {
+    java.util.List<dev.swiftbolt.marketdata.Bar> bars = new java.util.ArrayList<>();
+    java.util.Random random = new java.util.Random(7);
+    java.time.Instant day = java.time.Instant.now().minus(java.time.Duration.ofDays(200));
+    day = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(14 * 3600 + 1800);
+    double close = 180;
+    for (int i = 0; i < 120; i++) {
+      double open = close;
+      close = open * (1 + (random.nextDouble() - 0.48) * 0.04);
+      double high = Math.max(open, close) * (1 + random.nextDouble() * 0.01);
+      double low = Math.min(open, close) * (1 - random.nextDouble() * 0.01);
+      bars.add(new dev.swiftbolt.marketdata.Bar(day, open, high, low, close, 1e6));
+      day = day.plus(java.time.Duration.ofDays(1));
+    }
+    long id = new dev.swiftbolt.symbols.SymbolRepository(api.database.jdbi()).require("AAPL");
+    new dev.swiftbolt.marketdata.BarRepository(api.database.jdbi())
+        .upsert(
+            id,
+            dev.swiftbolt.validation.Timeframe.D1,
+            dev.swiftbolt.marketdata.BarRepository.SIMULATED,
+            bars);
   }
 
   @AfterAll
@@ -155,6 +180,8 @@ class DashboardBrowserTest {
 
     assertThat(waitVisible(By.cssSelector("#watchlist li .sym")).getText()).isEqualTo("AAPL");
     assertThat(waitVisible(By.id("detail-symbol")).getText()).isEqualTo("AAPL");
+    assertThat(waitVisible(By.id("simulated-banner")).getText()).startsWith("Simulated data");
+    assertThat(waitVisible(By.id("chart")).getSize().getHeight()).isGreaterThan(200);
 
     // base 0.40·0.80 + 0.35·0.70 + 0.25·0.70 = 0.74; D1 and W1 bullish, H1 neutral: consensus
     // BULLISH = direction, so × 1.10 = 0.814
