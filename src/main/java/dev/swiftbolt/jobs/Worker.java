@@ -1,0 +1,428 @@
+package dev.swiftbolt.jobs;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims jobs from a {@link JobQueue} and runs them on a pool of {@code concurrency} threads.
+ *
+ * <p>One poller thread claims as many due jobs as there are free slots (at most {@code batchSize}
+ * per query), waiting with a doubling backoff while the queue is idle. A heartbeat extends the
+ * leases of the jobs it holds every {@code lease / 3}. Outcomes are recorded with retries, so a
+ * database restart does not lose them; an outcome that still cannot be recorded leaves the job to
+ * expire and run again (delivery is at least once).
+ *
+ * <p>{@link #stop()} stops claiming, lets running jobs finish for {@code shutdownGrace}, then
+ * interrupts them and releases their jobs to the queue. Use either {@link #runUntilIdle()}
+ * (blocking, the CLI's {@code --once}) or {@link #start()} and {@link #stop()}, once. Thread-safe.
+ */
+public final class Worker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Worker.class);
+  private static final AtomicInteger WORKERS = new AtomicInteger();
+
+  private final JobQueue queue;
+  private final JobHandlers handlers;
+  private final WorkerOptions options;
+  private final ExecutorService executor;
+  private final ScheduledExecutorService heartbeat;
+  private final Semaphore slots;
+  private final Semaphore wakeups = new Semaphore(0);
+  private final ConcurrentHashMap<Long, JobContext> running = new ConcurrentHashMap<>();
+  private final AtomicBoolean started = new AtomicBoolean();
+  private final AtomicBoolean stopping = new AtomicBoolean();
+  private final CountDownLatch pollerDone = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Retry recordRetry;
+  private final LongAdder claimed = new LongAdder();
+  private final LongAdder succeeded = new LongAdder();
+  private final LongAdder retried = new LongAdder();
+  private final LongAdder dead = new LongAdder();
+  private final LongAdder released = new LongAdder();
+  private final LongAdder lostLeases = new LongAdder();
+  private volatile long startNanos;
+  private volatile long stopNanos;
+
+  public Worker(JobQueue queue, JobHandlers handlers, WorkerOptions options) {
+    this.queue = Objects.requireNonNull(queue, "queue");
+    this.handlers = Objects.requireNonNull(handlers, "handlers");
+    this.options = Objects.requireNonNull(options, "options");
+    int n = WORKERS.incrementAndGet();
+    this.executor = Executors.newFixedThreadPool(options.concurrency(), named("job-" + n + "-"));
+    this.heartbeat = Executors.newSingleThreadScheduledExecutor(named("job-heartbeat-" + n + "-"));
+    this.slots = new Semaphore(Math.max(options.concurrency(), options.batchSize()));
+    this.recordRetry =
+        Retry.of(
+            "record-job-outcome",
+            RetryConfig.custom()
+                .maxAttempts(12)
+                .intervalFunction(
+                    IntervalFunction.ofExponentialBackoff(
+                        Duration.ofMillis(200), 2.0, Duration.ofSeconds(5)))
+                .retryOnException(TransientFailures::isTransient)
+                .build());
+  }
+
+  public WorkerOptions options() {
+    return options;
+  }
+
+  /**
+   * Runs jobs until none is due and none is running (follow-ups of finished jobs included), then
+   * stops and returns what it did. Jobs waiting for a retry later are not waited for.
+   *
+   * @throws IllegalStateException when this worker was already started
+   */
+  public WorkerSummary runUntilIdle() {
+    begin();
+    try {
+      pollLoop(true);
+    } finally {
+      pollerDone.countDown();
+    }
+    return stop();
+  }
+
+  /** Starts claiming and running jobs in the background until {@link #stop()}. */
+  public void start() {
+    begin();
+    Thread poller =
+        new Thread(
+            () -> {
+              try {
+                pollLoop(false);
+              } finally {
+                pollerDone.countDown();
+              }
+            },
+            "job-poller-" + options.workerId());
+    poller.setDaemon(true);
+    poller.start();
+  }
+
+  private void begin() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("worker " + options.workerId() + " was already started");
+    }
+    startNanos = System.nanoTime();
+    long period = Math.max(10, options.heartbeatInterval().toMillis());
+    heartbeat.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    log.info(
+        "Worker {} started: {} threads, lease {}, handles {}",
+        options.workerId(),
+        options.concurrency(),
+        options.lease(),
+        handlers.types());
+  }
+
+  /**
+   * Stops gracefully: no more claims; running jobs get {@code shutdownGrace} to finish, then are
+   * interrupted and released back to the queue. Idempotent; every caller waits until it is done.
+   *
+   * @return what the worker did
+   */
+  public WorkerSummary stop() {
+    if (!stopping.compareAndSet(false, true)) {
+      if (started.get()) {
+        awaitQuietly(stopped, Duration.ofDays(1));
+      }
+      return summary();
+    }
+    wakeups.release();
+    if (started.get()) {
+      awaitQuietly(pollerDone, Duration.ofDays(1));
+    }
+    executor.shutdown();
+    try {
+      if (!executor.awaitTermination(options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        log.info("Worker {}: interrupting {} running jobs", options.workerId(), running.size());
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      executor.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    for (JobContext context : running.values()) {
+      releaseQuietly(context.job());
+    }
+    heartbeat.shutdownNow();
+    stopNanos = System.nanoTime();
+    stopped.countDown();
+    WorkerSummary summary = summary();
+    log.info("Worker {} stopped: {}", options.workerId(), summary);
+    return summary;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Counts so far. */
+  public WorkerSummary summary() {
+    long end = stopNanos != 0 ? stopNanos : System.nanoTime();
+    long begin = startNanos != 0 ? startNanos : end;
+    return new WorkerSummary(
+        claimed.sum(),
+        succeeded.sum(),
+        retried.sum(),
+        dead.sum(),
+        released.sum(),
+        lostLeases.sum(),
+        Duration.ofNanos(end - begin));
+  }
+
+  private void pollLoop(boolean untilIdle) {
+    Duration idleWait = options.idlePollMin();
+    Duration errorWait = options.idlePollMin();
+    while (!stopping.get()) {
+      int free = acquireSlots();
+      if (free == 0) {
+        continue;
+      }
+      boolean nothingRunning = running.isEmpty();
+      List<Job> jobs;
+      try {
+        jobs = queue.claim(options.workerId(), free, options.lease());
+        errorWait = options.idlePollMin();
+      } catch (RuntimeException e) {
+        slots.release(free);
+        log.warn(
+            "Worker {}: claiming failed, retrying in {}: {}", options.workerId(), errorWait, e);
+        sleep(errorWait);
+        errorWait = doubled(errorWait, Duration.ofSeconds(5));
+        continue;
+      }
+      slots.release(free - jobs.size());
+      if (jobs.isEmpty()) {
+        if (untilIdle && nothingRunning) {
+          return;
+        }
+        sleep(untilIdle ? options.idlePollMin() : idleWait);
+        idleWait = doubled(idleWait, options.idlePollMax());
+        continue;
+      }
+      idleWait = options.idlePollMin();
+      for (Job job : jobs) {
+        claimed.increment();
+        JobContext context = new JobContext(job, queue.clock(), this::extendLease, stopping::get);
+        running.put(job.id(), context);
+        executor.execute(() -> execute(context));
+      }
+    }
+  }
+
+  /** Blocks up to 100 ms for one free slot, then takes up to a batch; 0 when none came free. */
+  private int acquireSlots() {
+    try {
+      if (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        return 0;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping.set(true);
+      return 0;
+    }
+    int n = 1;
+    while (n < options.batchSize() && slots.tryAcquire()) {
+      n++;
+    }
+    return n;
+  }
+
+  private void execute(JobContext context) {
+    Job job = context.job();
+    try {
+      if (stopping.get()) {
+        releaseQuietly(job);
+        return;
+      }
+      JobOutcome outcome = runHandler(job, context);
+      boolean interrupted = Thread.interrupted();
+      if (stopping.get() && interrupted) {
+        releaseQuietly(job);
+      } else if (context.leaseLost()) {
+        lostLeases.increment();
+        log.warn(
+            "Job {} ({}) lost its lease; its outcome is not recorded", job.id(), job.jobType());
+      } else {
+        record(job, context, outcome);
+      }
+    } finally {
+      running.remove(job.id());
+      slots.release();
+      wakeups.release();
+    }
+  }
+
+  private JobOutcome runHandler(Job job, JobContext context) {
+    Optional<JobHandler> handler = handlers.forType(job.jobType());
+    if (handler.isEmpty()) {
+      return JobOutcome.failure(handlers.noHandlerError(job.jobType()));
+    }
+    try {
+      JobOutcome outcome = handler.get().handle(job, context);
+      return outcome != null
+          ? outcome
+          : JobOutcome.failure("handler of '" + job.jobType() + "' returned no outcome");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return JobOutcome.failure("interrupted");
+    } catch (Exception e) {
+      log.debug("Job {} ({}) failed", job.id(), job.jobType(), e);
+      return JobOutcome.failure(describe(e));
+    }
+  }
+
+  private void record(Job job, JobContext context, JobOutcome outcome) {
+    try {
+      if (outcome.succeeded()) {
+        boolean done = retrying(() -> queue.complete(job, context.followUps()));
+        (done ? succeeded : lostLeases).increment();
+      } else {
+        recordFailure(job, outcome.error().orElseThrow());
+      }
+    } catch (RuntimeException e) {
+      if (outcome.succeeded() && !TransientFailures.isTransient(e)) {
+        // e.g. a follow-up job the database refuses: the job did not complete cleanly.
+        recordFailure(job, "recording success failed: " + describe(e));
+      } else {
+        log.error(
+            "Job {} ({}): outcome not recorded, it will run again after its lease: {}",
+            job.id(),
+            job.jobType(),
+            e.toString());
+      }
+    }
+  }
+
+  private void recordFailure(Job job, String error) {
+    try {
+      Optional<JobQueue.FailureResult> result = retrying(() -> queue.fail(job, error));
+      if (result.isEmpty()) {
+        lostLeases.increment();
+      } else if (result.get().dead()) {
+        dead.increment();
+        log.warn(
+            "Job {} ({}) is dead after {} attempts: {}",
+            job.id(),
+            job.jobType(),
+            job.attempts(),
+            error);
+      } else {
+        retried.increment();
+        log.info(
+            "Job {} ({}) failed, retry at {}: {}",
+            job.id(),
+            job.jobType(),
+            result.get().retryAt().orElseThrow(),
+            error);
+      }
+    } catch (RuntimeException e) {
+      log.error("Job {} ({}): failure not recorded: {}", job.id(), job.jobType(), e.toString());
+    }
+  }
+
+  private boolean extendLease(Job job) {
+    return retrying(() -> queue.extendLeases(options.workerId(), List.of(job), options.lease()))
+        .contains(job.id());
+  }
+
+  private void heartbeat() {
+    List<JobContext> held = List.copyOf(running.values());
+    if (held.isEmpty()) {
+      return;
+    }
+    try {
+      Set<Long> extended =
+          new HashSet<>(
+              queue.extendLeases(
+                  options.workerId(),
+                  held.stream().map(JobContext::job).toList(),
+                  options.lease()));
+      for (JobContext context : held) {
+        if (!extended.contains(context.job().id()) && running.containsKey(context.job().id())) {
+          context.markLeaseLost();
+        }
+      }
+    } catch (RuntimeException e) {
+      log.warn("Worker {}: heartbeat failed: {}", options.workerId(), e.toString());
+    }
+  }
+
+  private void releaseQuietly(Job job) {
+    try {
+      if (queue.release(job)) {
+        released.increment();
+      }
+    } catch (RuntimeException e) {
+      log.warn("Job {} not released ({}); it is claimable after its lease", job.id(), e.toString());
+    }
+  }
+
+  private <T> T retrying(Supplier<T> call) {
+    return Retry.decorateSupplier(recordRetry, call).get();
+  }
+
+  private void sleep(Duration d) {
+    try {
+      if (wakeups.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS)) {
+        wakeups.drainPermits();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping.set(true);
+    }
+  }
+
+  private static Duration doubled(Duration d, Duration max) {
+    Duration twice = d.multipliedBy(2);
+    return twice.compareTo(max) > 0 ? max : twice;
+  }
+
+  static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank()
+        ? e.getClass().getName()
+        : e.getClass().getSimpleName() + ": " + message;
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration max) {
+    try {
+      latch.await(max.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
