@@ -194,6 +194,34 @@ public final class JobQueue {
   }
 
   /**
+   * Marks many jobs of one worker succeeded in one statement (jobs without follow-ups). This is
+   * what lets a worker finish thousands of short jobs per second: one round trip per batch, not per
+   * job.
+   *
+   * @return the ids this worker still held and has now marked succeeded
+   */
+  public List<Long> completeAll(String workerId, Collection<Job> jobs) {
+    if (jobs.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "UPDATE forecast_jobs j SET status = 'succeeded', finished_at = :now,"
+                        + " locked_until = NULL, updated_at = :now"
+                        + " FROM unnest(:ids, :attempts) AS l(id, attempts)"
+                        + " WHERE j.id = l.id AND j.attempts = l.attempts"
+                        + " AND j.status = 'running' AND j.locked_by = :worker RETURNING j.id")
+                .bind("now", utc(now))
+                .bindArray("ids", Long.class, jobs.stream().map(Job::id).toList())
+                .bindArray("attempts", Integer.class, jobs.stream().map(Job::attempts).toList())
+                .bind("worker", workerId)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  /**
    * Records a failed attempt: the job is queued again after the retry policy's delay, or dead when
    * it has used all its attempts. Either way {@code last_error} keeps {@code error}.
    *

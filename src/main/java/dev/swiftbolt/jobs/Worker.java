@@ -61,6 +61,7 @@ public final class Worker implements AutoCloseable {
   private final LongAdder dead = new LongAdder();
   private final LongAdder released = new LongAdder();
   private final LongAdder lostLeases = new LongAdder();
+  private volatile BatchCompleter completer;
   private volatile long startNanos;
   private volatile long stopNanos;
 
@@ -126,6 +127,8 @@ public final class Worker implements AutoCloseable {
       throw new IllegalStateException("worker " + options.workerId() + " was already started");
     }
     startNanos = System.nanoTime();
+    completer =
+        new BatchCompleter(queue, options.workerId(), recordRetry, new CompletionListener());
     long period = Math.max(10, options.heartbeatInterval().toMillis());
     heartbeat.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
     log.info(
@@ -163,6 +166,9 @@ public final class Worker implements AutoCloseable {
     } catch (InterruptedException e) {
       executor.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+    if (completer != null) {
+      completer.close();
     }
     for (JobContext context : running.values()) {
       releaseQuietly(context.job());
@@ -254,6 +260,7 @@ public final class Worker implements AutoCloseable {
 
   private void execute(JobContext context) {
     Job job = context.job();
+    boolean handedOff = false;
     try {
       if (stopping.get()) {
         releaseQuietly(job);
@@ -267,13 +274,41 @@ public final class Worker implements AutoCloseable {
         lostLeases.increment();
         log.warn(
             "Job {} ({}) lost its lease; its outcome is not recorded", job.id(), job.jobType());
+      } else if (outcome.succeeded() && context.followUps().isEmpty()) {
+        completer.submit(context);
+        handedOff = true;
       } else {
         record(job, context, outcome);
       }
     } finally {
-      running.remove(job.id());
+      if (!handedOff) {
+        finished(context);
+      }
       slots.release();
-      wakeups.release();
+    }
+  }
+
+  /** The job's outcome is recorded (or given up on): it no longer counts as running here. */
+  private void finished(JobContext context) {
+    // Only this run's entry: a retry of the same job may already have been claimed.
+    running.remove(context.job().id(), context);
+    wakeups.release();
+  }
+
+  private final class CompletionListener implements BatchCompleter.Listener {
+    @Override
+    public void recorded(JobContext context, boolean completed) {
+      (completed ? succeeded : lostLeases).increment();
+      finished(context);
+    }
+
+    @Override
+    public void notRecorded(JobContext context, RuntimeException failure) {
+      log.error(
+          "Job {} ({}): success not recorded, it will run again after its lease",
+          context.job().id(),
+          context.job().jobType());
+      finished(context);
     }
   }
 
@@ -363,7 +398,7 @@ public final class Worker implements AutoCloseable {
                   held.stream().map(JobContext::job).toList(),
                   options.lease()));
       for (JobContext context : held) {
-        if (!extended.contains(context.job().id()) && running.containsKey(context.job().id())) {
+        if (!extended.contains(context.job().id()) && running.get(context.job().id()) == context) {
           context.markLeaseLost();
         }
       }
