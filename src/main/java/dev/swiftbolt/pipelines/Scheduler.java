@@ -51,7 +51,9 @@ public final class Scheduler implements AutoCloseable {
     if (misfireGrace.isNegative()) {
       throw new IllegalArgumentException("misfire grace must not be negative: " + misfireGrace);
     }
-    Instant start = clock.instant().minus(misfireGrace);
+    // nextRun is strictly after its argument: start 1 ns earlier so an instant exactly
+    // misfireGrace ago still fires.
+    Instant start = clock.instant().minus(misfireGrace).minusNanos(1);
     for (Pipeline p : this.pipelines) {
       considered.put(p.name(), start);
     }
