@@ -45,6 +45,8 @@ import picocli.CommandLine.Option;
       WatchlistCommand.class,
       CheckCommand.class,
       JobsCommand.class,
+      WorkerCommand.class,
+      PipelineCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -94,7 +96,7 @@ public final class Main implements Runnable {
     return database != null;
   }
 
-  void close() {
+  synchronized void close() {
     if (database != null) {
       database.close();
       database = null;

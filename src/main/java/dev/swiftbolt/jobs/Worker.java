@@ -181,6 +181,15 @@ public final class Worker implements AutoCloseable {
     return summary;
   }
 
+  /**
+   * Blocks until this worker has been stopped (by {@link #stop()} from another thread, e.g. a
+   * shutdown hook) and returns what it did.
+   */
+  public WorkerSummary awaitStopped() {
+    awaitQuietly(stopped, Duration.ofDays(365_000));
+    return summary();
+  }
+
   @Override
   public void close() {
     stop();
