@@ -1,8 +1,5 @@
 package dev.swiftbolt.jobs;
 
-import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -19,8 +16,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,13 +49,8 @@ public final class Worker implements AutoCloseable {
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final CountDownLatch pollerDone = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final Retry recordRetry;
-  private final LongAdder claimed = new LongAdder();
-  private final LongAdder succeeded = new LongAdder();
-  private final LongAdder retried = new LongAdder();
-  private final LongAdder dead = new LongAdder();
-  private final LongAdder released = new LongAdder();
-  private final LongAdder lostLeases = new LongAdder();
+  private final WorkerCounters counts = new WorkerCounters();
+  private final OutcomeRecorder outcomes;
   private volatile BatchCompleter completer;
   private volatile long startNanos;
   private volatile long stopNanos;
@@ -73,16 +63,7 @@ public final class Worker implements AutoCloseable {
     this.executor = Executors.newFixedThreadPool(options.concurrency(), named("job-" + n + "-"));
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(named("job-heartbeat-" + n + "-"));
     this.slots = new Semaphore(Math.max(options.concurrency(), options.batchSize()));
-    this.recordRetry =
-        Retry.of(
-            "record-job-outcome",
-            RetryConfig.custom()
-                .maxAttempts(12)
-                .intervalFunction(
-                    IntervalFunction.ofExponentialBackoff(
-                        Duration.ofMillis(200), 2.0, Duration.ofSeconds(5)))
-                .retryOnException(TransientFailures::isTransient)
-                .build());
+    this.outcomes = new OutcomeRecorder(queue, counts);
   }
 
   public WorkerOptions options() {
@@ -128,7 +109,7 @@ public final class Worker implements AutoCloseable {
     }
     startNanos = System.nanoTime();
     completer =
-        new BatchCompleter(queue, options.workerId(), recordRetry, new CompletionListener());
+        new BatchCompleter(queue, options.workerId(), outcomes.retry(), new CompletionListener());
     long period = Math.max(10, options.heartbeatInterval().toMillis());
     heartbeat.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
     log.info(
@@ -171,7 +152,7 @@ public final class Worker implements AutoCloseable {
       completer.close();
     }
     for (JobContext context : running.values()) {
-      releaseQuietly(context.job());
+      outcomes.release(context.job());
     }
     heartbeat.shutdownNow();
     stopNanos = System.nanoTime();
@@ -199,14 +180,7 @@ public final class Worker implements AutoCloseable {
   public WorkerSummary summary() {
     long end = stopNanos != 0 ? stopNanos : System.nanoTime();
     long begin = startNanos != 0 ? startNanos : end;
-    return new WorkerSummary(
-        claimed.sum(),
-        succeeded.sum(),
-        retried.sum(),
-        dead.sum(),
-        released.sum(),
-        lostLeases.sum(),
-        Duration.ofNanos(end - begin));
+    return counts.summary(Duration.ofNanos(end - begin));
   }
 
   private void pollLoop(boolean untilIdle) {
@@ -225,7 +199,10 @@ public final class Worker implements AutoCloseable {
       } catch (RuntimeException e) {
         slots.release(free);
         log.warn(
-            "Worker {}: claiming failed, retrying in {}: {}", options.workerId(), errorWait, e);
+            "Worker {}: claiming failed, retrying in {}: {}",
+            options.workerId(),
+            errorWait,
+            e.toString());
         sleep(errorWait);
         errorWait = doubled(errorWait, Duration.ofSeconds(5));
         continue;
@@ -241,7 +218,7 @@ public final class Worker implements AutoCloseable {
       }
       idleWait = options.idlePollMin();
       for (Job job : jobs) {
-        claimed.increment();
+        counts.claimed.increment();
         JobContext context = new JobContext(job, queue.clock(), this::extendLease, stopping::get);
         running.put(job.id(), context);
         executor.execute(() -> execute(context));
@@ -272,22 +249,22 @@ public final class Worker implements AutoCloseable {
     boolean handedOff = false;
     try {
       if (stopping.get()) {
-        releaseQuietly(job);
+        outcomes.release(job);
         return;
       }
       JobOutcome outcome = runHandler(job, context);
       boolean interrupted = Thread.interrupted();
       if (stopping.get() && interrupted) {
-        releaseQuietly(job);
+        outcomes.release(job);
       } else if (context.leaseLost()) {
-        lostLeases.increment();
+        counts.lostLeases.increment();
         log.warn(
             "Job {} ({}) lost its lease; its outcome is not recorded", job.id(), job.jobType());
       } else if (outcome.succeeded() && context.followUps().isEmpty()) {
         completer.submit(context);
         handedOff = true;
       } else {
-        record(job, context, outcome);
+        outcomes.record(job, context, outcome);
       }
     } finally {
       if (!handedOff) {
@@ -307,7 +284,7 @@ public final class Worker implements AutoCloseable {
   private final class CompletionListener implements BatchCompleter.Listener {
     @Override
     public void recorded(JobContext context, boolean completed) {
-      (completed ? succeeded : lostLeases).increment();
+      (completed ? counts.succeeded : counts.lostLeases).increment();
       finished(context);
     }
 
@@ -336,62 +313,12 @@ public final class Worker implements AutoCloseable {
       return JobOutcome.failure("interrupted");
     } catch (Exception e) {
       log.debug("Job {} ({}) failed", job.id(), job.jobType(), e);
-      return JobOutcome.failure(describe(e));
-    }
-  }
-
-  private void record(Job job, JobContext context, JobOutcome outcome) {
-    try {
-      if (outcome.succeeded()) {
-        boolean done = retrying(() -> queue.complete(job, context.followUps()));
-        (done ? succeeded : lostLeases).increment();
-      } else {
-        recordFailure(job, outcome.error().orElseThrow());
-      }
-    } catch (RuntimeException e) {
-      if (outcome.succeeded() && !TransientFailures.isTransient(e)) {
-        // e.g. a follow-up job the database refuses: the job did not complete cleanly.
-        recordFailure(job, "recording success failed: " + describe(e));
-      } else {
-        log.error(
-            "Job {} ({}): outcome not recorded, it will run again after its lease: {}",
-            job.id(),
-            job.jobType(),
-            e.toString());
-      }
-    }
-  }
-
-  private void recordFailure(Job job, String error) {
-    try {
-      Optional<JobQueue.FailureResult> result = retrying(() -> queue.fail(job, error));
-      if (result.isEmpty()) {
-        lostLeases.increment();
-      } else if (result.get().dead()) {
-        dead.increment();
-        log.warn(
-            "Job {} ({}) is dead after {} attempts: {}",
-            job.id(),
-            job.jobType(),
-            job.attempts(),
-            error);
-      } else {
-        retried.increment();
-        log.info(
-            "Job {} ({}) failed, retry at {}: {}",
-            job.id(),
-            job.jobType(),
-            result.get().retryAt().orElseThrow(),
-            error);
-      }
-    } catch (RuntimeException e) {
-      log.error("Job {} ({}): failure not recorded: {}", job.id(), job.jobType(), e.toString());
+      return JobOutcome.failure(OutcomeRecorder.describe(e));
     }
   }
 
   private boolean extendLease(Job job) {
-    return retrying(() -> queue.extendLeases(options.workerId(), List.of(job), options.lease()))
-        .contains(job.id());
+    return outcomes.extendLease(options.workerId(), job, options.lease());
   }
 
   private void heartbeat() {
@@ -416,20 +343,6 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  private void releaseQuietly(Job job) {
-    try {
-      if (queue.release(job)) {
-        released.increment();
-      }
-    } catch (RuntimeException e) {
-      log.warn("Job {} not released ({}); it is claimable after its lease", job.id(), e.toString());
-    }
-  }
-
-  private <T> T retrying(Supplier<T> call) {
-    return Retry.decorateSupplier(recordRetry, call).get();
-  }
-
   private void sleep(Duration d) {
     try {
       if (wakeups.tryAcquire(d.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -444,13 +357,6 @@ public final class Worker implements AutoCloseable {
   private static Duration doubled(Duration d, Duration max) {
     Duration twice = d.multipliedBy(2);
     return twice.compareTo(max) > 0 ? max : twice;
-  }
-
-  static String describe(Throwable e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank()
-        ? e.getClass().getName()
-        : e.getClass().getSimpleName() + ": " + message;
   }
 
   private static void awaitQuietly(CountDownLatch latch, Duration max) {
