@@ -25,3 +25,19 @@ CREATE TABLE pipeline_runs (
 );
 
 CREATE INDEX pipeline_runs_latest ON pipeline_runs (pipeline, started_at DESC);
+
+-- Tracking a symbol: its forecast waits for the backfill and for the training the backfill
+-- enqueues when it succeeds (depends_on may now list several job types), so the chain is
+-- tracking -> bars -> models -> forecast, never a forecast without a model.
+CREATE OR REPLACE FUNCTION enqueue_jobs_for_tracked_symbol() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO forecast_jobs (job_type, symbol_id, timeframe, user_id, priority, payload)
+  VALUES
+    ('backfill', NEW.symbol_id, NULL, NEW.user_id, 0, '{"reason": "tracked"}'::jsonb),
+    ('forecast', NEW.symbol_id, NULL, NEW.user_id, 0,
+     '{"reason": "tracked", "depends_on": ["backfill", "train"]}'::jsonb)
+  ON CONFLICT DO NOTHING;
+  RETURN NEW;
+END;
+$$;

@@ -71,6 +71,18 @@ public record Job(
     return List.copyOf(values);
   }
 
+  /**
+   * The job types this job waits for (payload {@code depends_on}, a text or a list of texts): it is
+   * not claimed while a job of one of them is active for the same symbol.
+   */
+  public List<String> dependsOn() {
+    JsonNode node = payload.get("depends_on");
+    if (node != null && node.isTextual()) {
+      return List.of(node.asText());
+    }
+    return payloadTexts("depends_on");
+  }
+
   /** Whether this run is the job's last allowed attempt. */
   public boolean isLastAttempt() {
     return attempts >= maxAttempts;

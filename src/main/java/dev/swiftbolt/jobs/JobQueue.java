@@ -54,7 +54,7 @@ public final class JobQueue {
 
   /*
    * Due = queued with run_after passed, or running with its lease passed. A job whose payload says
-   * depends_on: T waits while a job of type T for the same symbol is active. A reclaimed job that
+   * depends_on: T (or [T1, T2, …]) waits while a job of such a type for the same symbol is active. A reclaimed job that
    * has used all its attempts (its worker died on the last one) becomes dead instead of running.
    */
   private static final String CLAIM =
@@ -63,9 +63,12 @@ public final class JobQueue {
           + " WHERE j.status IN ('queued', 'running')"
           + " AND CASE WHEN j.status = 'queued' THEN j.run_after <= :now"
           + " ELSE j.locked_until < :now END"
-          + " AND (j.payload->>'depends_on' IS NULL OR NOT EXISTS ("
-          + " SELECT 1 FROM forecast_jobs d WHERE d.job_type = j.payload->>'depends_on'"
-          + " AND d.symbol_id = j.symbol_id AND d.status IN ('queued', 'running')))"
+          + " AND (j.payload->'depends_on' IS NULL OR NOT EXISTS ("
+          + " SELECT 1 FROM forecast_jobs d WHERE d.symbol_id = j.symbol_id AND d.id <> j.id"
+          + " AND d.status IN ('queued', 'running') AND d.job_type IN ("
+          + " SELECT jsonb_array_elements_text(CASE jsonb_typeof(j.payload->'depends_on')"
+          + " WHEN 'array' THEN j.payload->'depends_on'"
+          + " ELSE jsonb_build_array(j.payload->'depends_on') END))))"
           + " ORDER BY j.priority, j.run_after, j.id"
           + " LIMIT :limit"
           + " FOR UPDATE OF j SKIP LOCKED)"

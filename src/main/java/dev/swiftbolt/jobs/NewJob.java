@@ -111,12 +111,20 @@ public record NewJob(
   }
 
   /**
-   * This job, waiting for {@code jobType}: it is not claimed while a job of that type for the same
-   * symbol is queued or running (payload field {@code depends_on}).
+   * This job, waiting for other job types: it is not claimed while a job of one of them is queued
+   * or running for the same symbol (payload {@code depends_on}: a text for one type, a list for
+   * several).
    */
-  public NewJob dependingOn(String otherJobType) {
+  public NewJob dependingOn(String jobType, String... moreJobTypes) {
     ObjectNode p = payload.deepCopy();
-    p.put("depends_on", otherJobType);
+    if (moreJobTypes.length == 0) {
+      p.put("depends_on", jobType);
+    } else {
+      var list = p.putArray("depends_on").add(jobType);
+      for (String t : moreJobTypes) {
+        list.add(t);
+      }
+    }
     return withPayload(p);
   }
 }

@@ -16,16 +16,17 @@ import org.jdbi.v3.core.Jdbi;
  * itself is done by that job type's handler on the workers.
  *
  * <p>The payload gets {@code pipeline} and {@code run_id}, and {@code depends_on} when given, so a
- * job waits while the symbol's job of that type is queued or running.
+ * job waits while the symbol's jobs of those types are queued or running.
  *
  * @param timeframe empty: every timeframe
+ * @param dependsOn job types the enqueued jobs wait for; empty: none
  */
 public record EnqueuePerSymbolStage(
     Jdbi jdbi,
     String jobType,
     Optional<Timeframe> timeframe,
     ObjectNode payload,
-    Optional<String> dependsOn)
+    List<String> dependsOn)
     implements PipelineStage {
 
   public EnqueuePerSymbolStage {
@@ -33,17 +34,18 @@ public record EnqueuePerSymbolStage(
     Objects.requireNonNull(jobType, "jobType");
     Objects.requireNonNull(timeframe, "timeframe");
     payload = payload == null ? JsonNodeFactory.instance.objectNode() : payload.deepCopy();
-    Objects.requireNonNull(dependsOn, "dependsOn");
+    dependsOn = List.copyOf(dependsOn);
     NewJob.of(jobType); // validates the type now, not at the first run
   }
 
   /** A stage enqueueing {@code jobType} for every timeframe with an empty payload. */
   public static EnqueuePerSymbolStage of(Jdbi jdbi, String jobType) {
-    return new EnqueuePerSymbolStage(jdbi, jobType, Optional.empty(), null, Optional.empty());
+    return new EnqueuePerSymbolStage(jdbi, jobType, Optional.empty(), null, List.of());
   }
 
-  public EnqueuePerSymbolStage after(String otherJobType) {
-    return new EnqueuePerSymbolStage(jdbi, jobType, timeframe, payload, Optional.of(otherJobType));
+  /** This stage with its jobs waiting for the symbol's active jobs of these types. */
+  public EnqueuePerSymbolStage after(String... otherJobTypes) {
+    return new EnqueuePerSymbolStage(jdbi, jobType, timeframe, payload, List.of(otherJobTypes));
   }
 
   public EnqueuePerSymbolStage on(Timeframe tf) {
@@ -63,8 +65,10 @@ public record EnqueuePerSymbolStage(
     if (timeframe.isPresent()) {
       template = template.onTimeframe(timeframe.get());
     }
-    if (dependsOn.isPresent()) {
-      template = template.dependingOn(dependsOn.get());
+    if (!dependsOn.isEmpty()) {
+      template =
+          template.dependingOn(
+              dependsOn.get(0), dependsOn.subList(1, dependsOn.size()).toArray(String[]::new));
     }
     NewJob job = template;
     return jdbi.inTransaction(

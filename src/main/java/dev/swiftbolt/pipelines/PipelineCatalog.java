@@ -100,7 +100,8 @@ public final class PipelineCatalog {
             Optional.of(new TradingDaySchedule(LocalTime.of(17, 15), sessions)),
             List.of(
                 new Pipeline.Stage(
-                    "forecast", EnqueuePerSymbolStage.of(jdbi, "forecast").after("backfill")),
+                    "forecast",
+                    EnqueuePerSymbolStage.of(jdbi, "forecast").after("backfill", "train")),
                 new Pipeline.Stage(
                     "resolve", EnqueuePerSymbolStage.of(jdbi, "resolve").after("forecast")),
                 new Pipeline.Stage(

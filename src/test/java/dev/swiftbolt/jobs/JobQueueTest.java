@@ -302,9 +302,34 @@ class JobQueueTest {
   }
 
   @Test
+  void a_tracked_symbols_forecast_waits_for_the_training_its_backfill_queued_on_success() {
+    db.jdbi().useHandle(h -> h.execute("DELETE FROM user_symbol_tracking"));
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO user_symbol_tracking (user_id, symbol_id) VALUES ('u2', ?)",
+                    msft));
+    clock.set(Instant.now().plusSeconds(1));
+    Job backfill = queue.claim("w", 10, LEASE).get(0);
+    assertThat(backfill.jobType()).isEqualTo("backfill");
+    NewJob train =
+        NewJob.of("train").forSymbol(msft).onTimeframe(Timeframe.D1).dependingOn("backfill");
+    queue.complete(backfill, List.of(train));
+
+    List<Job> next = queue.claim("w", 10, LEASE);
+    assertThat(next)
+        .as("the forecast waits for train")
+        .extracting(Job::jobType)
+        .containsExactly("train");
+    queue.complete(next.get(0), List.of());
+    assertThat(queue.claim("w", 10, LEASE)).extracting(Job::jobType).containsExactly("forecast");
+  }
+
+  @Test
   void a_forecast_waits_while_its_symbols_backfill_is_active() {
     db.jdbi().useHandle(h -> h.execute("DELETE FROM user_symbol_tracking"));
-    // The tracking trigger queues backfill and forecast {"depends_on": "backfill"} at priority 0.
+    // The tracking trigger queues backfill and forecast {"depends_on": ["backfill", "train"]}.
     db.jdbi()
         .useHandle(
             h ->
@@ -328,7 +353,7 @@ class JobQueueTest {
     queue.complete(first.get(0), List.of());
     List<Job> next = queue.claim("w", 10, LEASE);
     assertThat(next).extracting(Job::jobType).containsExactly("forecast");
-    assertThat(next.get(0).payloadText("depends_on")).contains("backfill");
+    assertThat(next.get(0).dependsOn()).containsExactly("backfill", "train");
     assertThat(next.get(0).priority()).isEqualTo(NewJob.USER_PRIORITY);
   }
 }
