@@ -85,8 +85,16 @@ public final class Main implements Runnable {
 
   /** The opened, migrated database; opened on first call, closed when the command ends. */
   public Database database() {
+    return database(Database.PoolOptions.DEFAULT);
+  }
+
+  /**
+   * The opened, migrated database, opened with {@code pool} if this is the first call (a worker
+   * sizes the pool to its threads).
+   */
+  public synchronized Database database(Database.PoolOptions pool) {
     if (database == null) {
-      database = Databases.open(config(), Database.PoolOptions.DEFAULT);
+      database = Databases.open(config(), pool);
     }
     return database;
   }

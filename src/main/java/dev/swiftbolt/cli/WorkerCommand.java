@@ -71,7 +71,9 @@ final class WorkerCommand implements Callable<Integer> {
             .withConcurrency(concurrency)
             .withLease(Duration.ofSeconds(leaseSeconds))
             .withBatchSize(batchSize);
-    Database db = main.database();
+    // A connection per job thread, plus the poller, the completer and the heartbeat.
+    Database db =
+        main.database(new Database.PoolOptions(Math.max(10, concurrency + 3), "swiftbolt-worker"));
     Clock clock = Clock.systemUTC();
     Worker worker = new Worker(JobWiring.queue(db, clock), JobWiring.handlers(db, clock), options);
     Thread hook =
