@@ -164,7 +164,7 @@ public final class JobQueue {
         .filter(r -> r.status().equals("running"))
         .map(ClaimedRow::job)
         .sorted(
-            // RETURNING has no defined order: most urgent first, then oldest.
+            // RETURNING has no defined order: most urgent first, then by id.
             Comparator.comparingInt(Job::priority).thenComparingLong(Job::id))
         .toList();
   }
