@@ -47,6 +47,12 @@ import picocli.CommandLine.Option;
       JobsCommand.class,
       WorkerCommand.class,
       PipelineCommand.class,
+      ImportCommand.class,
+      BackfillCommand.class,
+      IngestCommand.class,
+      BarsCommand.class,
+      QualityCommand.class,
+      ValidateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

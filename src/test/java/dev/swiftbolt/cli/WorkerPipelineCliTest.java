@@ -80,7 +80,11 @@ class WorkerPipelineCliTest {
 
   @Test
   void worker_once_exits_1_when_a_job_it_ran_died_and_the_job_keeps_its_error() {
-    sql(h -> h.execute("INSERT INTO forecast_jobs (job_type, max_attempts) VALUES ('unwired', 1)"));
+    sql(
+        h -> {
+          h.execute("DELETE FROM forecast_jobs");
+          h.execute("INSERT INTO forecast_jobs (job_type, max_attempts) VALUES ('unwired', 1)");
+        });
     Result r = run("worker", "--once");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).contains("1 dead");
@@ -88,6 +92,35 @@ class WorkerPipelineCliTest {
     assertThat(dead.out())
         .contains("\"job_type\":\"unwired\"")
         .contains("no handler for job type 'unwired'");
+  }
+
+  @Test
+  void
+      a_tracked_symbol_is_backfilled_by_the_worker_and_its_training_is_queued_before_its_forecast() {
+    sql(h -> h.execute("DELETE FROM forecast_jobs"));
+    assertThat(run("track", "cli-user", "CRWD").exitCode()).isZero();
+    Result worker = run("worker", "--once");
+    assertThat(worker.exitCode()).as(worker.err()).isZero();
+
+    Result jobs = run("jobs", "--symbol", "CRWD");
+    String backfill = line(jobs.out(), "backfill");
+    assertThat(backfill).contains("succeeded");
+    assertThat(line(jobs.out(), "train"))
+        .as("train is queued by the backfill; no handler is wired for it yet")
+        .contains("queued")
+        .contains("no handler for job type 'train'");
+    assertThat(line(jobs.out(), "forecast"))
+        .as("waits for train")
+        .contains("queued")
+        .contains("0/5");
+
+    Result bars = run("bars", "CRWD", "--timeframe", "D1", "--json");
+    assertThat(bars.exitCode()).isZero();
+    assertThat(bars.out()).contains("\"close\"");
+  }
+
+  private static String line(String table, String jobType) {
+    return table.lines().filter(l -> l.contains(" " + jobType + " ")).findFirst().orElse("");
   }
 
   @Test
