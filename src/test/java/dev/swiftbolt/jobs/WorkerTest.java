@@ -180,11 +180,11 @@ class WorkerTest {
                 "long",
                 (job, ctx) -> {
                   runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
-                  Thread.sleep(3_500); // three and a half 1 s leases
+                  Thread.sleep(4_500); // two and a quarter 2 s leases
                   return JobOutcome.success();
                 })
             .build();
-    WorkerOptions shortLease = options().withLease(Duration.ofSeconds(1));
+    WorkerOptions shortLease = options().withLease(Duration.ofSeconds(2));
     Worker first = new Worker(queue, handlers, shortLease.withWorkerId("first"));
     Worker second = new Worker(queue, handlers, shortLease.withWorkerId("second"));
     first.start();
