@@ -7,6 +7,7 @@ import dev.swiftbolt.pipelines.PipelineRunner;
 import dev.swiftbolt.pipelines.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What {@code serve} runs beside the API: a worker pool and the pipeline scheduler, both on the
@@ -18,46 +19,51 @@ final class BackgroundJobs implements AutoCloseable {
   /** How often the scheduler looks for due runs. */
   static final Duration SCHEDULER_TICK = Duration.ofSeconds(15);
 
-  private final Worker worker;
+  private final Optional<Worker> worker;
   private final Scheduler scheduler;
 
-  private BackgroundJobs(Worker worker, Scheduler scheduler) {
+  private BackgroundJobs(Optional<Worker> worker, Scheduler scheduler) {
     this.worker = worker;
     this.scheduler = scheduler;
   }
 
   /**
-   * Starts a worker of {@code concurrency} threads and the scheduler on {@code db}.
+   * Starts the scheduler and, unless {@code concurrency} is 0 (jobs are left to separate {@code
+   * worker} processes), a worker of {@code concurrency} threads on {@code db}.
    *
-   * @throws IllegalArgumentException when {@code concurrency} is below 1
+   * @throws IllegalArgumentException when {@code concurrency} is negative
    */
   static BackgroundJobs start(Database db, int concurrency, Clock clock) {
-    if (concurrency < 1) {
-      throw new IllegalArgumentException("--workers must be at least 1: " + concurrency);
+    if (concurrency < 0) {
+      throw new IllegalArgumentException("--workers must not be negative: " + concurrency);
     }
-    Worker worker =
-        new Worker(
-            JobWiring.queue(db, clock),
-            JobWiring.handlers(db, clock),
-            WorkerOptions.defaults().withConcurrency(concurrency));
+    Optional<Worker> worker =
+        concurrency == 0
+            ? Optional.empty()
+            : Optional.of(
+                new Worker(
+                    JobWiring.queue(db, clock),
+                    JobWiring.handlers(db, clock),
+                    WorkerOptions.defaults().withConcurrency(concurrency)));
     Scheduler scheduler =
         new Scheduler(
             new PipelineRunner(db.jdbi(), clock),
             JobWiring.pipelines(db).all(),
             clock,
             Scheduler.DEFAULT_MISFIRE_GRACE);
-    worker.start();
+    worker.ifPresent(Worker::start);
     scheduler.start(SCHEDULER_TICK);
     return new BackgroundJobs(worker, scheduler);
   }
 
-  Worker worker() {
+  /** The worker pool; empty with 0 workers. */
+  Optional<Worker> worker() {
     return worker;
   }
 
   @Override
   public void close() {
     scheduler.close();
-    worker.stop();
+    worker.ifPresent(Worker::stop);
   }
 }
