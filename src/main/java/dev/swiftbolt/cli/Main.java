@@ -47,6 +47,8 @@ import picocli.CommandLine.Option;
       JobsCommand.class,
       ServeCommand.class,
       TokenCommand.class,
+      WorkerCommand.class,
+      PipelineCommand.class,
       ImportCommand.class,
       BackfillCommand.class,
       IngestCommand.class,
@@ -91,8 +93,16 @@ public final class Main implements Runnable {
 
   /** The opened, migrated database; opened on first call, closed when the command ends. */
   public Database database() {
+    return database(Database.PoolOptions.DEFAULT);
+  }
+
+  /**
+   * The opened, migrated database, opened with {@code pool} if this is the first call (a worker
+   * sizes the pool to its threads).
+   */
+  public synchronized Database database(Database.PoolOptions pool) {
     if (database == null) {
-      database = Databases.open(config(), Database.PoolOptions.DEFAULT);
+      database = Databases.open(config(), pool);
     }
     return database;
   }
