@@ -27,6 +27,9 @@ final class DemoCommand implements Callable<Integer> {
 
   static final String DEMO_USER = "demo-user";
 
+  /** Worker threads of the demo's server. */
+  static final int DEMO_WORKERS = 2;
+
   @ParentCommand Main main;
 
   @Option(names = "--no-serve", description = "Run once, print a summary and exit")
@@ -69,6 +72,6 @@ final class DemoCommand implements Callable<Integer> {
     if (noServe) {
       return 0;
     }
-    return ServeCommand.serveUntilStopped(main, port, 0, Optional.of(DEMO_USER));
+    return ServeCommand.serveUntilStopped(main, port, DEMO_WORKERS, Optional.of(DEMO_USER));
   }
 }

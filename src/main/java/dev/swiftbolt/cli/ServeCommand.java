@@ -13,18 +13,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code swiftbolt serve [--port N] [--workers N]}: the API and the dashboard until SIGTERM or
- * Ctrl-C, then a graceful stop (in-flight requests finish, the database closes).
+ * {@code swiftbolt serve [--port N] [--workers N]}: the API, the dashboard, the pipeline scheduler
+ * and a worker pool in one process until SIGTERM or Ctrl-C, then a graceful stop (in-flight
+ * requests finish, the scheduler stops, workers finish or release their jobs, the database closes).
  */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the JSON API (/api/v1) and the dashboard (/) until stopped (SIGTERM or Ctrl-C).",
+      "Serve the JSON API (/api/v1) and the dashboard (/), and run the pipeline scheduler and",
+      "a worker pool, until stopped (SIGTERM or Ctrl-C).",
       "Tokens: SUPABASE_JWT_SECRET verifies app users' tokens; without it, local development",
       "tokens from `swiftbolt token USER`."
     })
 final class ServeCommand implements Callable<Integer> {
+
+  /** Database connections kept for the API's request threads, beside one per worker thread. */
+  static final int API_CONNECTIONS = 10;
 
   @ParentCommand Main main;
 
@@ -37,7 +42,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--workers",
       defaultValue = "2",
-      description = "Job worker threads in this process (default: ${DEFAULT-VALUE})")
+      description =
+          "Job worker threads in this process, 0 for none (scheduler only; default:"
+              + " ${DEFAULT-VALUE})")
   int workers;
 
   @Override
@@ -57,15 +64,19 @@ final class ServeCommand implements Callable<Integer> {
    */
   static int serveUntilStopped(Main main, int port, int workers, Optional<String> signedInAs)
       throws InterruptedException {
-    Database database = main.database();
+    Database database =
+        main.database(new Database.PoolOptions(API_CONNECTIONS + workers, "swiftbolt-serve"));
     JwtSecret secret = JwtSecret.resolve(main.config());
-    ApiServer server = new ApiServer(database, secret, Clock.systemUTC()).start(port);
+    Clock clock = Clock.systemUTC();
+    ApiServer server = new ApiServer(database, secret, clock).start(port);
+    BackgroundJobs jobs = BackgroundJobs.start(database, workers, clock);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              System.out.println("Stopping: finishing in-flight requests…");
+              System.out.println("Stopping: finishing in-flight requests and running jobs…");
               server.close();
+              jobs.close();
               main.close();
               stopped.countDown();
             },
@@ -78,9 +89,13 @@ final class ServeCommand implements Callable<Integer> {
                 : database.settings().address()));
     System.out.println(secret.describe());
     System.out.println(
-        "Job workers and the scheduler are not part of this process yet (--workers "
-            + workers
-            + " is accepted and unused); run jobs with `swiftbolt worker` once it exists.");
+        workers == 0
+            ? "Jobs: the pipeline scheduler runs here; no worker threads (--workers 0), so run"
+                + " `swiftbolt worker` processes against the same database"
+            : "Jobs: the pipeline scheduler and "
+                + workers
+                + " worker threads run here; more `swiftbolt worker` processes may share the"
+                + " database");
     System.out.println("Serving the dashboard at http://localhost:" + server.port() + "/");
     System.out.println("API at http://localhost:" + server.port() + "/api/v1 (Ctrl-C to stop)");
     signedInAs.ifPresent(
@@ -89,8 +104,7 @@ final class ServeCommand implements Callable<Integer> {
                 "Sign in as "
                     + user
                     + " with this token (valid 24 h):\n"
-                    + new TokenIssuer(secret, Clock.systemUTC())
-                        .issue(user, TokenIssuer.DEFAULT_LIFETIME)));
+                    + new TokenIssuer(secret, clock).issue(user, TokenIssuer.DEFAULT_LIFETIME)));
     System.out.flush();
     stopped.await();
     return 0;

@@ -56,4 +56,22 @@ class MetricsTest {
         .contains("swiftbolt_jobs_outcomes{job_type=\"train\",outcome=\"succeeded\"} 2.0")
         .contains("swiftbolt_jobs_outcomes{job_type=\"train\",outcome=\"dead\"} 1.0");
   }
+
+  @Test
+  void pipeline_runs_are_counted_by_pipeline_and_status() {
+    api.database
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO pipeline_runs (pipeline, run_key, trigger, started_at, status)"
+                        + " VALUES ('daily-data-refresh', 'k1', 'schedule', now(), 'succeeded'),"
+                        + " ('daily-data-refresh', 'k2', 'schedule', now(), 'succeeded'),"
+                        + " ('ml-orchestration', 'k3', 'manual', now(), 'failed')"));
+    String text = api.get("/metrics", "metrics-user").body();
+    assertThat(text)
+        .contains(
+            "swiftbolt_pipeline_runs{pipeline=\"daily-data-refresh\",status=\"succeeded\"} 2.0")
+        .contains("swiftbolt_pipeline_runs{pipeline=\"ml-orchestration\",status=\"failed\"} 1.0");
+  }
 }
