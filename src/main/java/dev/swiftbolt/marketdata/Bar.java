@@ -8,10 +8,10 @@ import java.util.Optional;
  * One OHLCV bar. {@code ts} is the bar's open time in UTC. Prices are in the instrument's quote
  * currency, volume in shares.
  *
- * <p>The constructor only refuses values that cannot be a price at all (null time, NaN or
- * infinite numbers); the OHLC invariants (low ≤ open, close ≤ high, volume ≥ 0, positive prices)
- * are data-quality rules checked by {@link #violation()}, so that a loader can report which row
- * broke which rule instead of failing on construction.
+ * <p>The constructor only refuses values that cannot be a price at all (null time, NaN or infinite
+ * numbers); the OHLC invariants (low ≤ open, close ≤ high, volume ≥ 0, positive prices) are
+ * data-quality rules checked by {@link #violation()}, so that a loader can report which row broke
+ * which rule instead of failing on construction.
  */
 public record Bar(Instant ts, double open, double high, double low, double close, double volume) {
 

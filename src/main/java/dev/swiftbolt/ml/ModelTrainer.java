@@ -1,0 +1,82 @@
+package dev.swiftbolt.ml;
+
+import java.util.List;
+import java.util.Objects;
+import org.tribuo.Model;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
+import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostTrainer;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
+
+/**
+ * Fits direction models. Same rows and labels in, same predictions out: XGBoost runs single
+ * threaded with a fixed seed and the logistic regression uses Tribuo's fixed default seed.
+ *
+ * <p>Not thread-safe per instance (Tribuo trainers keep an invocation counter that feeds their
+ * RNG); use one trainer per thread.
+ */
+public final class ModelTrainer {
+  private final XGBoostSettings settings;
+
+  public ModelTrainer(XGBoostSettings settings) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  public XGBoostSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Trains a model of {@code kind} on the given rows of {@code matrix}.
+   *
+   * @param labelCodes the Direction ordinal of each row, aligned with {@code rows}
+   * @throws IllegalArgumentException when rows and labels differ in length or there are no rows
+   */
+  public DirectionModel train(ModelKind kind, FeatureMatrix matrix, int[] rows, int[] labelCodes) {
+    if (rows.length != labelCodes.length) {
+      throw new IllegalArgumentException("rows and labelCodes must have the same length");
+    }
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("cannot train a model on zero rows");
+    }
+    return switch (kind) {
+      case MAJORITY -> MajorityModel.fit(labelCodes);
+      case XGBOOST -> tribuo(kind, xgboost(), matrix, rows, labelCodes);
+      case LOGISTIC -> tribuo(kind, logistic(), matrix, rows, labelCodes);
+    };
+  }
+
+  private static DirectionModel tribuo(
+      ModelKind kind, Trainer<Label> trainer, FeatureMatrix matrix, int[] rows, int[] labels) {
+    Model<Label> model = trainer.train(TribuoData.dataset(matrix, rows, labels));
+    return new TribuoDirectionModel(kind, model);
+  }
+
+  private Trainer<Label> xgboost() {
+    return new XGBoostClassificationTrainer(
+        XGBoostTrainer.BoosterType.GBTREE,
+        XGBoostTrainer.TreeMethod.HIST,
+        settings.trees(),
+        settings.eta(),
+        0.0,
+        settings.maxDepth(),
+        settings.minChildWeight(),
+        settings.subsample(),
+        settings.columnSubsample(),
+        settings.l2(),
+        0.0,
+        settings.threads(),
+        XGBoostTrainer.LoggingVerbosity.SILENT,
+        settings.seed());
+  }
+
+  private static Trainer<Label> logistic() {
+    return new TransformTrainer<>(
+        new LogisticRegressionTrainer(),
+        new TransformationMap(List.of(new MeanStdDevTransformation())));
+  }
+}

@@ -1,0 +1,67 @@
+package dev.swiftbolt.ml;
+
+import dev.swiftbolt.marketdata.Bar;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A small seeded bar generator for the ml tests: log returns follow r_t = phi * r_{t-1} + sigma *
+ * e_t with Gaussian e_t (phi = 0 is a pure random walk). D1 bars open at 14:30 UTC on weekdays;
+ * other lengths are consecutive. OHLC invariants always hold.
+ */
+final class SyntheticBars {
+
+  private SyntheticBars() {}
+
+  static List<Bar> randomWalk(long seed, int count) {
+    return autoregressive(seed, count, 0.0, 0.01);
+  }
+
+  static List<Bar> autoregressive(long seed, int count, double phi, double sigma) {
+    return generate(seed, count, phi, sigma, Duration.ofDays(1));
+  }
+
+  static List<Bar> generate(long seed, int count, double phi, double sigma, Duration length) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<Bar> bars = new ArrayList<>(count);
+    Instant ts = Instant.parse("2012-01-03T14:30:00Z");
+    double close = 100.0;
+    double previousReturn = 0.0;
+    for (int i = 0; i < count; i++) {
+      double r = phi * previousReturn + sigma * gaussian(random);
+      double open = close;
+      close = open * Math.exp(r);
+      double high = Math.max(open, close) * (1 + Math.abs(gaussian(random)) * sigma * 0.5);
+      double low = Math.min(open, close) * (1 - Math.abs(gaussian(random)) * sigma * 0.5);
+      double volume = 1_000_000 * Math.exp(0.3 * gaussian(random));
+      bars.add(new Bar(ts, open, high, low, close, volume));
+      previousReturn = r;
+      ts = next(ts, length);
+    }
+    return bars;
+  }
+
+  static Instant next(Instant ts, Duration length) {
+    if (!length.equals(Duration.ofDays(1))) {
+      return ts.plus(length);
+    }
+    Instant next = ts.plus(length);
+    while (next.atZone(ZoneOffset.UTC).getDayOfWeek() == DayOfWeek.SATURDAY
+        || next.atZone(ZoneOffset.UTC).getDayOfWeek() == DayOfWeek.SUNDAY) {
+      next = next.plus(length);
+    }
+    return next;
+  }
+
+  private static double gaussian(SplittableRandom random) {
+    // Box-Muller; SplittableRandom has no nextGaussian on Java 17.
+    double u1 = 1.0 - random.nextDouble();
+    double u2 = random.nextDouble();
+    return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
+  }
+}
