@@ -2,6 +2,8 @@ package dev.swiftbolt.ml;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
@@ -20,6 +22,12 @@ import org.tribuo.transform.transformations.MeanStdDevTransformation;
  * RNG); use one trainer per thread.
  */
 public final class ModelTrainer {
+  /**
+   * Tribuo logs every SGD epoch at INFO through java.util.logging; quieted to WARNING here (the
+   * reference keeps the logger from being garbage-collected with its level).
+   */
+  private static final Logger TRIBUO_LOG = quiet(Logger.getLogger("org.tribuo"));
+
   private final XGBoostSettings settings;
 
   public ModelTrainer(XGBoostSettings settings) {
@@ -72,6 +80,11 @@ public final class ModelTrainer {
         settings.threads(),
         XGBoostTrainer.LoggingVerbosity.SILENT,
         settings.seed());
+  }
+
+  private static Logger quiet(Logger logger) {
+    logger.setLevel(Level.WARNING);
+    return logger;
   }
 
   private static Trainer<Label> logistic() {

@@ -46,6 +46,45 @@ final class SyntheticBars {
     return bars;
   }
 
+  /** Weekly bars aggregated by ISO week (open = first day's open, ts = first day's ts). */
+  static List<Bar> weekly(List<Bar> daily) {
+    List<Bar> out = new ArrayList<>();
+    int i = 0;
+    while (i < daily.size()) {
+      Bar first = daily.get(i);
+      long week = weekKey(first.ts());
+      double high = first.high();
+      double low = first.low();
+      double volume = 0;
+      Bar last = first;
+      while (i < daily.size() && weekKey(daily.get(i).ts()) == week) {
+        last = daily.get(i);
+        high = Math.max(high, last.high());
+        low = Math.min(low, last.low());
+        volume += last.volume();
+        i++;
+      }
+      out.add(new Bar(first.ts(), first.open(), high, low, last.close(), volume));
+    }
+    return out;
+  }
+
+  private static long weekKey(Instant ts) {
+    java.time.ZonedDateTime z = ts.atZone(ZoneOffset.UTC);
+    return z.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR) * 100L
+        + z.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+  }
+
+  /** Features and labels of daily bars with their weekly context, default settings. */
+  static LabelledMatrix dailyMatrix(List<Bar> daily) {
+    return LabelledMatrix.of(
+        daily,
+        dev.swiftbolt.validation.Timeframe.D1,
+        ContextSeries.of(weekly(daily), dev.swiftbolt.validation.Timeframe.W1),
+        new FeatureBuilder(),
+        new Labeler(LabelConfig.defaults()));
+  }
+
   static Instant next(Instant ts, Duration length) {
     if (!length.equals(Duration.ofDays(1))) {
       return ts.plus(length);
