@@ -1,0 +1,147 @@
+package dev.swiftbolt.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.swiftbolt.config.SwiftBoltConfig;
+import dev.swiftbolt.db.Database;
+import dev.swiftbolt.db.Databases;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code swiftbolt}: the one program. Every operation is a subcommand; this class holds the global
+ * options and opens the database once, on first use, for whichever subcommand needs it.
+ *
+ * <p>Exit codes: 0 success, 1 the operation failed or found problems, 2 bad input or usage.
+ */
+@Command(
+    name = "swiftbolt",
+    mixinStandardHelpOptions = true,
+    version = "swiftbolt 0.1.0",
+    description = {
+      "Self-hosted ML forecasting backend for a trader's watchlist.",
+      "",
+      "Database: DATABASE_URL (postgresql://user:pass@host:port/db?sslmode=… or jdbc:postgresql:…);"
+          + " unset, an embedded PostgreSQL under SWIFTBOLT_HOME (default ~/.swiftbolt).",
+      ""
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:the operation failed or found problems",
+      "2:bad input or usage (the message names the problem)"
+    },
+    subcommands = {
+      DemoCommand.class,
+      DbCommand.class,
+      SymbolsCommand.class,
+      TrackCommand.class,
+      UntrackCommand.class,
+      WatchlistCommand.class,
+      CheckCommand.class,
+      JobsCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @Option(
+      names = "--home",
+      paramLabel = "DIR",
+      scope = CommandLine.ScopeType.INHERIT,
+      description =
+          "SwiftBolt home: embedded database, dev secrets (default: $SWIFTBOLT_HOME or ~/.swiftbolt)")
+  Path home;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Log progress (INFO) to stderr; twice for DEBUG")
+  boolean[] verbose = new boolean[0];
+
+  private SwiftBoltConfig config;
+  private Database database;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The configuration from the environment and the global flags. */
+  public SwiftBoltConfig config() {
+    if (config == null) {
+      config = SwiftBoltConfig.from(System.getenv(), Optional.ofNullable(home));
+    }
+    return config;
+  }
+
+  /** The opened, migrated database; opened on first call, closed when the command ends. */
+  public Database database() {
+    if (database == null) {
+      database = Databases.open(config(), Database.PoolOptions.DEFAULT);
+    }
+    return database;
+  }
+
+  /** Whether a subcommand opened the database (for summaries). */
+  boolean databaseOpened() {
+    return database != null;
+  }
+
+  void close() {
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+
+  private void applyVerbosity() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    if (verbose.length >= 2) {
+      root.setLevel(Level.DEBUG);
+    } else if (verbose.length == 1) {
+      root.setLevel(Level.INFO);
+    }
+  }
+
+  /** Builds the command line with SwiftBolt's exit-code mapping. */
+  public static CommandLine commandLine(Main main) {
+    CommandLine cmd = new CommandLine(main);
+    cmd.setExecutionStrategy(
+        parseResult -> {
+          main.applyVerbosity();
+          return new CommandLine.RunLast().execute(parseResult);
+        });
+    cmd.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          err.println("error: " + ex.getMessage());
+          if (main.verbose.length > 0) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return ex instanceof IllegalArgumentException ? 2 : 1;
+        });
+    return cmd;
+  }
+
+  /** Runs {@code args} and returns the exit code; closes the database afterwards. */
+  public static int run(String... args) {
+    Main main = new Main();
+    try {
+      return commandLine(main).execute(args);
+    } finally {
+      main.close();
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+}

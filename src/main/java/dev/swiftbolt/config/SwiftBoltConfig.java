@@ -1,0 +1,61 @@
+package dev.swiftbolt.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every configuration option of SwiftBolt, read in one place from the environment (and the global
+ * {@code --home} flag), with its default. The README's configuration table mirrors this class.
+ *
+ * <table>
+ *   <caption>Options</caption>
+ *   <tr><th>variable</th><th>default</th><th>meaning</th></tr>
+ *   <tr><td>SWIFTBOLT_HOME</td><td>~/.swiftbolt</td><td>embedded database, dev JWT secret</td></tr>
+ *   <tr><td>DATABASE_URL</td><td>unset: embedded PostgreSQL</td><td>external PostgreSQL</td></tr>
+ *   <tr><td>APCA_API_KEY_ID, APCA_API_SECRET_KEY</td><td>unset: simulator</td><td>Alpaca</td></tr>
+ *   <tr><td>APCA_API_DATA_URL</td><td>https://data.alpaca.markets</td><td>Alpaca base URL</td></tr>
+ *   <tr><td>SUPABASE_JWT_SECRET</td><td>unset: dev secret in home</td><td>JWT verification</td></tr>
+ * </table>
+ *
+ * <p>Blank variables count as unset.
+ */
+public record SwiftBoltConfig(
+    Path home,
+    Optional<String> databaseUrl,
+    Optional<String> alpacaKeyId,
+    Optional<String> alpacaSecretKey,
+    String alpacaDataUrl,
+    Optional<String> supabaseJwtSecret) {
+
+  public static final String DEFAULT_ALPACA_DATA_URL = "https://data.alpaca.markets";
+
+  /**
+   * Reads the configuration from {@code env}; {@code homeOverride} (the {@code --home} flag) wins
+   * over {@code SWIFTBOLT_HOME}.
+   */
+  public static SwiftBoltConfig from(Map<String, String> env, Optional<Path> homeOverride) {
+    Path home =
+        homeOverride.orElseGet(
+            () ->
+                value(env, "SWIFTBOLT_HOME")
+                    .map(Path::of)
+                    .orElseGet(() -> Path.of(System.getProperty("user.home"), ".swiftbolt")));
+    return new SwiftBoltConfig(
+        home.toAbsolutePath().normalize(),
+        value(env, "DATABASE_URL"),
+        value(env, "APCA_API_KEY_ID"),
+        value(env, "APCA_API_SECRET_KEY"),
+        value(env, "APCA_API_DATA_URL").orElse(DEFAULT_ALPACA_DATA_URL),
+        value(env, "SUPABASE_JWT_SECRET"));
+  }
+
+  /** Whether both Alpaca keys are set. */
+  public boolean hasAlpacaKeys() {
+    return alpacaKeyId.isPresent() && alpacaSecretKey.isPresent();
+  }
+
+  private static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+  }
+}

@@ -1,0 +1,192 @@
+package dev.swiftbolt.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.postgres.PostgresPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open, migrated PostgreSQL database: a HikariCP pool, JDBI on top of it, and the embedded
+ * server it runs on when there is one.
+ *
+ * <p>Opening waits for the database with exponential backoff (bounded by {@link
+ * ConnectRetry#maxWait()}) and then applies the Flyway migrations under {@code db/migration}.
+ * Thread-safe; close once.
+ */
+public final class Database implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final ConnectionSettings settings;
+  private final Optional<EmbeddedPostgresServer> embedded;
+
+  private Database(
+      HikariDataSource dataSource,
+      ConnectionSettings settings,
+      Optional<EmbeddedPostgresServer> embedded) {
+    this.dataSource = dataSource;
+    this.settings = settings;
+    this.embedded = embedded;
+    this.jdbi = Jdbi.create(dataSource).installPlugin(new PostgresPlugin());
+  }
+
+  /** How long and how often to wait for an unreachable database before giving up. */
+  public record ConnectRetry(Duration firstWait, Duration maxWait, int maxAttempts) {
+    /** About 30 s in all: waits of 0.5, 1, 2, 4, 8, 8, 8 s. */
+    public static final ConnectRetry DEFAULT =
+        new ConnectRetry(Duration.ofMillis(500), Duration.ofSeconds(8), 8);
+  }
+
+  /** Options of the connection pool. */
+  public record PoolOptions(int maximumPoolSize, String poolName) {
+    public static final PoolOptions DEFAULT = new PoolOptions(10, "swiftbolt");
+  }
+
+  /**
+   * Connects to {@code settings} (waiting for it with backoff), migrates it and returns it.
+   *
+   * @throws DatabaseUnavailableException naming host and port when it stays unreachable
+   */
+  public static Database open(ConnectionSettings settings, ConnectRetry retry, PoolOptions pool) {
+    return open(settings, retry, pool, Optional.empty());
+  }
+
+  /** Opens the database of an embedded server; the server is closed with the database. */
+  public static Database openEmbedded(EmbeddedPostgresServer server, PoolOptions pool) {
+    return open(server.connectionSettings(), ConnectRetry.DEFAULT, pool, Optional.of(server));
+  }
+
+  private static Database open(
+      ConnectionSettings settings,
+      ConnectRetry retry,
+      PoolOptions pool,
+      Optional<EmbeddedPostgresServer> embedded) {
+    waitUntilReachable(settings, retry);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(settings.jdbcUrl());
+    if (settings.user() != null) {
+      config.setUsername(settings.user());
+    }
+    if (settings.password() != null) {
+      config.setPassword(settings.password());
+    }
+    config.setDataSourceProperties(settings.properties());
+    config.setMaximumPoolSize(pool.maximumPoolSize());
+    config.setMinimumIdle(1);
+    config.setPoolName(pool.poolName());
+    config.setConnectionTimeout(10_000);
+    Database database = new Database(new HikariDataSource(config), settings, embedded);
+    database.migrate();
+    return database;
+  }
+
+  private static void waitUntilReachable(ConnectionSettings settings, ConnectRetry retry) {
+    RetryConfig config =
+        RetryConfig.custom()
+            .maxAttempts(retry.maxAttempts())
+            .intervalFunction(
+                IntervalFunction.ofExponentialBackoff(retry.firstWait(), 2.0, retry.maxWait()))
+            .retryExceptions(SQLException.class)
+            .build();
+    Retry connect = Retry.of("database-connect", config);
+    connect
+        .getEventPublisher()
+        .onRetry(
+            event ->
+                log.warn(
+                    "Database {} not reachable (attempt {}), retrying in {} ms",
+                    settings.address(),
+                    event.getNumberOfRetryAttempts(),
+                    event.getWaitInterval().toMillis()));
+    try {
+      connect.executeCallable(
+          () -> {
+            try (Connection ignored = connectOnce(settings)) {
+              return Boolean.TRUE;
+            }
+          });
+    } catch (SQLException e) {
+      throw new DatabaseUnavailableException(
+          "Cannot reach PostgreSQL at "
+              + settings.address()
+              + " after "
+              + retry.maxAttempts()
+              + " attempts: "
+              + e.getMessage(),
+          e);
+    } catch (Exception e) {
+      throw new DatabaseUnavailableException(
+          "Cannot reach PostgreSQL at " + settings.address() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Connection connectOnce(ConnectionSettings settings) throws SQLException {
+    Properties properties = settings.properties();
+    if (settings.user() != null) {
+      properties.setProperty("user", settings.user());
+    }
+    if (settings.password() != null) {
+      properties.setProperty("password", settings.password());
+    }
+    properties.putIfAbsent("connectTimeout", "5");
+    return DriverManager.getConnection(settings.jdbcUrl(), properties);
+  }
+
+  /** Applies pending migrations; returns how many ran. */
+  public int migrate() {
+    MigrateResult result = flyway().migrate();
+    if (result.migrationsExecuted > 0) {
+      log.info("Applied {} database migrations", result.migrationsExecuted);
+    }
+    return result.migrationsExecuted;
+  }
+
+  /** Flyway configured for this database, for {@code db info}. */
+  public Flyway flyway() {
+    return Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .loggers("slf4j")
+        .load();
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The connection settings, password hidden in {@code toString()}. */
+  public ConnectionSettings settings() {
+    return settings;
+  }
+
+  /** Whether this database lives in the embedded server. */
+  public boolean isEmbedded() {
+    return embedded.isPresent();
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+    embedded.ifPresent(EmbeddedPostgresServer::close);
+  }
+}

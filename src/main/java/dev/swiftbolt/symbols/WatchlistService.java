@@ -1,0 +1,83 @@
+package dev.swiftbolt.symbols;
+
+import dev.swiftbolt.jobs.JobQueries;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Users' watchlists. Tracking inserts a {@code user_symbol_tracking} row; the database's trigger
+ * creates the backfill and forecast jobs in the same transaction, so every client that inserts a
+ * row (this service, the app through Supabase, psql) gets its jobs. Thread-safe.
+ */
+public final class WatchlistService {
+
+  private final Jdbi jdbi;
+  private final SymbolRepository symbols;
+
+  public WatchlistService(Jdbi jdbi) {
+    this.jdbi = jdbi;
+    this.symbols = new SymbolRepository(jdbi);
+  }
+
+  /**
+   * Adds {@code rawSymbol} to {@code userId}'s watchlist, in one transaction with its jobs.
+   *
+   * @throws IllegalArgumentException for a malformed user id or symbol
+   * @throws UnknownSymbolException for a symbol that is not registered
+   */
+  public TrackResult track(String userId, String rawSymbol) {
+    String user = UserId.validate(userId);
+    String symbol = SymbolCode.normalize(rawSymbol);
+    long symbolId = symbols.require(symbol);
+    return jdbi.inTransaction(
+        h -> {
+          int inserted =
+              h.createUpdate(
+                      "INSERT INTO user_symbol_tracking (user_id, symbol_id) VALUES (:user, :id)"
+                          + " ON CONFLICT DO NOTHING")
+                  .bind("user", user)
+                  .bind("id", symbolId)
+                  .execute();
+          return new TrackResult(symbol, inserted == 1, JobQueries.activeForSymbol(h, symbolId));
+        });
+  }
+
+  /**
+   * Removes a symbol from a user's watchlist; its jobs stay (other users may track it).
+   *
+   * @return whether the symbol was on the watchlist
+   */
+  public boolean untrack(String userId, String rawSymbol) {
+    String user = UserId.validate(userId);
+    String symbol = SymbolCode.normalize(rawSymbol);
+    long symbolId = symbols.require(symbol);
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "DELETE FROM user_symbol_tracking WHERE user_id = :user AND symbol_id = :id")
+                    .bind("user", user)
+                    .bind("id", symbolId)
+                    .execute())
+        == 1;
+  }
+
+  /** A user's watchlist, ordered by symbol. */
+  public List<WatchlistEntry> watchlist(String userId) {
+    String user = UserId.validate(userId);
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "SELECT s.symbol, s.name, s.exchange, t.created_at FROM user_symbol_tracking t"
+                        + " JOIN symbols s ON s.id = t.symbol_id WHERE t.user_id = :user"
+                        + " ORDER BY s.symbol")
+                .bind("user", user)
+                .map(
+                    (rs, ctx) ->
+                        new WatchlistEntry(
+                            rs.getString("symbol"),
+                            rs.getString("name"),
+                            rs.getString("exchange"),
+                            rs.getTimestamp("created_at").toInstant()))
+                .list());
+  }
+}
