@@ -33,8 +33,8 @@ public final class Evaluator {
   }
 
   /**
-   * @throws IllegalArgumentException when the history is too short for the holdout and a training
-   *     set of {@code minTrainingRows}
+   * @throws InsufficientHistoryException when the history is too short for the holdout and a
+   *     training set of {@code minTrainingRows}
    */
   public BacktestResult backtest(LabelledMatrix data) {
     TestWindow window = window(data, config.holdoutMonths(), 0);
@@ -48,7 +48,7 @@ public final class Evaluator {
   }
 
   /**
-   * @throws IllegalArgumentException when the history is too short for the first fold
+   * @throws InsufficientHistoryException when the history is too short for the first fold
    */
   public WalkForwardResult walkForward(LabelledMatrix data) {
     int k = config.walkForwardFolds();
@@ -91,7 +91,7 @@ public final class Evaluator {
   private static TestWindow window(LabelledMatrix data, int months, int offset) {
     int last = data.barCount() - 1;
     if (last < 0) {
-      throw new IllegalArgumentException("no bars to evaluate");
+      throw new InsufficientHistoryException("no bars to evaluate");
     }
     ZonedDateTime t = data.barTime(last).atZone(ZoneOffset.UTC);
     long endExclusiveAfter = t.minusMonths((long) months * offset).toEpochSecond();
@@ -99,7 +99,7 @@ public final class Evaluator {
     int first = firstBarAfter(data, startExclusive);
     int lastBar = firstBarAfter(data, endExclusiveAfter) - 1;
     if (first > lastBar) {
-      throw new IllegalArgumentException(
+      throw new InsufficientHistoryException(
           "no bars between "
               + Instant.ofEpochSecond(startExclusive)
               + " and "
@@ -146,7 +146,7 @@ public final class Evaluator {
       }
     }
     if (nTrain < config.minTrainingRows()) {
-      throw new IllegalArgumentException(
+      throw new InsufficientHistoryException(
           what
               + " has "
               + nTrain

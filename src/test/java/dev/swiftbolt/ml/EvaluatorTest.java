@@ -119,7 +119,7 @@ class EvaluatorTest {
   void too_short_a_history_is_refused_with_the_reason() {
     LabelledMatrix m = SyntheticBars.dailyMatrix(SyntheticBars.randomWalk(4, 320));
     assertThatThrownBy(() -> xgboost.walkForward(m))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(InsufficientHistoryException.class)
         .hasMessageContaining("purged training rows");
   }
 
