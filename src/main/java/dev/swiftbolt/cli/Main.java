@@ -45,6 +45,9 @@ import picocli.CommandLine.Option;
       WatchlistCommand.class,
       CheckCommand.class,
       JobsCommand.class,
+      TrainCommand.class,
+      ForecastCommand.class,
+      EvaluateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

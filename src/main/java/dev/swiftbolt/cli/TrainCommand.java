@@ -1,0 +1,51 @@
+package dev.swiftbolt.cli;
+
+import dev.swiftbolt.ml.TrainingOutcome;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code swiftbolt train [SYMBOLS] [--timeframes LIST] [--json]}. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train the XGBoost direction model of each symbol × timeframe from its stored bars,",
+      "evaluate it (3-month backtest, purged 4-quarter walk-forward, calibration) and register",
+      "it as the active model. Exit 1 when a series could not be trained (too little history)."
+    })
+final class TrainCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Mixin SeriesSelection selection;
+
+  @Override
+  public Integer call() {
+    return MlCommandRunner.run(
+        main.database(),
+        selection,
+        (service, symbol, tf) -> service.train(symbol, tf),
+        TrainCommand::text);
+  }
+
+  private static String text(TrainingOutcome t) {
+    return String.format(
+        Locale.ROOT,
+        "%-6s %-3s model %d: %d rows %s..%s; backtest %.3f (n=%d, baseline %.3f),"
+            + " walk-forward %.3f (n=%d, baseline %.3f), calibration %s",
+        t.symbol(),
+        t.timeframe(),
+        t.modelId(),
+        t.trainingRows(),
+        t.trainFrom(),
+        t.trainTo(),
+        t.backtest().accuracy(),
+        t.backtest().n(),
+        t.backtest().baselineAccuracy(),
+        t.walkforward().accuracy(),
+        t.walkforward().n(),
+        t.walkforward().baselineAccuracy(),
+        t.calibrationMethod());
+  }
+}
