@@ -1,6 +1,8 @@
 package dev.swiftbolt.ml;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -9,7 +11,6 @@ import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
-import org.tribuo.common.xgboost.XGBoostTrainer;
 import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.MeanStdDevTransformation;
@@ -64,22 +65,28 @@ public final class ModelTrainer {
     return new TribuoDirectionModel(kind, model);
   }
 
+  /**
+   * Tribuo's parameter-map constructor, because the typed constructors cannot set {@code max_bin};
+   * the map is exactly XGBoost's native parameter names.
+   */
   private Trainer<Label> xgboost() {
-    return new XGBoostClassificationTrainer(
-        XGBoostTrainer.BoosterType.GBTREE,
-        XGBoostTrainer.TreeMethod.HIST,
-        settings.trees(),
-        settings.eta(),
-        0.0,
-        settings.maxDepth(),
-        settings.minChildWeight(),
-        settings.subsample(),
-        settings.columnSubsample(),
-        settings.l2(),
-        0.0,
-        settings.threads(),
-        XGBoostTrainer.LoggingVerbosity.SILENT,
-        settings.seed());
+    Map<String, Object> p = new HashMap<>();
+    p.put("objective", "multi:softprob");
+    p.put("booster", "gbtree");
+    p.put("tree_method", "hist");
+    p.put("eta", settings.eta());
+    p.put("gamma", 0.0);
+    p.put("max_depth", settings.maxDepth());
+    p.put("min_child_weight", settings.minChildWeight());
+    p.put("subsample", settings.subsample());
+    p.put("colsample_bytree", settings.columnSubsample());
+    p.put("lambda", settings.l2());
+    p.put("alpha", 0.0);
+    p.put("max_bin", settings.maxBin());
+    p.put("nthread", settings.threads());
+    p.put("seed", settings.seed());
+    p.put("verbosity", 0);
+    return new XGBoostClassificationTrainer(settings.trees(), p);
   }
 
   private static Logger quiet(Logger logger) {
