@@ -51,6 +51,16 @@ public final class ContextSeries {
     return new ContextSeries(close, finalAt);
   }
 
+  /** Context from stored higher-timeframe bars given as columns, ordered by time. */
+  public static ContextSeries of(BarColumns higherBars, Timeframe higherTimeframe) {
+    long length = higherTimeframe.nominalLength().getSeconds();
+    long[] finalAt = new long[higherBars.size()];
+    for (int i = 0; i < finalAt.length; i++) {
+      finalAt[i] = higherBars.ts()[i] + length;
+    }
+    return new ContextSeries(higherBars.close(), finalAt);
+  }
+
   /**
    * Context from consecutive blocks of {@code size} bars of the series itself, aligned to its first
    * bar; a block is final when its last bar is. An incomplete trailing block is left out.

@@ -57,22 +57,23 @@ public final class FeatureBuilder {
   /** Builds the matrix; the result may have zero rows when the series is shorter than warm-up. */
   public FeatureMatrix build(List<Bar> bars, Timeframe timeframe, ContextSeries context) {
     Objects.requireNonNull(bars, "bars");
+    return build(BarColumns.of(bars), timeframe, context);
+  }
+
+  /** Like {@link #build(List, Timeframe, ContextSeries)} over primitive columns. */
+  public FeatureMatrix build(BarColumns bars, Timeframe timeframe, ContextSeries context) {
+    Objects.requireNonNull(bars, "bars");
     Objects.requireNonNull(timeframe, "timeframe");
     Objects.requireNonNull(context, "context");
     int n = bars.size();
-    double[] high = new double[n];
-    double[] low = new double[n];
-    double[] close = new double[n];
-    double[] volume = new double[n];
-    long[] closeTime = new long[n];
+    double[] high = bars.high();
+    double[] low = bars.low();
+    double[] close = bars.close();
+    double[] volume = bars.volume();
     long length = timeframe.nominalLength().getSeconds();
+    long[] closeTime = new long[n];
     for (int i = 0; i < n; i++) {
-      Bar bar = bars.get(i);
-      high[i] = bar.high();
-      low[i] = bar.low();
-      close[i] = bar.close();
-      volume[i] = bar.volume();
-      closeTime[i] = bar.ts().getEpochSecond() + length;
+      closeTime[i] = bars.ts()[i] + length;
     }
     int[] contextIndex = lastFinalContextBar(closeTime, context);
     int first = firstRow(n, contextIndex);

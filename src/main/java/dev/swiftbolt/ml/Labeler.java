@@ -36,6 +36,11 @@ public final class Labeler {
     return label(close, config.horizon(timeframe));
   }
 
+  /** Labels a series given as columns. */
+  public Labels label(BarColumns bars, Timeframe timeframe) {
+    return label(bars.close(), config.horizon(timeframe));
+  }
+
   Labels label(double[] close, int horizon) {
     int n = close.length;
     int w = config.volatilityWindow();
