@@ -25,9 +25,20 @@ public final class BulkBarReader {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
   }
 
-  /** The bars of each symbol id that has any, in the order of {@code symbolIds}' ids ascending. */
+  /**
+   * The bars of each symbol id that has any, keyed in ascending id order.
+   *
+   * @throws IllegalStateException wrapping the driver's error when the query fails
+   */
   public Map<Long, BarColumns> read(List<Long> symbolIds, Timeframe timeframe) {
-    Long[] ids = symbolIds.toArray(new Long[0]);
+    try {
+      return query(symbolIds.toArray(new Long[0]), timeframe);
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading ohlc_bars failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Map<Long, BarColumns> query(Long[] ids, Timeframe timeframe) throws SQLException {
     return jdbi.inTransaction(
         handle -> {
           Connection c = handle.getConnection();
