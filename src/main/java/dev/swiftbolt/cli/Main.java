@@ -45,6 +45,7 @@ import picocli.CommandLine.Option;
       WatchlistCommand.class,
       CheckCommand.class,
       JobsCommand.class,
+      ValidateCommand.class,
       TrainCommand.class,
       ForecastCommand.class,
       EvaluateCommand.class,

@@ -40,7 +40,9 @@ class WatchlistTest {
   @BeforeEach
   void reset() {
     jdbi.useHandle(
-        h -> h.execute("TRUNCATE user_symbol_tracking, forecast_jobs, symbols RESTART IDENTITY"));
+        h ->
+            h.execute(
+                "TRUNCATE user_symbol_tracking, forecast_jobs, symbols RESTART IDENTITY CASCADE"));
     new SymbolRepository(jdbi).seed();
     watchlist = new WatchlistService(jdbi);
   }
