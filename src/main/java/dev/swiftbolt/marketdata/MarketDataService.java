@@ -1,0 +1,293 @@
+package dev.swiftbolt.marketdata;
+
+import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.Timeframe;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The market-data operations: import, backfill, intraday ingestion, reading bars and the quality
+ * report. Composes the {@link BarRepository}, the resampler and the quality rules; reads "now" from
+ * the injected {@link Clock} only.
+ *
+ * <p>Sources deliver M15 and D1 bars; H1/H4 and W1 are always resampled from what is stored ({@link
+ * DerivedBarBuilder}) whenever base bars change. A bar still forming (its close after now) is never
+ * stored. Symbols must be registered: an unknown one throws {@link
+ * dev.swiftbolt.symbols.UnknownSymbolException}. Thread-safe.
+ */
+public final class MarketDataService {
+
+  private static final Set<Timeframe> RESAMPLED =
+      EnumSet.of(Timeframe.H1, Timeframe.H4, Timeframe.W1);
+
+  private final SymbolRepository symbols;
+  private final BarRepository bars;
+  private final BarSchedule schedule;
+  private final DerivedBarBuilder derived;
+  private final DataQuality quality;
+  private final Clock clock;
+  private final BackfillSettings settings;
+
+  public MarketDataService(
+      Jdbi jdbi,
+      BarSchedule schedule,
+      Clock clock,
+      BackfillSettings settings,
+      QualityThresholds thresholds) {
+    this.symbols = new SymbolRepository(jdbi);
+    this.bars = new BarRepository(jdbi);
+    this.schedule = Objects.requireNonNull(schedule, "schedule");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.derived = new DerivedBarBuilder(bars, schedule);
+    this.quality = new DataQuality(schedule, thresholds, clock);
+  }
+
+  /** A service on the NYSE calendar with default settings. */
+  public static MarketDataService withDefaults(Jdbi jdbi, Clock clock) {
+    return new MarketDataService(
+        jdbi,
+        new BarSchedule(TradingCalendar.nyse()),
+        clock,
+        BackfillSettings.DEFAULT,
+        QualityThresholds.DEFAULT);
+  }
+
+  /** The active symbols, for commands given no symbol list. */
+  public List<String> activeSymbols() {
+    return symbols.activeSymbols();
+  }
+
+  /**
+   * Stores {@code imported} bars of a registered symbol under {@code source} and rebuilds the
+   * timeframes resampled from them (a D1 import also yields W1; M15 yields H1 and H4).
+   *
+   * @return loads per timeframe, the imported one first
+   */
+  public Map<Timeframe, UpsertResult> importBars(
+      String symbol, Timeframe timeframe, String source, List<Bar> imported) {
+    long id = symbols.require(symbol);
+    Map<Timeframe, UpsertResult> loads = new EnumMap<>(Timeframe.class);
+    UpsertResult base = bars.upsert(id, timeframe, source, imported);
+    loads.put(timeframe, base);
+    loads.putAll(derived.rebuild(id, timeframe, base, clock.instant()));
+    return loads;
+  }
+
+  /**
+   * Backfills {@code symbolList} for the requested timeframes from {@code source}: fetches M15 (for
+   * M15/H1/H4) and D1 (for D1/W1) from {@code from} (inclusive New York date) or, when absent, from
+   * the newest stored bar (or the default history), up to {@code to} (inclusive) or now, and
+   * resamples the rest. A failing symbol is retried {@link BackfillSettings#retries()} times with
+   * backoff; failures are isolated and reported per symbol.
+   *
+   * @throws IllegalArgumentException for an unknown symbol (before anything is fetched)
+   */
+  public List<SymbolLoad> backfill(
+      List<String> symbolList,
+      Set<Timeframe> timeframes,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      LabelledSource source,
+      BackfillListener listener) {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    for (String s : symbolList) {
+      ids.put(s, symbols.require(s));
+    }
+    Set<Timeframe> bases = baseTimeframes(timeframes);
+    List<SymbolLoad> results = new ArrayList<>();
+    for (Map.Entry<String, Long> e : ids.entrySet()) {
+      SymbolLoad load = loadWithRetries(e.getKey(), e.getValue(), bases, from, to, source);
+      listener.symbolDone(load);
+      results.add(load);
+    }
+    return results;
+  }
+
+  /**
+   * Fetches the M15 bars of each symbol since its newest stored one (complete bars only) and
+   * rebuilds H1/H4; the intraday half of {@link #backfill}.
+   */
+  public List<SymbolLoad> ingestIntraday(
+      List<String> symbolList, LabelledSource source, BackfillListener listener) {
+    return backfill(
+        symbolList,
+        EnumSet.of(Timeframe.M15),
+        Optional.empty(),
+        Optional.empty(),
+        source,
+        listener);
+  }
+
+  /** The base timeframes fetched for the requested ones. */
+  static Set<Timeframe> baseTimeframes(Set<Timeframe> requested) {
+    Set<Timeframe> bases = EnumSet.noneOf(Timeframe.class);
+    for (Timeframe tf : requested) {
+      bases.add(
+          tf == Timeframe.H1 || tf == Timeframe.H4
+              ? Timeframe.M15
+              : tf == Timeframe.W1 ? Timeframe.D1 : tf);
+    }
+    return bases;
+  }
+
+  private SymbolLoad loadWithRetries(
+      String symbol,
+      long id,
+      Set<Timeframe> bases,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      LabelledSource source) {
+    AtomicInteger attempts = new AtomicInteger();
+    Retry retry =
+        Retry.of(
+            "backfill-" + symbol,
+            RetryConfig.custom()
+                .maxAttempts(settings.retries() + 1)
+                .intervalFunction(
+                    IntervalFunction.ofExponentialRandomBackoff(
+                        settings.firstBackoff(), 2.0, 0.5, settings.maxBackoff()))
+                .retryOnException(
+                    e ->
+                        !(e instanceof AlpacaAuthenticationException)
+                            && !(e instanceof IllegalArgumentException))
+                .build());
+    try {
+      Map<Timeframe, UpsertResult> loads =
+          Retry.decorateSupplier(
+                  retry,
+                  () -> {
+                    attempts.incrementAndGet();
+                    return loadSymbol(symbol, id, bases, from, to, source);
+                  })
+              .get();
+      return new SymbolLoad(symbol, attempts.get(), loads, Optional.empty());
+    } catch (RuntimeException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      return new SymbolLoad(symbol, attempts.get(), Map.of(), Optional.of(message));
+    }
+  }
+
+  private Map<Timeframe, UpsertResult> loadSymbol(
+      String symbol,
+      long id,
+      Set<Timeframe> bases,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      LabelledSource source) {
+    Instant now = clock.instant();
+    Map<Timeframe, UpsertResult> loads = new EnumMap<>(Timeframe.class);
+    for (Timeframe base : bases) {
+      Instant start = from.map(this::startOfDay).orElseGet(() -> resumePoint(id, base, now));
+      Instant end = to.map(d -> startOfDay(d.plusDays(1))).orElse(now);
+      if (end.isAfter(now)) {
+        end = now;
+      }
+      List<Bar> fetched =
+          start.isBefore(end) ? source.source().fetch(symbol, base, start, end) : List.of();
+      List<Bar> complete = new ArrayList<>();
+      for (Bar b : fetched) {
+        if (isComplete(base, b.ts(), now)) {
+          complete.add(b);
+        }
+      }
+      UpsertResult result = bars.upsert(id, base, source.label(), complete);
+      loads.put(base, result);
+      loads.putAll(derived.rebuild(id, base, result, now));
+    }
+    return loads;
+  }
+
+  private Instant resumePoint(long id, Timeframe base, Instant now) {
+    return bars.lastTs(id, base)
+        .orElseGet(
+            () ->
+                base == Timeframe.D1
+                    ? ZonedDateTime.ofInstant(now, TradingCalendar.NEW_YORK)
+                        .minus(settings.dailyHistory())
+                        .toInstant()
+                    : now.minus(settings.intradayHistory()));
+  }
+
+  private boolean isComplete(Timeframe timeframe, Instant ts, Instant now) {
+    return schedule.calendar().sessionAt(ts).isPresent()
+        && !schedule.closeOf(timeframe, ts).isAfter(now);
+  }
+
+  private Instant startOfDay(LocalDate date) {
+    return date.atStartOfDay(TradingCalendar.NEW_YORK).toInstant();
+  }
+
+  /**
+   * Stored bars of a registered symbol with open time from {@code from} (inclusive date, New York)
+   * to {@code to} (inclusive date), oldest first; open-ended when absent.
+   */
+  public List<StoredBar> bars(
+      String symbol, Timeframe timeframe, Optional<LocalDate> from, Optional<LocalDate> to) {
+    long id = symbols.require(symbol);
+    Instant start = from.map(this::startOfDay).orElse(Instant.EPOCH);
+    Instant end =
+        to.map(d -> startOfDay(d.plusDays(1))).orElse(Instant.parse("9999-01-01T00:00:00Z"));
+    return bars.read(id, timeframe, start, end);
+  }
+
+  /**
+   * The quality report of every timeframe of each registered symbol; resampled timeframes are also
+   * compared with the aggregates of their stored base bars.
+   */
+  public List<SeriesQuality> quality(List<String> symbolList) {
+    List<SeriesQuality> reports = new ArrayList<>();
+    for (String symbol : symbolList) {
+      long id = symbols.require(symbol);
+      for (Timeframe tf : Timeframe.values()) {
+        reports.add(seriesQuality(symbol, id, tf));
+      }
+    }
+    return reports;
+  }
+
+  private SeriesQuality seriesQuality(String symbol, long id, Timeframe tf) {
+    List<StoredBar> stored = bars.readAll(id, tf);
+    List<Bar> series = new ArrayList<>(stored.size());
+    Set<String> sources = new TreeSet<>();
+    for (StoredBar s : stored) {
+      series.add(s.bar());
+      sources.add(s.source());
+    }
+    Optional<List<Bar>> base = Optional.empty();
+    if (!series.isEmpty() && RESAMPLED.contains(tf)) {
+      Instant first = series.get(0).ts();
+      Instant last = series.get(series.size() - 1).ts();
+      Instant end =
+          schedule.calendar().sessionAt(last).isPresent()
+              ? schedule.closeOf(tf, last)
+              : last.plusSeconds(1);
+      List<Bar> baseBars = new ArrayList<>();
+      for (StoredBar s : bars.read(id, Resampler.baseOf(tf), first, end)) {
+        if (schedule.calendar().sessionAt(s.bar().ts()).isPresent()) {
+          baseBars.add(s.bar());
+        }
+      }
+      base = Optional.of(baseBars);
+    }
+    return new SeriesQuality(quality.check(symbol, tf, series, base), new LinkedHashSet<>(sources));
+  }
+}

@@ -1,0 +1,71 @@
+package dev.swiftbolt.marketdata;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chooses where bars come from: Alpaca when {@code APCA_API_KEY_ID} and {@code APCA_API_SECRET_KEY}
+ * are set, otherwise the {@link MarketSimulator}; {@code --source alpaca|sim} overrides the
+ * default.
+ */
+public final class MarketDataSources {
+
+  private MarketDataSources() {}
+
+  /**
+   * The source for a command.
+   *
+   * @param requested {@code alpaca} or {@code sim} (any case); empty for the default
+   * @param env the environment (Alpaca keys, {@code APCA_API_DATA_URL}, {@code APCA_DATA_FEED})
+   * @throws IllegalArgumentException for an unknown source name, or {@code alpaca} without keys
+   */
+  public static LabelledSource choose(
+      Optional<String> requested, Map<String, String> env, BarSchedule schedule) {
+    Optional<AlpacaSettings> alpaca = AlpacaSettings.fromEnvironment(env);
+    String name = requested.map(r -> r.trim().toLowerCase(Locale.ROOT)).orElse("");
+    switch (name) {
+      case "":
+        return alpaca
+            .map(s -> alpaca(s, schedule, "APCA_API_KEY_ID is set"))
+            .orElse(simulator(schedule, "APCA_API_KEY_ID / APCA_API_SECRET_KEY are not set"));
+      case "alpaca":
+        return alpaca(
+            alpaca.orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--source alpaca needs APCA_API_KEY_ID and APCA_API_SECRET_KEY in the"
+                            + " environment")),
+            schedule,
+            "--source alpaca");
+      case "sim":
+        return simulator(schedule, "--source sim");
+      default:
+        throw new IllegalArgumentException(
+            "--source must be alpaca or sim, got '" + requested.orElse("") + "'");
+    }
+  }
+
+  private static LabelledSource alpaca(AlpacaSettings settings, BarSchedule schedule, String why) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    return new LabelledSource(
+        "alpaca",
+        new AlpacaBarSource(settings, http, schedule),
+        "Source: Alpaca market data at "
+            + settings.dataUrl()
+            + ", feed "
+            + settings.feed()
+            + " ("
+            + why
+            + ")");
+  }
+
+  private static LabelledSource simulator(BarSchedule schedule, String why) {
+    return new LabelledSource(
+        BarRepository.SIMULATED,
+        new MarketSimulator(schedule, SimulationParameters.DEFAULT),
+        "Source: market simulator (" + why + ") — bars are SIMULATED and stored with source=sim");
+  }
+}

@@ -1,0 +1,125 @@
+package dev.swiftbolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The market-data commands end to end on an embedded database in a temporary home. */
+class MarketDataCliTest {
+
+  @TempDir static Path home;
+
+  record Result(int exitCode, String out, String err) {}
+
+  private static Result run(String... args) {
+    PrintStream originalOut = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    Main main = new Main();
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      var cmd = Main.commandLine(main);
+      cmd.setErr(new PrintWriter(err, true));
+      String[] withHome = new String[args.length + 2];
+      withHome[0] = "--home";
+      withHome[1] = home.toString();
+      System.arraycopy(args, 0, withHome, 2, args.length);
+      int code = cmd.execute(withHome);
+      return new Result(code, captured.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(originalOut);
+      main.close();
+    }
+  }
+
+  @BeforeAll
+  static void seed() {
+    assertThat(run("symbols", "seed").exitCode()).isZero();
+  }
+
+  private static Path file(String name, String content) throws Exception {
+    return Files.writeString(home.resolve(name), content);
+  }
+
+  @Test
+  void a_file_with_one_bad_row_exits_2_naming_the_line_and_writes_nothing() throws Exception {
+    Path csv =
+        file(
+            "bad.csv",
+            "Date,Open,High,Low,Close,Adj Close,Volume\n"
+                + "2024-01-02,10,11,9,10,10,100\n"
+                + "2024-01-03,10,9,11,10,10,100\n");
+    Result r = run("import", "csv", csv.toString(), "--symbol", "CRWD", "--timeframe", "D1");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("line 3: high must not be below low");
+    Result bars = run("bars", "CRWD", "--timeframe", "D1", "--json");
+    assertThat(bars.out().trim()).isEqualTo("[]");
+  }
+
+  @Test
+  void imported_daily_bars_print_as_json_and_a_gap_makes_quality_exit_1() throws Exception {
+    // Jan 4 2024 (a Thursday) is missing
+    Path csv =
+        file(
+            "gap.csv",
+            "date,open,high,low,close,volume\r\n"
+                + "2024-01-05,12,13,11,12.5,300\r\n"
+                + "2024-01-02,10,11,9,10.5,100\r\n"
+                + "2024-01-03,10.5,12,10,11,200\r\n");
+    Result imported = run("import", "csv", csv.toString(), "--symbol", "amd", "--timeframe", "d1");
+    assertThat(imported.exitCode()).isZero();
+    assertThat(imported.out()).contains("D1 3 new").contains("W1 1 new");
+
+    Result bars = run("bars", "AMD", "--timeframe", "W1", "--json");
+    // the week of Jan 1 (a holiday) opens Tuesday Jan 2, 09:30 EST
+    assertThat(bars.out())
+        .contains(
+            "{\"ts\":\"2024-01-02T14:30:00Z\",\"open\":10.0,\"high\":13.0,\"low\":9.0,"
+                + "\"close\":12.5,\"volume\":600.0,\"source\":\"csv\"}");
+
+    Result quality = run("quality", "AMD", "--json");
+    assertThat(quality.exitCode()).isEqualTo(1);
+    assertThat(quality.out()).contains("\"rule\":\"gap\"").contains("\"expected_count\":4");
+  }
+
+  @Test
+  void simulated_backfill_is_announced_and_labelled() {
+    Result r =
+        run(
+            "backfill",
+            "META",
+            "--timeframes",
+            "D1",
+            "--from",
+            "2024-03-01",
+            "--to",
+            "2024-03-31",
+            "--source",
+            "sim");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).contains("SIMULATED");
+    // March 2024: 21 weekdays minus Good Friday (Mar 29)
+    assertThat(r.out()).contains("META    ok      D1 20 new");
+    Result bars = run("bars", "META", "--timeframe", "D1");
+    assertThat(bars.out()).contains("SIMULATED").contains(" sim");
+  }
+
+  @Test
+  void an_unknown_or_malformed_symbol_is_bad_input() {
+    Result unknown = run("bars", "ZZZZ", "--timeframe", "D1");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("swiftbolt symbols list");
+    Result malformed = run("backfill", "AAPL,$(rm)", "--source", "sim");
+    assertThat(malformed.exitCode()).isEqualTo(2);
+    assertThat(malformed.err()).contains("must match");
+  }
+}
