@@ -6,7 +6,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code swiftbolt evaluate [SYMBOLS] [--timeframes LIST] [--json]}. */
 @Command(
@@ -22,11 +24,13 @@ import picocli.CommandLine.ParentCommand;
 final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin SeriesSelection selection;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     return MlCommandRunner.run(
         main.database(),
+        spec.commandLine().getErr(),
         selection,
         (service, symbol, tf) -> service.evaluate(symbol, tf),
         EvaluateCommand::text);

@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code swiftbolt forecast [SYMBOLS] [--timeframes LIST] [--json]}. */
 @Command(
@@ -18,11 +20,13 @@ import picocli.CommandLine.ParentCommand;
 final class ForecastCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin SeriesSelection selection;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     return MlCommandRunner.run(
         main.database(),
+        spec.commandLine().getErr(),
         selection,
         (service, symbol, tf) -> service.forecast(symbol, tf, true),
         ForecastCommand::text);

@@ -37,6 +37,7 @@ final class MlCommandRunner {
 
   static <T> int run(
       Database database,
+      java.io.PrintWriter err,
       SeriesSelection selection,
       Operation<T> operation,
       java.util.function.Function<T, String> text) {
@@ -51,7 +52,8 @@ final class MlCommandRunner {
           System.out.println(selection.json ? json(result) : text.apply(result));
         } catch (InsufficientHistoryException | IllegalStateException e) {
           failures++;
-          System.err.println(symbol + " " + timeframe + ": " + e.getMessage());
+          err.println(symbol + " " + timeframe + ": " + e.getMessage());
+          err.flush();
         }
       }
     }

@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code swiftbolt train [SYMBOLS] [--timeframes LIST] [--json]}. */
 @Command(
@@ -19,11 +21,13 @@ import picocli.CommandLine.ParentCommand;
 final class TrainCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin SeriesSelection selection;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     return MlCommandRunner.run(
         main.database(),
+        spec.commandLine().getErr(),
         selection,
         (service, symbol, tf) -> service.train(symbol, tf),
         TrainCommand::text);

@@ -1,7 +1,10 @@
 package dev.swiftbolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swiftbolt.config.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -43,6 +46,60 @@ class MlCliTest {
   @BeforeAll
   static void seed() {
     assertThat(run("symbols", "seed").exitCode()).isZero();
+  }
+
+  @Test
+  void train_forecast_evaluate_run_end_to_end_on_simulated_bars() throws Exception {
+    Result backfill =
+        run(
+            "backfill",
+            "MSFT",
+            "--timeframes",
+            "D1,W1",
+            "--from",
+            "2016-01-04",
+            "--to",
+            "2025-06-30",
+            "--source",
+            "sim");
+    assertThat(backfill.exitCode()).as(backfill.err()).isZero();
+
+    Result train = run("train", "MSFT", "--timeframes", "D1", "--json");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    JsonNode t = Json.mapper().readTree(train.out());
+    assertThat(t.get("algorithm").asText()).isEqualTo("tribuo-xgboost");
+    assertThat(t.get("walkforward").get("n").asInt()).isGreaterThan(200);
+
+    Result forecast = run("forecast", "MSFT", "--timeframes", "D1", "--json");
+    assertThat(forecast.exitCode()).as(forecast.err()).isZero();
+    JsonNode f = Json.mapper().readTree(forecast.out()).get("forecast");
+    assertThat(f.get("p_bull").asDouble() - f.get("p_bear").asDouble())
+        .isCloseTo(f.get("score").asDouble(), within(1e-12));
+
+    Result evaluate = run("evaluate", "MSFT", "--timeframes", "D1", "--json");
+    assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+    String[] lines = evaluate.out().strip().split("\n");
+    assertThat(lines).hasSize(1);
+    JsonNode e = Json.mapper().readTree(lines[0]);
+    assertThat(e.get("symbol").asText()).isEqualTo("MSFT");
+    assertThat(e.get("timeframe").asText()).isEqualTo("D1");
+    for (String score : new String[] {"backtest", "walkforward", "live"}) {
+      assertThat(e.get(score).fieldNames())
+          .toIterable()
+          .as(score)
+          .contains("accuracy", "n", "ci_low", "ci_high", "baseline_accuracy");
+    }
+    assertThat(e.get("walkforward").get("folds")).hasSize(4);
+    assertThat(e.get("live_score_source").asText()).isEqualTo("walkforward_proxy");
+    assertThat(e.get("calibration").has("brier")).isTrue();
+    assertThat(e.get("calibration").has("ece")).isTrue();
+  }
+
+  @Test
+  void a_series_without_bars_fails_with_exit_1_and_the_others_still_run() {
+    Result r = run("train", "TSLA", "--timeframes", "D1");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("TSLA D1");
   }
 
   @Test
