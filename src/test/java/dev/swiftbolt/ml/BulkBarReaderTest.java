@@ -39,14 +39,16 @@ class BulkBarReaderTest {
   }
 
   @Test
-  void bulk_columns_equal_the_bars_the_repository_reads_for_every_symbol() {
+  void bulk_columns_equal_the_bars_the_repository_reads_in_time_order_for_every_symbol() {
     long a = symbol("BLKA");
     long b = symbol("BLKB");
     long empty = symbol("BLKC");
     BarRepository bars = new BarRepository(db.jdbi());
     List<Bar> barsA = SyntheticBars.randomWalk(1, 300);
     List<Bar> barsB = SyntheticBars.randomWalk(2, 250);
-    bars.upsert(a, Timeframe.D1, "sim", barsA);
+    // stored newest half first, so storage order is not time order
+    bars.upsert(a, Timeframe.D1, "sim", barsA.subList(150, 300));
+    bars.upsert(a, Timeframe.D1, "sim", barsA.subList(0, 150));
     bars.upsert(b, Timeframe.D1, "sim", barsB);
     bars.upsert(b, Timeframe.W1, "sim", SyntheticBars.weekly(barsB));
 
