@@ -1,5 +1,6 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.ml.Score;
 import dev.swiftbolt.ml.TrainingOutcome;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -34,22 +35,32 @@ final class TrainCommand implements Callable<Integer> {
   }
 
   private static String text(TrainingOutcome t) {
-    return String.format(
-        Locale.ROOT,
-        "%-6s %-3s model %d: %d rows %s..%s; backtest %.3f (n=%d, baseline %.3f),"
-            + " walk-forward %.3f (n=%d, baseline %.3f), calibration %s",
-        t.symbol(),
-        t.timeframe(),
-        t.modelId(),
-        t.trainingRows(),
-        t.trainFrom(),
-        t.trainTo(),
-        t.backtest().accuracy(),
-        t.backtest().n(),
-        t.backtest().baselineAccuracy(),
-        t.walkforward().accuracy(),
-        t.walkforward().n(),
-        t.walkforward().baselineAccuracy(),
-        t.calibrationMethod());
+    String head =
+        String.format(
+            Locale.ROOT,
+            "%-6s %-3s model %d: %d rows %s..%s; ",
+            t.symbol(),
+            t.timeframe(),
+            t.modelId(),
+            t.trainingRows(),
+            t.trainFrom(),
+            t.trainTo());
+    if (t.backtest().isEmpty() || t.walkforward().isEmpty()) {
+      return head + "not evaluated (" + t.evaluationSkipped().orElse("") + ")";
+    }
+    Score b = t.backtest().get();
+    Score w = t.walkforward().get();
+    return head
+        + String.format(
+            Locale.ROOT,
+            "backtest %.3f (n=%d, baseline %.3f), walk-forward %.3f (n=%d, baseline %.3f),"
+                + " calibration %s",
+            b.accuracy(),
+            b.n(),
+            b.baselineAccuracy(),
+            w.accuracy(),
+            w.n(),
+            w.baselineAccuracy(),
+            t.calibrationMethod());
   }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 
@@ -55,20 +56,49 @@ public final class MlService {
   }
 
   /**
+   * Trains and registers the series' model. When the history is too short for the evaluation
+   * windows (e.g. 90 days of M15 against a 3-month holdout and 4 quarterly folds) but still has
+   * {@code minTrainingRows} labelled rows, the model is trained without evaluation: its metrics say
+   * {@code "evaluation_skipped"} with the reason and its calibration is "none".
+   *
    * @throws dev.swiftbolt.symbols.UnknownSymbolException when the symbol is not registered
-   * @throws InsufficientHistoryException when the stored bars are too few to evaluate honestly
+   * @throws InsufficientHistoryException when there are fewer labelled rows than {@code
+   *     minTrainingRows}
    */
   public TrainingOutcome train(String symbol, Timeframe timeframe) {
     long symbolId = symbols.require(symbol);
     LabelledMatrix data = load(symbolId, timeframe);
+    TrainingRows rows = TrainingRows.all(data);
+    if (rows.rows.length < settings.evaluation().minTrainingRows()) {
+      throw new InsufficientHistoryException(
+          symbol
+              + " "
+              + timeframe
+              + " has "
+              + rows.rows.length
+              + " labelled rows; training needs at least "
+              + settings.evaluation().minTrainingRows());
+    }
     ModelTrainer trainer = new ModelTrainer(settings.xgboost());
     Evaluator evaluator = new Evaluator(trainer, settings.evaluation(), ModelKind.XGBOOST);
-    BacktestResult backtest = evaluator.backtest(data);
-    WalkForwardResult walkForward = evaluator.walkForward(data);
-    TrainingRows rows = TrainingRows.all(data);
+    Optional<BacktestResult> backtest;
+    Optional<WalkForwardResult> walkForward;
+    Optional<String> skipped;
+    try {
+      backtest = Optional.of(evaluator.backtest(data));
+      walkForward = Optional.of(evaluator.walkForward(data));
+      skipped = Optional.empty();
+    } catch (InsufficientHistoryException e) {
+      backtest = Optional.empty();
+      walkForward = Optional.empty();
+      skipped = Optional.of(e.getMessage());
+    }
     DirectionModel model =
         trainer.train(ModelKind.XGBOOST, data.features(), rows.rows, rows.labels);
-    CalibrationReport calibration = walkForward.calibration();
+    CalibrationReport calibration = walkForward.map(WalkForwardResult::calibration).orElse(null);
+    String calibrationMethod = calibration == null ? "none" : calibration.method();
+    double[] calibrationParams =
+        calibration == null ? new double[0] : calibration.calibrator().parameters();
     Instant trainedAt = clock.instant();
     Instant from = data.barTime(data.features().barIndex(rows.rows[0]));
     Instant to = data.barTime(data.features().barIndex(rows.rows[rows.rows.length - 1]));
@@ -84,9 +114,9 @@ public final class MlService {
                 from,
                 to,
                 trainedAt,
-                metrics(backtest, walkForward, rows),
-                calibration.method(),
-                calibration.calibrator().parameters(),
+                metrics(backtest, walkForward, skipped, rows),
+                calibrationMethod,
+                calibrationParams,
                 model.toBytes()));
     return new TrainingOutcome(
         symbol,
@@ -97,9 +127,10 @@ public final class MlService {
         rows.rows.length,
         from,
         to,
-        backtest.score(),
-        walkForward.score(),
-        calibration.method());
+        backtest.map(BacktestResult::score),
+        walkForward.map(WalkForwardResult::score),
+        calibrationMethod,
+        skipped);
   }
 
   /**
@@ -208,20 +239,26 @@ public final class MlService {
   }
 
   private static String metrics(
-      BacktestResult backtest, WalkForwardResult walkForward, TrainingRows rows) {
+      Optional<BacktestResult> backtest,
+      Optional<WalkForwardResult> walkForward,
+      Optional<String> skipped,
+      TrainingRows rows) {
     ObjectNode node = Json.mapper().createObjectNode();
-    node.set("backtest", Json.mapper().valueToTree(backtest.score()));
-    node.set(
-        "walkforward",
-        Json.mapper().valueToTree(EvaluationReport.WalkForwardSummary.of(walkForward)));
-    node.set(
-        "calibration",
-        Json.mapper()
-            .valueToTree(EvaluationReport.CalibrationSummary.of(walkForward.calibration())));
-    backtest.linear().ifPresent(s -> node.set("linear_backtest", Json.mapper().valueToTree(s)));
-    walkForward
-        .linear()
-        .ifPresent(s -> node.set("linear_walkforward", Json.mapper().valueToTree(s)));
+    backtest.ifPresent(
+        b -> {
+          node.set("backtest", Json.mapper().valueToTree(b.score()));
+          b.linear().ifPresent(s -> node.set("linear_backtest", Json.mapper().valueToTree(s)));
+        });
+    walkForward.ifPresent(
+        w -> {
+          node.set(
+              "walkforward", Json.mapper().valueToTree(EvaluationReport.WalkForwardSummary.of(w)));
+          node.set(
+              "calibration",
+              Json.mapper().valueToTree(EvaluationReport.CalibrationSummary.of(w.calibration())));
+          w.linear().ifPresent(s -> node.set("linear_walkforward", Json.mapper().valueToTree(s)));
+        });
+    skipped.ifPresent(reason -> node.put("evaluation_skipped", reason));
     node.put("training_rows", rows.rows.length);
     node.put("majority_class", Direction.values()[rows.majorityCode()].name());
     return node.toString();

@@ -2,8 +2,12 @@ package dev.swiftbolt.ml;
 
 import dev.swiftbolt.validation.Timeframe;
 import java.time.Instant;
+import java.util.Optional;
 
-/** What {@code train} did for one symbol × timeframe. */
+/**
+ * What {@code train} did for one symbol × timeframe. The scores are empty when the history was too
+ * short to evaluate; {@code evaluationSkipped} then says why.
+ */
 public record TrainingOutcome(
     String symbol,
     Timeframe timeframe,
@@ -13,6 +17,7 @@ public record TrainingOutcome(
     int trainingRows,
     Instant trainFrom,
     Instant trainTo,
-    Score backtest,
-    Score walkforward,
-    String calibrationMethod) {}
+    Optional<Score> backtest,
+    Optional<Score> walkforward,
+    String calibrationMethod,
+    Optional<String> evaluationSkipped) {}

@@ -69,6 +69,7 @@ class MlCliTest {
     JsonNode t = Json.mapper().readTree(train.out());
     assertThat(t.get("algorithm").asText()).isEqualTo("tribuo-xgboost");
     assertThat(t.get("walkforward").get("n").asInt()).isGreaterThan(200);
+    assertThat(t.get("evaluation_skipped").isNull()).isTrue();
 
     Result forecast = run("forecast", "MSFT", "--timeframes", "D1", "--json");
     assertThat(forecast.exitCode()).as(forecast.err()).isZero();

@@ -105,7 +105,8 @@ class MlServiceTest {
     assertThat(t.trainingRows()).isEqualTo(visible - 5 - first);
     JsonNode metrics = read(m.metricsJson());
     assertThat(metrics.get("walkforward").get("folds")).hasSize(4);
-    assertThat(metrics.get("backtest").get("n").asInt()).isEqualTo(t.backtest().n());
+    assertThat(metrics.get("backtest").get("n").asInt()).isEqualTo(t.backtest().orElseThrow().n());
+    assertThat(t.evaluationSkipped()).isEmpty();
     assertThat(metrics.has("linear_walkforward")).isTrue();
     assertThat(m.calibrationMethod()).isEqualTo(t.calibrationMethod());
   }
@@ -191,12 +192,30 @@ class MlServiceTest {
   }
 
   @Test
-  void too_little_history_is_an_operation_failure_naming_the_window() {
+  void fewer_labelled_rows_than_the_minimum_is_an_operation_failure_naming_the_count() {
     symbol("SHRT");
     visible = 200;
     assertThatThrownBy(() -> service().train("SHRT", Timeframe.D1))
         .isInstanceOf(InsufficientHistoryException.class)
-        .hasMessageContaining("training rows");
+        .hasMessageContaining("labelled rows; training needs at least 100");
+  }
+
+  @Test
+  void a_history_too_short_for_the_walk_forward_trains_without_evaluation_and_says_why() {
+    symbol("MID");
+    visible = 400;
+    TrainingOutcome t = service().train("MID", Timeframe.D1);
+    assertThat(t.backtest()).isEmpty();
+    assertThat(t.walkforward()).isEmpty();
+    assertThat(t.evaluationSkipped().orElseThrow()).contains("walk-forward fold 1");
+    RegisteredModel m =
+        new ModelRegistry(db.jdbi()).active(idOf("MID"), Timeframe.D1).orElseThrow();
+    assertThat(m.calibrationMethod()).isEqualTo("none");
+    assertThat(read(m.metricsJson()).get("evaluation_skipped").asText())
+        .isEqualTo(t.evaluationSkipped().orElseThrow());
+    assertThat(service().forecast("MID", Timeframe.D1, true).trainedFirst()).isFalse();
+    assertThatThrownBy(() -> service().evaluate("MID", Timeframe.D1))
+        .isInstanceOf(InsufficientHistoryException.class);
   }
 
   private static long idOf(String code) {
