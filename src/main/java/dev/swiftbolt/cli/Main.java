@@ -45,6 +45,8 @@ import picocli.CommandLine.Option;
       WatchlistCommand.class,
       CheckCommand.class,
       JobsCommand.class,
+      WorkerCommand.class,
+      PipelineCommand.class,
       ImportCommand.class,
       BackfillCommand.class,
       IngestCommand.class,
@@ -92,8 +94,16 @@ public final class Main implements Runnable {
 
   /** The opened, migrated database; opened on first call, closed when the command ends. */
   public Database database() {
+    return database(Database.PoolOptions.DEFAULT);
+  }
+
+  /**
+   * The opened, migrated database, opened with {@code pool} if this is the first call (a worker
+   * sizes the pool to its threads).
+   */
+  public synchronized Database database(Database.PoolOptions pool) {
     if (database == null) {
-      database = Databases.open(config(), Database.PoolOptions.DEFAULT);
+      database = Databases.open(config(), pool);
     }
     return database;
   }
@@ -103,7 +113,7 @@ public final class Main implements Runnable {
     return database != null;
   }
 
-  void close() {
+  synchronized void close() {
     if (database != null) {
       database.close();
       database = null;

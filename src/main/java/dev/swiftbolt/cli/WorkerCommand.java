@@ -1,0 +1,123 @@
+package dev.swiftbolt.cli;
+
+import dev.swiftbolt.config.Json;
+import dev.swiftbolt.db.Database;
+import dev.swiftbolt.jobs.Worker;
+import dev.swiftbolt.jobs.WorkerOptions;
+import dev.swiftbolt.jobs.WorkerSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code swiftbolt worker [--concurrency N] [--once] [--lease SECONDS]}. */
+@Command(
+    name = "worker",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Claim and run jobs from the queue until stopped (SIGTERM/Ctrl-C: stop claiming, let running"
+          + " jobs finish for up to 30 s, release the rest).",
+      "Start as many workers as you like, on any machine that reaches the same database.",
+      "Exit: 0; with --once, 1 when a job it ran died."
+    })
+final class WorkerCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      defaultValue = "4",
+      description = "Jobs run at once (default: ${DEFAULT-VALUE})")
+  int concurrency;
+
+  @Option(names = "--once", description = "Run until no job is due, then exit")
+  boolean once;
+
+  @Option(
+      names = "--lease",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "Lease of a claimed job, extended while it runs; a dead worker's job is claimed again"
+              + " after it (default: ${DEFAULT-VALUE})")
+  int leaseSeconds;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "N",
+      description = "Most jobs claimed per query (default: the concurrency)")
+  Integer batch;
+
+  @Option(names = "--json", description = "Print the summary as JSON")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (concurrency < 1 || concurrency > 256) {
+      throw new IllegalArgumentException("--concurrency must be between 1 and 256: " + concurrency);
+    }
+    if (leaseSeconds < 1) {
+      throw new IllegalArgumentException("--lease must be at least 1 second: " + leaseSeconds);
+    }
+    int batchSize = batch == null ? concurrency : batch;
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("--batch must be at least 1: " + batchSize);
+    }
+    WorkerOptions options =
+        WorkerOptions.defaults()
+            .withConcurrency(concurrency)
+            .withLease(Duration.ofSeconds(leaseSeconds))
+            .withBatchSize(batchSize);
+    // A connection per job thread, plus the poller, the completer and the heartbeat.
+    Database db =
+        main.database(new Database.PoolOptions(Math.max(10, concurrency + 3), "swiftbolt-worker"));
+    Clock clock = Clock.systemUTC();
+    Worker worker = new Worker(JobWiring.queue(db, clock), JobWiring.handlers(db, clock), options);
+    Thread hook =
+        new Thread(
+            () -> {
+              worker.stop();
+              main.close();
+            },
+            "worker-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    WorkerSummary summary;
+    try {
+      if (once) {
+        summary = worker.runUntilIdle();
+      } else {
+        worker.start();
+        summary = worker.awaitStopped();
+      }
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it stops the worker and closes the database.
+      }
+    }
+    print(options.workerId(), summary);
+    return once && summary.dead() > 0 ? 1 : 0;
+  }
+
+  private void print(String workerId, WorkerSummary s) throws Exception {
+    if (json) {
+      System.out.println(Json.mapper().writeValueAsString(s));
+      return;
+    }
+    System.out.printf(
+        "worker %s: %d claimed, %d succeeded, %d retried, %d dead, %d released, %d lost leases"
+            + " in %.1f s%n",
+        workerId,
+        s.claimed(),
+        s.succeeded(),
+        s.retried(),
+        s.dead(),
+        s.released(),
+        s.lostLeases(),
+        s.elapsed().toMillis() / 1000.0);
+  }
+}
