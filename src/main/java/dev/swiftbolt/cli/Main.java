@@ -56,6 +56,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       ForecastCommand.class,
       EvaluateCommand.class,
+      PredictionsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
