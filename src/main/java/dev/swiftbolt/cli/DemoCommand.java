@@ -1,34 +1,63 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.db.Database;
+import dev.swiftbolt.jobs.JobHandlers;
+import dev.swiftbolt.jobs.JobQueue;
+import dev.swiftbolt.jobs.Worker;
+import dev.swiftbolt.jobs.WorkerOptions;
+import dev.swiftbolt.jobs.WorkerSummary;
+import dev.swiftbolt.marketdata.BackfillListener;
+import dev.swiftbolt.marketdata.BarSchedule;
+import dev.swiftbolt.marketdata.LabelledSource;
+import dev.swiftbolt.marketdata.MarketDataService;
+import dev.swiftbolt.marketdata.MarketDataSources;
+import dev.swiftbolt.marketdata.SymbolLoad;
+import dev.swiftbolt.marketdata.TradingCalendar;
+import dev.swiftbolt.pipelines.PipelineCatalog;
+import dev.swiftbolt.pipelines.PipelineRun;
+import dev.swiftbolt.pipelines.PipelineRunner;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.symbols.TrackResult;
 import dev.swiftbolt.symbols.WatchlistService;
+import dev.swiftbolt.validation.StoredPrediction;
+import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.validation.UnifiedPrediction;
+import dev.swiftbolt.validation.UnifiedPredictionRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code swiftbolt demo [--no-serve] [--port N]}: the whole pipeline on simulated data, then the
- * dashboard. Each stage that is not built yet is named as such in the output.
+ * dashboard. Every stage runs through the same code as production: the bars through the backfill
+ * and COPY loader, the models through the job queue and a worker, the unified predictions through
+ * the {@code ml-orchestration} pipeline.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
       "Run the whole pipeline on simulated data, then serve the dashboard.",
-      "Starts the embedded PostgreSQL, seeds the 8 core symbols, tracks them for the user",
-      "'demo-user' and runs every stage.",
-      "--no-serve runs it once and exits with a summary."
+      "Starts the embedded PostgreSQL (or uses DATABASE_URL), seeds the 8 core symbols, loads",
+      "SIMULATED bars for all five timeframes, tracks the symbols for 'demo-user' (which queues",
+      "backfill → train → forecast → evaluate → validate), runs a worker until the queue is idle,",
+      "runs the ml-orchestration pipeline and prints a summary. Running it again is idempotent.",
+      "--no-serve runs it once and exits with the summary."
     })
 final class DemoCommand implements Callable<Integer> {
 
   static final String DEMO_USER = "demo-user";
-
-  /** Worker threads of the demo's server. */
-  static final int DEMO_WORKERS = 2;
+  private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   @ParentCommand Main main;
 
@@ -38,16 +67,35 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "8080",
-      description = "HTTP port (default: ${DEFAULT-VALUE})")
+      description = "HTTP port of the dashboard (default: ${DEFAULT-VALUE})")
   int port;
 
+  @Option(
+      names = "--intraday-months",
+      defaultValue = "18",
+      description =
+          "Months of simulated M15 history (H1/H4 are resampled from it; default: ${DEFAULT-VALUE})")
+  int intradayMonths;
+
+  @Option(
+      names = "--daily-years",
+      defaultValue = "8",
+      description =
+          "Years of simulated D1 history (W1 is resampled from it; default: ${DEFAULT-VALUE})")
+  int dailyYears;
+
+  @Option(
+      names = "--workers",
+      defaultValue = "2",
+      description = "Worker threads for the demo's jobs (default: ${DEFAULT-VALUE})")
+  int workers;
+
   @Override
-  public Integer call() throws InterruptedException {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("--port must be between 1 and 65535, got " + port);
-    }
+  public Integer call() throws Exception {
+    validateOptions();
     long started = System.nanoTime();
-    var database = main.database();
+    Clock clock = Clock.systemUTC();
+    Database database = main.database(new Database.PoolOptions(workers + 6, "swiftbolt-demo"));
     System.out.println(
         "Database: "
             + (database.isEmbedded()
@@ -55,23 +103,185 @@ final class DemoCommand implements Callable<Integer> {
                 : database.settings().address()));
     SymbolRepository symbols = new SymbolRepository(database.jdbi());
     int active = symbols.seed();
-    System.out.println("[1/3] Seeded symbols: " + active + " active");
-    WatchlistService watchlist = new WatchlistService(database.jdbi());
     List<String> codes = symbols.activeSymbols();
-    int jobs = 0;
+    System.out.println("[1/5] Seeded symbols: " + active + " active");
+
+    LabelledSource simulator =
+        MarketDataSources.choose(
+            Optional.of("sim"), Map.of(), new BarSchedule(TradingCalendar.nyse()));
+    System.out.println("[2/5] " + simulator.announcement());
+    loadSimulatedBars(database, clock, codes, simulator);
+
+    WatchlistService watchlist = new WatchlistService(database.jdbi());
+    int queued = 0;
     for (String code : codes) {
-      TrackResult result = watchlist.track(DEMO_USER, code);
-      jobs += result.jobs().size();
+      queued += watchlist.track(DEMO_USER, code).jobs().size();
     }
     System.out.printf(
-        "[2/3] Tracked %d symbols for %s; %d active jobs queued%n", codes.size(), DEMO_USER, jobs);
-    System.out.println(
-        "[3/3] Not built yet: simulated market data, model training, evaluation, unified"
-            + " validation, job workers and the dashboard (issues 4-7).");
-    System.out.printf("Done in %.1f s.%n", (System.nanoTime() - started) / 1e9);
-    if (noServe) {
-      return 0;
+        "[3/5] Tracked %d symbols for %s (%d active jobs: backfill → train → forecast → evaluate →"
+            + " validate)%n",
+        codes.size(), DEMO_USER, queued);
+    JobQueue queue = JobWiring.queue(database, clock);
+    JobHandlers handlers = JobWiring.handlers(database, clock, Optional.of("sim"));
+    WorkerSummary tracked = drain(database, queue, handlers, "      jobs");
+
+    PipelineCatalog catalog = JobWiring.pipelines(database);
+    PipelineRun run =
+        new PipelineRunner(database.jdbi(), clock)
+            .runNow(catalog.get(PipelineCatalog.ML_ORCHESTRATION));
+    System.out.printf(
+        "[4/5] Pipeline %s run %d: %s; running its jobs%n", run.pipeline(), run.id(), run.status());
+    WorkerSummary orchestrated = drain(database, queue, handlers, "      jobs");
+
+    List<StoredPrediction> predictions =
+        new UnifiedPredictionRepository(database.jdbi()).latestPerSymbol();
+    System.out.println("[5/5] Unified predictions (SIMULATED data):");
+    printSummary(predictions);
+    long dead = tracked.dead() + orchestrated.dead();
+    System.out.printf(
+        "Jobs: %d succeeded, %d retried, %d dead. Done in %.1f s.%n",
+        tracked.succeeded() + orchestrated.succeeded(),
+        tracked.retried() + orchestrated.retried(),
+        dead,
+        (System.nanoTime() - started) / 1e9);
+    if (dead > 0) {
+      System.out.println("Dead jobs keep their error: swiftbolt jobs --status dead");
     }
-    return ServeCommand.serveUntilStopped(main, port, DEMO_WORKERS, Optional.of(DEMO_USER));
+    if (noServe) {
+      return predictions.size() == codes.size() && dead == 0 ? 0 : 1;
+    }
+    return ServeCommand.serveUntilStopped(main, port, workers, Optional.of(DEMO_USER));
+  }
+
+  private void validateOptions() {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be between 0 and 65535, got " + port);
+    }
+    if (intradayMonths < 1 || intradayMonths > 60) {
+      throw new IllegalArgumentException("--intraday-months must be between 1 and 60");
+    }
+    if (dailyYears < 2 || dailyYears > 30) {
+      throw new IllegalArgumentException("--daily-years must be between 2 and 30");
+    }
+    if (workers < 1 || workers > 16) {
+      throw new IllegalArgumentException("--workers must be between 1 and 16");
+    }
+  }
+
+  private void loadSimulatedBars(
+      Database database, Clock clock, List<String> codes, LabelledSource simulator) {
+    MarketDataService marketData = MarketDataService.withDefaults(database.jdbi(), clock);
+    LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
+    try (ProgressBar bar = progress("      bars", codes.size() * 2L)) {
+      BackfillListener listener = load -> bar.step();
+      List<SymbolLoad> daily =
+          marketData.backfill(
+              codes,
+              EnumSet.of(Timeframe.D1, Timeframe.W1),
+              Optional.of(today.minusYears(dailyYears)),
+              Optional.empty(),
+              simulator,
+              listener);
+      List<SymbolLoad> intraday =
+          marketData.backfill(
+              codes,
+              EnumSet.of(Timeframe.M15, Timeframe.H1, Timeframe.H4),
+              Optional.of(today.minusMonths(intradayMonths)),
+              Optional.empty(),
+              simulator,
+              listener);
+      for (SymbolLoad load : concat(daily, intraday)) {
+        if (!load.succeeded()) {
+          throw new IllegalStateException(
+              "simulated backfill failed: " + load.error().orElse("(no message)"));
+        }
+      }
+    }
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  /** Runs a worker until no job is due, with a progress bar over the queue's jobs. */
+  private WorkerSummary drain(Database database, JobQueue queue, JobHandlers handlers, String label)
+      throws InterruptedException {
+    WorkerOptions options =
+        WorkerOptions.defaults().withConcurrency(workers).withBatchSize(workers);
+    try (Worker worker = new Worker(queue, handlers, options);
+        ProgressBar bar = progress(label, pendingJobs(database))) {
+      Thread watcher =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  long pending = pendingJobs(database);
+                  long done = worker.summary().succeeded() + worker.summary().dead();
+                  bar.maxHint(done + pending);
+                  bar.stepTo(done);
+                  try {
+                    Thread.sleep(250);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "demo-progress");
+      watcher.setDaemon(true);
+      watcher.start();
+      WorkerSummary summary = worker.runUntilIdle();
+      watcher.interrupt();
+      watcher.join();
+      bar.maxHint(summary.succeeded() + summary.dead());
+      bar.stepTo(summary.succeeded() + summary.dead());
+      return summary;
+    }
+  }
+
+  private static long pendingJobs(Database database) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT count(*) FROM forecast_jobs WHERE status IN ('queued', 'running')")
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private static ProgressBar progress(String task, long max) {
+    return new ProgressBarBuilder()
+        .setTaskName(task)
+        .setInitialMax(max)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setUpdateIntervalMillis(250)
+        .continuousUpdate()
+        .build();
+  }
+
+  private static void printSummary(List<StoredPrediction> predictions) {
+    if (predictions.isEmpty()) {
+      System.out.println("      none (see `swiftbolt jobs --status dead`)");
+      return;
+    }
+    System.out.printf(
+        "      %-6s %-8s %10s %7s %7s %7s %7s %-9s %-8s %s%n",
+        "symbol", "dir", "unified", "base", "bt", "wf", "live", "consensus", "drift", "retrain");
+    for (StoredPrediction s : predictions) {
+      UnifiedPrediction p = s.prediction();
+      System.out.printf(
+          "      %-6s %-8s %9.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%% %-9s %-8s %s%n",
+          p.symbol(),
+          p.direction(),
+          100 * p.unifiedConfidence(),
+          100 * p.baseConfidence(),
+          100 * p.backtestingScore(),
+          100 * p.walkforwardScore(),
+          100 * p.liveScore(),
+          p.consensusDirection(),
+          String.format("%.0f%%", 100 * p.driftMagnitude()),
+          p.retrainingTrigger()
+              ? "due"
+              : "next " + p.nextRetrainingDate().toString().substring(0, 10));
+    }
   }
 }

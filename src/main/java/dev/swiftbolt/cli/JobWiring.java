@@ -9,6 +9,10 @@ import dev.swiftbolt.marketdata.LabelledSource;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.MarketDataSources;
 import dev.swiftbolt.marketdata.TradingCalendar;
+import dev.swiftbolt.ml.BarReader;
+import dev.swiftbolt.ml.MlService;
+import dev.swiftbolt.ml.MlSettings;
+import dev.swiftbolt.ml.UnifiedPredictionService;
 import dev.swiftbolt.pipelines.MarketSessions;
 import dev.swiftbolt.pipelines.PipelineCatalog;
 import dev.swiftbolt.pipelines.Schedule;
@@ -40,13 +44,23 @@ final class JobWiring {
    * type, and ends dead; it is never silently dropped.
    */
   static JobHandlers handlers(Database db, Clock clock) {
+    return handlers(db, clock, Optional.empty());
+  }
+
+  /**
+   * The job handlers with the market-data source forced ({@code "sim"} for the demo, so that its
+   * jobs never mix Alpaca bars into a simulated history), or chosen by the environment when empty.
+   */
+  static JobHandlers handlers(Database db, Clock clock, Optional<String> requestedSource) {
     MarketDataService marketData = MarketDataService.withDefaults(db.jdbi(), clock);
+    MlService ml =
+        new MlService(db.jdbi(), BarReader.ohlcBars(db.jdbi()), MlSettings.defaults(), clock);
     Supplier<LabelledSource> source =
         memoize(
             () -> {
               LabelledSource chosen =
                   MarketDataSources.choose(
-                      Optional.empty(), System.getenv(), new BarSchedule(TradingCalendar.nyse()));
+                      requestedSource, System.getenv(), new BarSchedule(TradingCalendar.nyse()));
               log.info("Market-data jobs: {}", chosen.announcement());
               return chosen;
             });
@@ -54,6 +68,16 @@ final class JobWiring {
         .register(JobHandlers.NOOP_TYPE, JobHandlers.NOOP)
         .register("backfill", MarketDataJobHandlers.backfill(marketData, source))
         .register("ingest", MarketDataJobHandlers.ingest(marketData, source))
+        .register("quality", MlJobHandlers.quality(marketData))
+        .register("train", MlJobHandlers.train(ml))
+        .register("forecast", MlJobHandlers.forecast(ml))
+        .register("resolve", MlJobHandlers.resolve(ml))
+        .register("evaluate", MlJobHandlers.evaluate(ml))
+        .register(
+            "validate",
+            MlJobHandlers.validate(
+                new UnifiedPredictionService(
+                    db.jdbi(), UnifiedPredictionService.DEFAULT_PRIMARY, clock)))
         .build();
   }
 

@@ -55,6 +55,10 @@ import picocli.CommandLine.Option;
       BarsCommand.class,
       QualityCommand.class,
       ValidateCommand.class,
+      TrainCommand.class,
+      ForecastCommand.class,
+      EvaluateCommand.class,
+      PredictionsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,89 @@
+package dev.swiftbolt.cli;
+
+import dev.swiftbolt.symbols.SymbolCode;
+import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.StoredPrediction;
+import dev.swiftbolt.validation.UnifiedPrediction;
+import dev.swiftbolt.validation.UnifiedPredictionRepository;
+import dev.swiftbolt.validation.ValidationJson;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code swiftbolt predictions [SYMBOLS] [--json]}. */
+@Command(
+    name = "predictions",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Latest unified prediction per symbol.",
+      "Stored by the ml-orchestration pipeline (`swiftbolt pipeline run ml-orchestration`, then a",
+      "worker) or by `swiftbolt demo`. --json prints every field, one JSON object per line, in the",
+      "format of `swiftbolt validate`."
+    })
+final class PredictionsCommand implements Callable<Integer> {
+
+  @ParentCommand Main main;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SYMBOLS",
+      description = "Comma-separated symbols (default: every symbol with a prediction)")
+  String symbols;
+
+  @Option(names = "--json", description = "JSON Lines, every field")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    var jdbi = main.database().jdbi();
+    UnifiedPredictionRepository repository = new UnifiedPredictionRepository(jdbi);
+    List<StoredPrediction> stored;
+    if (symbols == null) {
+      stored = repository.latestPerSymbol();
+    } else {
+      SymbolRepository registry = new SymbolRepository(jdbi);
+      stored =
+          SymbolCode.normalizeList(symbols).stream()
+              .peek(registry::require)
+              .map(repository::latest)
+              .flatMap(Optional::stream)
+              .toList();
+    }
+    if (stored.isEmpty()) {
+      System.err.println(
+          "No unified predictions yet. Run `swiftbolt demo --no-serve`, or"
+              + " `swiftbolt pipeline run ml-orchestration` and a worker.");
+      return symbols == null ? 0 : 1;
+    }
+    if (json) {
+      ValidationJson codec = new ValidationJson();
+      stored.forEach(s -> System.out.println(codec.toJson(s.prediction())));
+      return 0;
+    }
+    System.out.printf(
+        "%-7s %-8s %10s %6s %6s %6s %6s  %-9s %-8s %s%n",
+        "symbol", "dir", "confidence", "base", "bt", "wf", "live", "consensus", "drift", "as of");
+    for (StoredPrediction s : stored) {
+      UnifiedPrediction p = s.prediction();
+      System.out.printf(
+          "%-7s %-8s %9.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%%  %-9s %-8s %s%n",
+          p.symbol(),
+          p.direction(),
+          100 * p.unifiedConfidence(),
+          100 * p.baseConfidence(),
+          100 * p.backtestingScore(),
+          100 * p.walkforwardScore(),
+          100 * p.liveScore(),
+          p.consensusDirection(),
+          String.format("%.0f%%", 100 * p.driftMagnitude()),
+          p.timestamp());
+      System.out.println("        " + p.recommendation());
+    }
+    return 0;
+  }
+}

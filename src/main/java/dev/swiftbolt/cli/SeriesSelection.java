@@ -1,0 +1,56 @@
+package dev.swiftbolt.cli;
+
+import dev.swiftbolt.symbols.SymbolCode;
+import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.Timeframe;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code [SYMBOLS] [--timeframes LIST] [--json]} arguments shared by the ml commands. */
+final class SeriesSelection {
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SYMBOLS",
+      description = "Comma-separated symbols (default: every active symbol)")
+  String symbols;
+
+  @Option(
+      names = "--timeframes",
+      paramLabel = "LIST",
+      description = "Comma-separated timeframes among M15,H1,H4,D1,W1 (default: all five)")
+  String timeframes;
+
+  @Option(names = "--json", description = "JSON Lines: one object per symbol × timeframe")
+  boolean json;
+
+  /** The symbols, validated and upper-cased; every active symbol when none were given. */
+  List<String> symbols(SymbolRepository repository) {
+    if (symbols == null) {
+      return repository.activeSymbols();
+    }
+    List<String> list = SymbolCode.normalizeList(symbols);
+    for (String symbol : list) {
+      repository.require(symbol);
+    }
+    return list;
+  }
+
+  /** The timeframes in the given order, without duplicates. */
+  List<Timeframe> timeframes() {
+    if (timeframes == null) {
+      return Arrays.asList(Timeframe.values());
+    }
+    Set<Timeframe> set = new LinkedHashSet<>();
+    for (String part : timeframes.split(",", -1)) {
+      set.add(Timeframe.parse(part));
+    }
+    return new ArrayList<>(set);
+  }
+}

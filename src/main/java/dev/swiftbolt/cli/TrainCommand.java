@@ -1,0 +1,66 @@
+package dev.swiftbolt.cli;
+
+import dev.swiftbolt.ml.Score;
+import dev.swiftbolt.ml.TrainingOutcome;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code swiftbolt train [SYMBOLS] [--timeframes LIST] [--json]}. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train the XGBoost direction model of each symbol × timeframe from its stored bars,",
+      "evaluate it (3-month backtest, purged 4-quarter walk-forward, calibration) and register",
+      "it as the active model. Exit 1 when a series could not be trained (too little history)."
+    })
+final class TrainCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Mixin SeriesSelection selection;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return MlCommandRunner.run(
+        main.database(),
+        spec.commandLine().getErr(),
+        selection,
+        (service, symbol, tf) -> service.train(symbol, tf),
+        TrainCommand::text);
+  }
+
+  private static String text(TrainingOutcome t) {
+    String head =
+        String.format(
+            Locale.ROOT,
+            "%-6s %-3s model %d: %d rows %s..%s; ",
+            t.symbol(),
+            t.timeframe(),
+            t.modelId(),
+            t.trainingRows(),
+            t.trainFrom(),
+            t.trainTo());
+    if (t.backtest().isEmpty() || t.walkforward().isEmpty()) {
+      return head + "not evaluated (" + t.evaluationSkipped().orElse("") + ")";
+    }
+    Score b = t.backtest().get();
+    Score w = t.walkforward().get();
+    return head
+        + String.format(
+            Locale.ROOT,
+            "backtest %.3f (n=%d, baseline %.3f), walk-forward %.3f (n=%d, baseline %.3f),"
+                + " calibration %s",
+            b.accuracy(),
+            b.n(),
+            b.baselineAccuracy(),
+            w.accuracy(),
+            w.n(),
+            w.baselineAccuracy(),
+            t.calibrationMethod());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.swiftbolt.ml;
+
+import dev.swiftbolt.marketdata.Bar;
+import dev.swiftbolt.validation.Timeframe;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The features and labels of one symbol × timeframe, aligned by bar index, with the bars' open
+ * times. The input of training and evaluation.
+ */
+public final class LabelledMatrix {
+  private final long[] barEpochSeconds;
+  private final FeatureMatrix features;
+  private final Labels labels;
+
+  LabelledMatrix(long[] barEpochSeconds, FeatureMatrix features, Labels labels) {
+    if (barEpochSeconds.length != labels.size()) {
+      throw new IllegalArgumentException("bar times and labels must cover the same bars");
+    }
+    this.barEpochSeconds = barEpochSeconds;
+    this.features = Objects.requireNonNull(features, "features");
+    this.labels = Objects.requireNonNull(labels, "labels");
+  }
+
+  /** Builds features and labels for {@code bars} (oldest first). */
+  public static LabelledMatrix of(
+      List<Bar> bars,
+      Timeframe timeframe,
+      ContextSeries context,
+      FeatureBuilder featureBuilder,
+      Labeler labeler) {
+    long[] times = new long[bars.size()];
+    for (int i = 0; i < times.length; i++) {
+      times[i] = bars.get(i).ts().getEpochSecond();
+    }
+    return new LabelledMatrix(
+        times, featureBuilder.build(bars, timeframe, context), labeler.label(bars, timeframe));
+  }
+
+  public FeatureMatrix features() {
+    return features;
+  }
+
+  public Labels labels() {
+    return labels;
+  }
+
+  public int horizon() {
+    return labels.horizon();
+  }
+
+  public int barCount() {
+    return barEpochSeconds.length;
+  }
+
+  public Instant barTime(int bar) {
+    return Instant.ofEpochSecond(barEpochSeconds[bar]);
+  }
+
+  long barEpochSecond(int bar) {
+    return barEpochSeconds[bar];
+  }
+
+  /** The label of the row's bar as a Direction ordinal, or {@link Labels#NONE}. */
+  int labelOfRow(int row) {
+    return labels.codes()[features.barIndex(row)];
+  }
+}

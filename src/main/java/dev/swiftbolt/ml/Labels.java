@@ -1,0 +1,58 @@
+package dev.swiftbolt.ml;
+
+import dev.swiftbolt.validation.Direction;
+import java.util.Optional;
+
+/**
+ * The labels of one series, indexed by bar: the realised direction over the next {@link #horizon()}
+ * bars, or none for bars without a full forward window (the last {@code horizon} bars) or without
+ * enough history for the volatility band.
+ */
+public final class Labels {
+  /** Marker in {@link #codes()} for an unlabelled bar. */
+  public static final int NONE = -1;
+
+  private final int[] codes;
+  private final double[] forwardReturn;
+  private final double[] band;
+  private final int horizon;
+
+  Labels(int[] codes, double[] forwardReturn, double[] band, int horizon) {
+    this.codes = codes;
+    this.forwardReturn = forwardReturn;
+    this.band = band;
+    this.horizon = horizon;
+  }
+
+  public int horizon() {
+    return horizon;
+  }
+
+  public int size() {
+    return codes.length;
+  }
+
+  public boolean isLabelled(int bar) {
+    return codes[bar] != NONE;
+  }
+
+  /** The direction of bar {@code bar}, empty when it is unlabelled. */
+  public Optional<Direction> direction(int bar) {
+    return codes[bar] == NONE ? Optional.empty() : Optional.of(Direction.values()[codes[bar]]);
+  }
+
+  /** Direction ordinals by bar, {@link #NONE} when unlabelled; do not modify. */
+  int[] codes() {
+    return codes;
+  }
+
+  /** ln(close[t+h] / close[t]); NaN when unlabelled. */
+  public double forwardReturn(int bar) {
+    return forwardReturn[bar];
+  }
+
+  /** Half-width of the neutral band at bar t; NaN when unlabelled. */
+  public double band(int bar) {
+    return band[bar];
+  }
+}

@@ -1,0 +1,288 @@
+package dev.swiftbolt.ml;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swiftbolt.config.Json;
+import dev.swiftbolt.marketdata.Bar;
+import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.Direction;
+import dev.swiftbolt.validation.Timeframe;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Train, forecast, resolve and evaluate per symbol × timeframe, reading bars through a {@link
+ * BarReader} and storing models, forecasts and evaluations in PostgreSQL.
+ *
+ * <ul>
+ *   <li>{@link #train}: features and labels of all stored bars, the backtest and walk-forward of
+ *       the XGBoost model (with the majority and linear baselines) as metrics, then one fit on
+ *       every labelled row, registered as the active model.
+ *   <li>{@link #forecast}: the active model's (calibrated) probabilities at the latest bar; trains
+ *       first when the series has no model yet.
+ *   <li>{@link #resolve}: resolves the series' live forecasts whose horizon bar now exists.
+ *   <li>{@link #evaluate}: resolve, then fresh backtest and walk-forward from the stored bars and
+ *       the live score of the last 30 resolved live forecasts (walk-forward proxy below 10).
+ * </ul>
+ *
+ * <p>Thread-safe if its collaborators are: each call builds its own trainer.
+ */
+public final class MlService {
+  private final SymbolRepository symbols;
+  private final BarReader bars;
+  private final ModelRegistry registry;
+  private final ForecastRepository forecasts;
+  private final EvaluationRepository evaluations;
+  private final MlSettings settings;
+  private final Clock clock;
+  private final FeatureBuilder featureBuilder = new FeatureBuilder();
+  private final Labeler labeler;
+
+  public MlService(Jdbi jdbi, BarReader bars, MlSettings settings, Clock clock) {
+    this.symbols = new SymbolRepository(jdbi);
+    this.bars = Objects.requireNonNull(bars, "bars");
+    this.registry = new ModelRegistry(jdbi);
+    this.forecasts = new ForecastRepository(jdbi);
+    this.evaluations = new EvaluationRepository(jdbi);
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.labeler = new Labeler(settings.labels());
+  }
+
+  /**
+   * Trains and registers the series' model. When the history is too short for the evaluation
+   * windows (e.g. 90 days of M15 against a 3-month holdout and 4 quarterly folds) but still has
+   * {@code minTrainingRows} labelled rows, the model is trained without evaluation: its metrics say
+   * {@code "evaluation_skipped"} with the reason and its calibration is "none".
+   *
+   * @throws dev.swiftbolt.symbols.UnknownSymbolException when the symbol is not registered
+   * @throws InsufficientHistoryException when there are fewer labelled rows than {@code
+   *     minTrainingRows}
+   */
+  public TrainingOutcome train(String symbol, Timeframe timeframe) {
+    long symbolId = symbols.require(symbol);
+    LabelledMatrix data = load(symbolId, timeframe);
+    TrainingRows rows = TrainingRows.all(data);
+    if (rows.rows.length < settings.evaluation().minTrainingRows()) {
+      throw new InsufficientHistoryException(
+          symbol
+              + " "
+              + timeframe
+              + " has "
+              + rows.rows.length
+              + " labelled rows; training needs at least "
+              + settings.evaluation().minTrainingRows());
+    }
+    ModelTrainer trainer = new ModelTrainer(settings.xgboost());
+    Evaluator evaluator = new Evaluator(trainer, settings.evaluation(), ModelKind.XGBOOST);
+    Optional<BacktestResult> backtest;
+    Optional<WalkForwardResult> walkForward;
+    Optional<String> skipped;
+    try {
+      backtest = Optional.of(evaluator.backtest(data));
+      walkForward = Optional.of(evaluator.walkForward(data));
+      skipped = Optional.empty();
+    } catch (InsufficientHistoryException e) {
+      backtest = Optional.empty();
+      walkForward = Optional.empty();
+      skipped = Optional.of(e.getMessage());
+    }
+    DirectionModel model =
+        trainer.train(ModelKind.XGBOOST, data.features(), rows.rows, rows.labels);
+    CalibrationReport calibration = walkForward.map(WalkForwardResult::calibration).orElse(null);
+    String calibrationMethod = calibration == null ? "none" : calibration.method();
+    double[] calibrationParams =
+        calibration == null ? new double[0] : calibration.calibrator().parameters();
+    Instant trainedAt = clock.instant();
+    Instant from = data.barTime(data.features().barIndex(rows.rows[0]));
+    Instant to = data.barTime(data.features().barIndex(rows.rows[rows.rows.length - 1]));
+    long modelId =
+        registry.register(
+            new NewModel(
+                symbolId,
+                timeframe,
+                ModelKind.XGBOOST,
+                ModelRegistry.json(settings.xgboost()),
+                data.features().names(),
+                data.horizon(),
+                from,
+                to,
+                trainedAt,
+                metrics(backtest, walkForward, skipped, rows),
+                calibrationMethod,
+                calibrationParams,
+                model.toBytes()));
+    return new TrainingOutcome(
+        symbol,
+        timeframe,
+        modelId,
+        ModelKind.XGBOOST.algorithm(),
+        trainedAt,
+        rows.rows.length,
+        from,
+        to,
+        backtest.map(BacktestResult::score),
+        walkForward.map(WalkForwardResult::score),
+        calibrationMethod,
+        skipped);
+  }
+
+  /**
+   * @param liveRun whether this is a live forecast (resolved and counted in the live score)
+   * @throws dev.swiftbolt.symbols.UnknownSymbolException when the symbol is not registered
+   * @throws InsufficientHistoryException when there is no feature row at the latest bar
+   */
+  public ForecastOutcome forecast(String symbol, Timeframe timeframe, boolean liveRun) {
+    long symbolId = symbols.require(symbol);
+    boolean trained = false;
+    if (registry.active(symbolId, timeframe).isEmpty()) {
+      train(symbol, timeframe);
+      trained = true;
+    }
+    RegisteredModel active = registry.active(symbolId, timeframe).orElseThrow();
+    List<Bar> series = bars.bars(symbolId, timeframe);
+    FeatureMatrix matrix =
+        featureBuilder.build(series, timeframe, context(symbolId, timeframe, series));
+    if (!matrix.names().equals(active.features())) {
+      throw new IllegalStateException(
+          "model " + active.id() + " was trained on other features; run train again");
+    }
+    int last = matrix.rowOfBar(series.size() - 1);
+    if (last < 0) {
+      throw new InsufficientHistoryException(
+          symbol + " " + timeframe + " has no feature row at its latest bar (warm-up)");
+    }
+    double[] p = active.calibrator().apply(active.model().predict(matrix, new int[] {last})[0]);
+    Forecast forecast = Forecast.of(series.get(series.size() - 1).ts(), active.horizonBars(), p);
+    long id = forecasts.store(active.id(), symbolId, timeframe, forecast, clock.instant(), liveRun);
+    return new ForecastOutcome(symbol, timeframe, id, active.id(), forecast, liveRun, trained);
+  }
+
+  /** Resolves the series' pending live forecasts; returns how many were resolved now. */
+  public int resolve(String symbol, Timeframe timeframe) {
+    long symbolId = symbols.require(symbol);
+    List<StoredForecast> pending = forecasts.unresolvedLive(symbolId, timeframe);
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    LiveResolution resolution = new LiveResolution(bars.bars(symbolId, timeframe), labeler);
+    Instant now = clock.instant();
+    int resolved = 0;
+    for (StoredForecast f : pending) {
+      LiveResolution.Pending p =
+          new LiveResolution.Pending(
+              f.forecast().barTs(), f.forecast().horizonBars(), f.forecast().direction());
+      var outcome = resolution.resolve(p, now);
+      if (outcome.isPresent() && forecasts.resolve(f.id(), outcome.get())) {
+        resolved++;
+      }
+    }
+    return resolved;
+  }
+
+  /**
+   * Resolves pending live forecasts, evaluates and stores the evaluation.
+   *
+   * @throws InsufficientHistoryException when the stored bars are too few to evaluate honestly
+   */
+  public EvaluationReport evaluate(String symbol, Timeframe timeframe) {
+    long symbolId = symbols.require(symbol);
+    resolve(symbol, timeframe);
+    LabelledMatrix data = load(symbolId, timeframe);
+    Evaluator evaluator =
+        new Evaluator(
+            new ModelTrainer(settings.xgboost()),
+            settings.evaluation().withLinearBaseline(false),
+            ModelKind.XGBOOST);
+    BacktestResult backtest = evaluator.backtest(data);
+    WalkForwardResult walkForward = evaluator.walkForward(data);
+    Direction majority = Direction.values()[TrainingRows.all(data).majorityCode()];
+    LiveScore live =
+        LiveScore.of(
+            forecasts.recentOutcomes(symbolId, timeframe, LiveScore.WINDOW),
+            majority,
+            walkForward.score());
+    EvaluationReport report =
+        new EvaluationReport(
+            symbol,
+            timeframe,
+            backtest.score(),
+            EvaluationReport.WalkForwardSummary.of(walkForward),
+            live.score(),
+            live.source(),
+            EvaluationReport.CalibrationSummary.of(walkForward.calibration()),
+            clock.instant());
+    OptionalLong modelId =
+        registry.active(symbolId, timeframe).stream().mapToLong(RegisteredModel::id).findFirst();
+    evaluations.store(symbolId, modelId, report);
+    return report;
+  }
+
+  private LabelledMatrix load(long symbolId, Timeframe timeframe) {
+    List<Bar> series = bars.bars(symbolId, timeframe);
+    return LabelledMatrix.of(
+        series, timeframe, context(symbolId, timeframe, series), featureBuilder, labeler);
+  }
+
+  private ContextSeries context(long symbolId, Timeframe timeframe, List<Bar> series) {
+    List<Bar> contextBars =
+        ContextSeries.contextTimeframe(timeframe)
+            .map(higher -> bars.bars(symbolId, higher))
+            .orElse(List.of());
+    return ContextSeries.forTimeframe(series, timeframe, contextBars);
+  }
+
+  private static String metrics(
+      Optional<BacktestResult> backtest,
+      Optional<WalkForwardResult> walkForward,
+      Optional<String> skipped,
+      TrainingRows rows) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    backtest.ifPresent(
+        b -> {
+          node.set("backtest", Json.mapper().valueToTree(b.score()));
+          b.linear().ifPresent(s -> node.set("linear_backtest", Json.mapper().valueToTree(s)));
+        });
+    walkForward.ifPresent(
+        w -> {
+          node.set(
+              "walkforward", Json.mapper().valueToTree(EvaluationReport.WalkForwardSummary.of(w)));
+          node.set(
+              "calibration",
+              Json.mapper().valueToTree(EvaluationReport.CalibrationSummary.of(w.calibration())));
+          w.linear().ifPresent(s -> node.set("linear_walkforward", Json.mapper().valueToTree(s)));
+        });
+    skipped.ifPresent(reason -> node.put("evaluation_skipped", reason));
+    node.put("training_rows", rows.rows.length);
+    node.put("majority_class", Direction.values()[rows.majorityCode()].name());
+    return node.toString();
+  }
+
+  /** Every labelled row of a matrix with its label. */
+  private record TrainingRows(int[] rows, int[] labels) {
+    static TrainingRows all(LabelledMatrix data) {
+      int n = data.features().rows();
+      List<Integer> rows = new ArrayList<>(n);
+      for (int r = 0; r < n; r++) {
+        if (data.labelOfRow(r) != Labels.NONE) {
+          rows.add(r);
+        }
+      }
+      if (rows.isEmpty()) {
+        throw new InsufficientHistoryException("no labelled feature rows to train on");
+      }
+      int[] r = rows.stream().mapToInt(Integer::intValue).toArray();
+      return new TrainingRows(r, Arrays.stream(r).map(data::labelOfRow).toArray());
+    }
+
+    int majorityCode() {
+      return MajorityModel.fit(labels).majorityCode();
+    }
+  }
+}

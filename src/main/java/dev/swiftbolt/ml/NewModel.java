@@ -1,0 +1,51 @@
+package dev.swiftbolt.ml;
+
+import dev.swiftbolt.validation.Timeframe;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A trained model ready to be registered. {@code paramsJson} and {@code metricsJson} are JSON
+ * objects; {@code calibrationParams} are the Platt parameters (empty unless the method is "platt").
+ */
+public record NewModel(
+    long symbolId,
+    Timeframe timeframe,
+    ModelKind kind,
+    String paramsJson,
+    List<String> features,
+    int horizonBars,
+    Instant trainFrom,
+    Instant trainTo,
+    Instant trainedAt,
+    String metricsJson,
+    String calibrationMethod,
+    double[] calibrationParams,
+    byte[] artifact) {
+
+  /** How every artifact is encoded: Tribuo protobuf, or 3 big-endian doubles for the majority. */
+  public static String artifactFormat(ModelKind kind) {
+    return kind == ModelKind.MAJORITY ? "class-frequencies-f64x3" : "tribuo-protobuf";
+  }
+
+  public NewModel {
+    Objects.requireNonNull(timeframe, "timeframe");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(paramsJson, "paramsJson");
+    features = List.copyOf(features);
+    Objects.requireNonNull(trainFrom, "trainFrom");
+    Objects.requireNonNull(trainTo, "trainTo");
+    Objects.requireNonNull(trainedAt, "trainedAt");
+    Objects.requireNonNull(metricsJson, "metricsJson");
+    Objects.requireNonNull(calibrationMethod, "calibrationMethod");
+    calibrationParams = calibrationParams.clone();
+    artifact = artifact.clone();
+    if (horizonBars < 1) {
+      throw new IllegalArgumentException("horizonBars must be at least 1");
+    }
+    if (trainFrom.isAfter(trainTo)) {
+      throw new IllegalArgumentException("trainFrom must not be after trainTo");
+    }
+  }
+}

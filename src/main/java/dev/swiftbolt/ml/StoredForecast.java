@@ -1,0 +1,29 @@
+package dev.swiftbolt.ml;
+
+import dev.swiftbolt.validation.Direction;
+import dev.swiftbolt.validation.Timeframe;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A row of {@code forecasts}; the resolution fields are all present or all empty. */
+public record StoredForecast(
+    long id,
+    long modelId,
+    long symbolId,
+    Timeframe timeframe,
+    Forecast forecast,
+    Instant madeAt,
+    boolean liveRun,
+    Optional<Instant> resolvedAt,
+    Optional<Direction> realized,
+    Optional<Boolean> correct) {
+
+  public StoredForecast {
+    Objects.requireNonNull(forecast, "forecast");
+    if (resolvedAt.isPresent() != realized.isPresent()
+        || realized.isPresent() != correct.isPresent()) {
+      throw new IllegalArgumentException("resolvedAt, realized and correct go together");
+    }
+  }
+}

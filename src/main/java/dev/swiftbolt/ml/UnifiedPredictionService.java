@@ -1,0 +1,161 @@
+package dev.swiftbolt.ml;
+
+import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.validation.UnifiedPrediction;
+import dev.swiftbolt.validation.UnifiedPredictionRepository;
+import dev.swiftbolt.validation.UnifiedValidator;
+import dev.swiftbolt.validation.ValidationScores;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * One symbol's unified prediction from what is stored: the direction of the primary timeframe's
+ * latest forecast, every timeframe's latest forecast score, the primary timeframe's latest
+ * evaluation (backtest, walk-forward and live accuracy with their sample sizes), the active model's
+ * training time as the last retraining, and persistent drift from the stored daily history. The
+ * {@link UnifiedValidator} reconciles them; the answer is stored in {@code unified_predictions}.
+ *
+ * <p>Nothing is filled in with a constant: a missing forecast, evaluation or model is an {@link
+ * IllegalStateException} that names what to run. Thread-safe.
+ */
+public final class UnifiedPredictionService {
+
+  /** The timeframe whose forecast gives the direction and whose evaluation gives the scores. */
+  public static final Timeframe DEFAULT_PRIMARY = Timeframe.D1;
+
+  private final Jdbi jdbi;
+  private final SymbolRepository symbols;
+  private final ForecastRepository forecasts;
+  private final EvaluationRepository evaluations;
+  private final ModelRegistry registry;
+  private final UnifiedPredictionRepository predictions;
+  private final UnifiedValidator validator = new UnifiedValidator();
+  private final Timeframe primary;
+  private final Clock clock;
+
+  public UnifiedPredictionService(Jdbi jdbi, Timeframe primary, Clock clock) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.symbols = new SymbolRepository(jdbi);
+    this.forecasts = new ForecastRepository(jdbi);
+    this.evaluations = new EvaluationRepository(jdbi);
+    this.registry = new ModelRegistry(jdbi);
+    this.predictions = new UnifiedPredictionRepository(jdbi);
+    this.primary = Objects.requireNonNull(primary, "primary");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Validates and stores the symbol's unified prediction now.
+   *
+   * @throws dev.swiftbolt.symbols.UnknownSymbolException for an unregistered symbol
+   * @throws IllegalStateException naming the missing forecast, evaluation or model
+   */
+  public UnifiedPrediction predictAndStore(String symbol) {
+    UnifiedPrediction prediction = predict(symbol);
+    predictions.store(prediction);
+    return prediction;
+  }
+
+  /** The unified prediction without storing it. */
+  public UnifiedPrediction predict(String symbol) {
+    long symbolId = symbols.require(symbol);
+    Instant now = clock.instant();
+    StoredForecast primaryForecast =
+        forecasts
+            .latest(symbolId, primary)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no "
+                            + primary
+                            + " forecast for "
+                            + symbol
+                            + "; run `swiftbolt forecast "
+                            + symbol
+                            + "`"));
+    EvaluationReport evaluation =
+        evaluations
+            .latest(symbol, symbolId, primary)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no "
+                            + primary
+                            + " evaluation for "
+                            + symbol
+                            + "; run `swiftbolt evaluate "
+                            + symbol
+                            + " --timeframes "
+                            + primary
+                            + "`"));
+    Instant lastRetraining =
+        registry
+            .lastTrainedAt(symbolId, primary)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no "
+                            + primary
+                            + " model for "
+                            + symbol
+                            + "; run `swiftbolt train "
+                            + symbol
+                            + "`"));
+    Map<Timeframe, Double> multiTf = new EnumMap<>(Timeframe.class);
+    for (Timeframe tf : Timeframe.values()) {
+      forecasts.latest(symbolId, tf).ifPresent(f -> multiTf.put(tf, f.forecast().score()));
+    }
+    Score backtest = evaluation.backtest();
+    Score walkforward = evaluation.walkforward().score();
+    Score live = evaluation.live();
+    ValidationScores scores =
+        new ValidationScores(
+            backtest.accuracy(),
+            walkforward.accuracy(),
+            live.accuracy(),
+            multiTf,
+            sampleSize(backtest),
+            sampleSize(walkforward),
+            sampleSize(live),
+            lastRetraining.isAfter(now) ? now : lastRetraining,
+            persistentDriftDays(symbol, now),
+            now);
+    return validator.validate(symbol, primaryForecast.forecast().direction(), scores);
+  }
+
+  private static OptionalInt sampleSize(Score score) {
+    return score.n() > 0 ? OptionalInt.of(score.n()) : OptionalInt.empty();
+  }
+
+  /** Consecutive days before today whose last stored prediction had drift above 50 %. */
+  int persistentDriftDays(String symbol, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    Map<LocalDate, Double> daily = new LinkedHashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "SELECT DISTINCT ON (day) day, drift_magnitude FROM ("
+                        + " SELECT (as_of AT TIME ZONE 'UTC')::date AS day, drift_magnitude, as_of, id"
+                        + " FROM unified_predictions WHERE symbol = :symbol"
+                        + " AND as_of < :today AND as_of >= :since) d"
+                        + " ORDER BY day, as_of DESC, id DESC")
+                .bind("symbol", symbol)
+                .bind("today", today.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
+                .bind("since", today.minusDays(400).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
+                .map(
+                    (rs, ctx) ->
+                        Map.entry(
+                            rs.getObject("day", LocalDate.class), rs.getDouble("drift_magnitude")))
+                .forEach(e -> daily.put(e.getKey(), e.getValue())));
+    return DriftHistory.consecutiveDriftDays(daily, today);
+  }
+}

@@ -1,0 +1,122 @@
+package dev.swiftbolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swiftbolt.config.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train / forecast / evaluate argument handling on an embedded database. */
+class MlCliTest {
+
+  @TempDir static Path home;
+
+  record Result(int exitCode, String out, String err) {}
+
+  private static Result run(String... args) {
+    PrintStream originalOut = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    Main main = new Main();
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      var cmd = Main.commandLine(main);
+      cmd.setErr(new PrintWriter(err, true));
+      String[] withHome = new String[args.length + 2];
+      withHome[0] = "--home";
+      withHome[1] = home.toString();
+      System.arraycopy(args, 0, withHome, 2, args.length);
+      int code = cmd.execute(withHome);
+      return new Result(code, captured.toString(StandardCharsets.UTF_8), err.toString());
+    } finally {
+      System.setOut(originalOut);
+      main.close();
+    }
+  }
+
+  @BeforeAll
+  static void seed() {
+    assertThat(run("symbols", "seed").exitCode()).isZero();
+  }
+
+  @Test
+  void train_forecast_evaluate_run_end_to_end_on_simulated_bars() throws Exception {
+    Result backfill =
+        run(
+            "backfill",
+            "MSFT",
+            "--timeframes",
+            "D1,W1",
+            "--from",
+            "2016-01-04",
+            "--to",
+            "2025-06-30",
+            "--source",
+            "sim");
+    assertThat(backfill.exitCode()).as(backfill.err()).isZero();
+
+    Result train = run("train", "MSFT", "--timeframes", "D1", "--json");
+    assertThat(train.exitCode()).as(train.err()).isZero();
+    JsonNode t = Json.mapper().readTree(train.out());
+    assertThat(t.get("algorithm").asText()).isEqualTo("tribuo-xgboost");
+    assertThat(t.get("walkforward").get("n").asInt()).isGreaterThan(200);
+    assertThat(t.get("evaluation_skipped").isNull()).isTrue();
+
+    Result forecast = run("forecast", "MSFT", "--timeframes", "D1", "--json");
+    assertThat(forecast.exitCode()).as(forecast.err()).isZero();
+    JsonNode f = Json.mapper().readTree(forecast.out()).get("forecast");
+    assertThat(f.get("p_bull").asDouble() - f.get("p_bear").asDouble())
+        .isCloseTo(f.get("score").asDouble(), within(1e-12));
+
+    Result evaluate = run("evaluate", "MSFT", "--timeframes", "D1", "--json");
+    assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+    String[] lines = evaluate.out().strip().split("\n");
+    assertThat(lines).hasSize(1);
+    JsonNode e = Json.mapper().readTree(lines[0]);
+    assertThat(e.get("symbol").asText()).isEqualTo("MSFT");
+    assertThat(e.get("timeframe").asText()).isEqualTo("D1");
+    for (String score : new String[] {"backtest", "walkforward", "live"}) {
+      assertThat(e.get(score).fieldNames())
+          .toIterable()
+          .as(score)
+          .contains("accuracy", "n", "ci_low", "ci_high", "baseline_accuracy");
+    }
+    assertThat(e.get("walkforward").get("folds")).hasSize(4);
+    assertThat(e.get("live_score_source").asText()).isEqualTo("walkforward_proxy");
+    assertThat(e.get("calibration").has("brier")).isTrue();
+    assertThat(e.get("calibration").has("ece")).isTrue();
+  }
+
+  @Test
+  void a_series_without_bars_fails_with_exit_1_and_the_others_still_run() {
+    Result r = run("train", "TSLA", "--timeframes", "D1");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err()).contains("TSLA D1");
+  }
+
+  @Test
+  void an_unknown_timeframe_is_exit_2_naming_the_accepted_values() {
+    for (String command : new String[] {"train", "forecast", "evaluate"}) {
+      Result r = run(command, "AAPL", "--timeframes", "D1,M5");
+      assertThat(r.exitCode()).as(command).isEqualTo(2);
+      assertThat(r.err()).contains("unknown timeframe 'M5'").contains("M15, H1, H4, D1, W1");
+    }
+  }
+
+  @Test
+  void an_unknown_symbol_is_exit_2_before_any_work() {
+    Result r = run("evaluate", "AAPL,ZZZZ", "--timeframes", "D1");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown symbol 'ZZZZ'");
+    assertThat(r.out()).isEmpty();
+  }
+}

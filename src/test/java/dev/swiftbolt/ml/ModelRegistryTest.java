@@ -1,0 +1,125 @@
+package dev.swiftbolt.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swiftbolt.db.Database;
+import dev.swiftbolt.db.TestDatabase;
+import dev.swiftbolt.validation.Direction;
+import dev.swiftbolt.validation.Timeframe;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ModelRegistryTest {
+  private static Database db;
+  private static ModelRegistry registry;
+  private static ForecastRepository forecasts;
+  private static final Instant T0 = Instant.parse("2026-01-05T14:30:00Z");
+
+  @BeforeAll
+  static void open() {
+    db = TestDatabase.create();
+    registry = new ModelRegistry(db.jdbi());
+    forecasts = new ForecastRepository(db.jdbi());
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  private static long symbol(String code) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "INSERT INTO symbols (symbol, name, exchange) VALUES (:s, :s, 'NASDAQ')"
+                            + " RETURNING id")
+                    .bind("s", code)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private static NewModel model(long symbolId, Instant trainedAt, String method, double[] params) {
+    return new NewModel(
+        symbolId,
+        Timeframe.D1,
+        ModelKind.MAJORITY,
+        "{\"kind\":\"majority\"}",
+        FeatureBuilder.FEATURE_NAMES,
+        5,
+        T0,
+        T0.plusSeconds(86_400 * 300L),
+        trainedAt,
+        "{\"walkforward\":{\"accuracy\":0.4}}",
+        method,
+        params,
+        new MajorityModel(new double[] {0.5, 0.3, 0.2}).toBytes());
+  }
+
+  @Test
+  void registering_a_model_makes_it_the_only_active_one_and_its_trained_at_the_retraining_date() {
+    long s = symbol("REGA");
+    long first = registry.register(model(s, T0, "none", new double[0]));
+    long second = registry.register(model(s, T0.plusSeconds(3600), "none", new double[0]));
+    assertThat(registry.active(s, Timeframe.D1).orElseThrow().id()).isEqualTo(second);
+    assertThat(registry.lastTrainedAt(s, Timeframe.D1)).contains(T0.plusSeconds(3600));
+    assertThat(registry.history(s, Timeframe.D1))
+        .extracting(RegisteredModel::id, RegisteredModel::active)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(second, true),
+            org.assertj.core.groups.Tuple.tuple(first, false));
+    assertThat(registry.active(s, Timeframe.H1)).isEmpty();
+  }
+
+  @Test
+  void a_registered_model_reads_back_with_its_artifact_features_and_calibration() {
+    long s = symbol("REGB");
+    double[] platt = {1.1, -0.2, 0.9, 0.1, 1.0, 0.0};
+    registry.register(model(s, T0, "platt", platt));
+    RegisteredModel m = registry.active(s, Timeframe.D1).orElseThrow();
+    assertThat(m.features()).isEqualTo(FeatureBuilder.FEATURE_NAMES);
+    assertThat(m.calibrationParams()).containsExactly(platt);
+    assertThat(m.calibrator().isIdentity()).isFalse();
+    assertThat(m.artifactFormat()).isEqualTo("class-frequencies-f64x3");
+    assertThat(m.model().predict(null, new int[] {0})[0]).containsExactly(0.5, 0.3, 0.2);
+    assertThat(m.horizonBars()).isEqualTo(5);
+  }
+
+  @Test
+  void storing_a_forecast_twice_keeps_one_row_and_resolution_is_recorded_once() {
+    long s = symbol("FCA");
+    long modelId = registry.register(model(s, T0, "none", new double[0]));
+    Forecast f = Forecast.of(T0, 5, new double[] {0.5, 0.3, 0.2});
+    long id = forecasts.store(modelId, s, Timeframe.D1, f, T0.plusSeconds(60), true);
+    assertThat(forecasts.store(modelId, s, Timeframe.D1, f, T0.plusSeconds(120), true))
+        .isEqualTo(id);
+    assertThat(forecasts.unresolvedLive(s, Timeframe.D1))
+        .extracting(StoredForecast::id)
+        .containsExactly(id);
+    LiveResolution.Resolved r =
+        new LiveResolution.Resolved(T0.plusSeconds(9999), Direction.BEARISH, false);
+    assertThat(forecasts.resolve(id, r)).isTrue();
+    assertThat(forecasts.resolve(id, r)).isFalse();
+    assertThat(forecasts.unresolvedLive(s, Timeframe.D1)).isEmpty();
+    StoredForecast stored = forecasts.latest(s, Timeframe.D1).orElseThrow();
+    assertThat(stored.forecast()).isEqualTo(f);
+    assertThat(stored.realized()).contains(Direction.BEARISH);
+    assertThat(stored.correct()).contains(false);
+    assertThat(forecasts.recentOutcomes(s, Timeframe.D1, 30))
+        .containsExactly(new LiveScore.Outcome(Direction.BEARISH, false));
+  }
+
+  @Test
+  void only_live_forecasts_are_resolved_and_counted() {
+    long s = symbol("FCB");
+    long modelId = registry.register(model(s, T0, "none", new double[0]));
+    forecasts.store(
+        modelId, s, Timeframe.D1, Forecast.of(T0, 5, new double[] {0.2, 0.3, 0.5}), T0, false);
+    assertThat(forecasts.unresolvedLive(s, Timeframe.D1)).isEmpty();
+    assertThat(forecasts.recent(s, Timeframe.D1, 10)).hasSize(1);
+    assertThat(forecasts.recentOutcomes(s, Timeframe.D1, 30)).isEqualTo(List.of());
+  }
+}
