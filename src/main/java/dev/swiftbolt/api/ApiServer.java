@@ -106,6 +106,7 @@ public final class ApiServer implements AutoCloseable {
     app.delete("/api/v1/watchlist/{symbol}", watchlist::remove, Access.USER);
     app.get("/api/v1/jobs", watchlist::jobs, Access.USER);
     app.get("/api/v1/symbols/{symbol}/bars", charts::bars, Access.USER);
+    app.get("/api/v1/symbols/{symbol}/forecasts", charts::forecasts, Access.USER);
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
   }

@@ -109,6 +109,7 @@ class DashboardBrowserTest {
             dev.swiftbolt.validation.Timeframe.D1,
             dev.swiftbolt.marketdata.BarRepository.SIMULATED,
             bars);
+    ForecastsApiTest.seedForecasts(api, "AAPL", bars.get(100).ts());
   }
 
   @AfterAll
@@ -182,6 +183,11 @@ class DashboardBrowserTest {
     assertThat(waitVisible(By.id("detail-symbol")).getText()).isEqualTo("AAPL");
     assertThat(waitVisible(By.id("simulated-banner")).getText()).startsWith("Simulated data");
     assertThat(waitVisible(By.id("chart")).getSize().getHeight()).isGreaterThan(200);
+    Object markers =
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+            .executeScript(
+                "return state.chart.data.datasets[2].data.filter(v => v !== null).length");
+    assertThat(markers).isEqualTo(2L);
 
     // base 0.40·0.80 + 0.35·0.70 + 0.25·0.70 = 0.74; D1 and W1 bullish, H1 neutral: consensus
     // BULLISH = direction, so × 1.10 = 0.814

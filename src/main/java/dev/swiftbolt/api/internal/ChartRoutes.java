@@ -3,6 +3,8 @@ package dev.swiftbolt.api.internal;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarRepository;
 import dev.swiftbolt.marketdata.StoredBar;
+import dev.swiftbolt.ml.ForecastRepository;
+import dev.swiftbolt.ml.StoredForecast;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.Timeframe;
 import io.javalin.http.Context;
@@ -12,9 +14,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** What a chart needs: a symbol's bars of one timeframe (and, with the ML routes, forecasts). */
+/** What a chart needs: a symbol's bars of one timeframe and its forecasts. */
 public final class ChartRoutes {
+
+  /** Forecasts returned by default and at most. */
+  static final int DEFAULT_FORECASTS = 100;
+
+  static final int MAX_FORECASTS = 1_000;
 
   /** One bar as the API shows it. */
   public record BarView(
@@ -32,13 +40,49 @@ public final class ChartRoutes {
     }
   }
 
+  /** One forecast as the API shows it. */
+  public record ForecastView(
+      long id,
+      Instant barTs,
+      int horizonBars,
+      String direction,
+      double pBull,
+      double pNeutral,
+      double pBear,
+      double score,
+      Instant madeAt,
+      boolean live,
+      Optional<Instant> resolvedAt,
+      Optional<String> realized,
+      Optional<Boolean> correct) {
+    static ForecastView of(StoredForecast f) {
+      var forecast = f.forecast();
+      return new ForecastView(
+          f.id(),
+          forecast.barTs(),
+          forecast.horizonBars(),
+          forecast.direction().name(),
+          forecast.pBull(),
+          forecast.pNeutral(),
+          forecast.pBear(),
+          forecast.score(),
+          f.madeAt(),
+          f.liveRun(),
+          f.resolvedAt(),
+          f.realized().map(Enum::name),
+          f.correct());
+    }
+  }
+
   private final SymbolRepository symbols;
   private final BarRepository bars;
+  private final ForecastRepository forecasts;
   private final Clock clock;
 
   public ChartRoutes(org.jdbi.v3.core.Jdbi jdbi, Clock clock) {
     this.symbols = new SymbolRepository(jdbi);
     this.bars = new BarRepository(jdbi);
+    this.forecasts = new ForecastRepository(jdbi);
     this.clock = clock;
   }
 
@@ -73,6 +117,24 @@ public final class ChartRoutes {
     body.put("simulated", simulated);
     body.put("count", views.size());
     body.put("bars", views);
+    ctx.json(body);
+  }
+
+  /**
+   * {@code GET /api/v1/symbols/{symbol}/forecasts?timeframe=D1&limit=}: forecasts, newest bar
+   * first.
+   */
+  public void forecasts(Context ctx) {
+    String symbol = Params.symbol(ctx);
+    Timeframe timeframe = Params.timeframe(ctx);
+    int limit = Params.intParam(ctx, "limit", DEFAULT_FORECASTS, 1, MAX_FORECASTS);
+    long id = symbols.require(symbol);
+    List<ForecastView> views =
+        forecasts.recent(id, timeframe, limit).stream().map(ForecastView::of).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("symbol", symbol);
+    body.put("timeframe", timeframe.name());
+    body.put("forecasts", views);
     ctx.json(body);
   }
 }
