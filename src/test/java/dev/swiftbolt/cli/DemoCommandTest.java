@@ -1,0 +1,65 @@
+package dev.swiftbolt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code demo --no-serve} end to end on a fresh home, with a shorter simulated history. */
+class DemoCommandTest {
+
+  @TempDir Path home;
+
+  private String run(String... args) {
+    PrintStream originalOut = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Main main = new Main();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      var cmd = Main.commandLine(main);
+      cmd.setErr(new PrintWriter(new StringWriter(), true));
+      int code = cmd.execute(args);
+      return code + "\n" + out.toString(StandardCharsets.UTF_8);
+    } finally {
+      System.setOut(originalOut);
+      main.close();
+    }
+  }
+
+  @Test
+  void demo_no_serve_stores_a_unified_prediction_for_every_core_symbol_and_is_idempotent() {
+    String[] args = {
+      "--home",
+      home.toString(),
+      "demo",
+      "--no-serve",
+      "--intraday-months",
+      "6",
+      "--daily-years",
+      "5"
+    };
+    String first = run(args);
+
+    assertThat(first).startsWith("0\n");
+    assertThat(first)
+        .contains("bars are SIMULATED")
+        .contains("Unified predictions (SIMULATED data)");
+    for (String symbol :
+        new String[] {"AAPL", "NVDA", "CRWD", "AMD", "MSFT", "GOOGL", "TSLA", "META"}) {
+      assertThat(first)
+          .containsPattern("\\n\\s+" + symbol + "\\s+(BULLISH|NEUTRAL|BEARISH)\\s+\\d+\\.\\d%");
+    }
+    assertThat(first).contains("0 dead");
+
+    String second = run(args);
+    assertThat(second).startsWith("0\n").contains("0 dead");
+    String predictions = run("--home", home.toString(), "predictions", "--json");
+    assertThat(predictions.lines().filter(l -> l.startsWith("{\"symbol\":")).count()).isEqualTo(8);
+  }
+}
