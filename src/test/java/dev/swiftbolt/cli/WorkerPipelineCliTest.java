@@ -95,28 +95,23 @@ class WorkerPipelineCliTest {
   }
 
   @Test
-  void
-      a_tracked_symbol_is_backfilled_by_the_worker_and_its_training_is_queued_before_its_forecast() {
+  void a_tracked_symbol_is_carried_by_one_worker_run_from_backfill_to_a_unified_prediction() {
     sql(h -> h.execute("DELETE FROM forecast_jobs"));
     assertThat(run("track", "cli-user", "CRWD").exitCode()).isZero();
     Result worker = run("worker", "--once");
     assertThat(worker.exitCode()).as(worker.err()).isZero();
 
     Result jobs = run("jobs", "--symbol", "CRWD");
-    String backfill = line(jobs.out(), "backfill");
-    assertThat(backfill).contains("succeeded");
-    assertThat(line(jobs.out(), "train"))
-        .as("train is queued by the backfill; no handler is wired for it yet")
-        .contains("queued")
-        .contains("no handler for job type 'train'");
-    assertThat(line(jobs.out(), "forecast"))
-        .as("waits for train")
-        .contains("queued")
-        .contains("0/5");
+    for (String type : new String[] {"backfill", "train", "forecast", "evaluate", "validate"}) {
+      assertThat(line(jobs.out(), type)).as(type).contains("succeeded");
+    }
 
     Result bars = run("bars", "CRWD", "--timeframe", "D1", "--json");
     assertThat(bars.exitCode()).isZero();
     assertThat(bars.out()).contains("\"close\"");
+    Result prediction = run("predictions", "CRWD", "--json");
+    assertThat(prediction.exitCode()).as(prediction.err()).isZero();
+    assertThat(prediction.out()).startsWith("{\"symbol\":\"CRWD\"");
   }
 
   private static String line(String table, String jobType) {
