@@ -368,7 +368,9 @@ function renderPrediction(p) {
   const measures = [
     ["Backtest (3-month holdout)", "backtesting", 0.40],
     ["Walk-forward", "walkforward", 0.35],
-    ["Live (last resolved)", "live", 0.25],
+    [p.live_score_source === "walkforward_proxy"
+      ? "Live (walk-forward stands in: fewer than 10 resolved)"
+      : "Live (last 30 resolved)", "live", 0.25],
   ];
   $("breakdown").tBodies[0].replaceChildren(...measures.map(([name, key, weight]) => {
     const low = p[key + "_ci_low"];

@@ -125,7 +125,9 @@ public final class UnifiedPredictionService {
             multiTf,
             sampleSize(backtest),
             sampleSize(walkforward),
-            sampleSize(live),
+            "walkforward_proxy".equals(evaluation.liveScoreSource())
+                ? OptionalInt.empty()
+                : sampleSize(live),
             lastRetraining.isAfter(now) ? now : lastRetraining,
             persistentDriftDays(symbol, now),
             now);

@@ -200,7 +200,7 @@ class DashboardBrowserTest {
             .toList();
     assertThat(breakdown).hasSize(3);
     assertThat(breakdown.get(0)).startsWith("Backtest (3-month holdout) 80.0 % 250");
-    assertThat(breakdown.get(2)).startsWith("Live (last resolved) 70.0 % 30");
+    assertThat(breakdown.get(2)).startsWith("Live (last 30 resolved) 70.0 % 30");
     assertThat(driver.findElement(By.id("drift")).getText()).contains("12.5 %");
     assertThat(driver.findElements(By.cssSelector("#timeframe-table tbody tr"))).hasSize(3);
     // backtest 80 % of 250 vs walk-forward 70 % of 400 is significantly better: overfitting

@@ -108,6 +108,17 @@ class TrackingToPredictionTest {
     assertThat(p.multiTfConsensus()).containsOnlyKeys(Timeframe.values());
     assertThat(p.backtestingN()).isPresent();
     assertThat(p.walkforwardN()).isPresent();
+    // no live forecast has resolved yet: walk-forward stands in, with no live sample claimed
+    assertThat(p.liveScore()).isEqualTo(p.walkforwardScore());
+    assertThat(p.liveN()).isEmpty();
+    String liveSource =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT live_score_source FROM model_evaluations WHERE timeframe = 'D1'")
+                    .mapTo(String.class)
+                    .one());
+    assertThat(liveSource).isEqualTo("walkforward_proxy");
     // the scores come from the stored D1 evaluation, not from constants
     double storedBacktest =
         jdbi.<Double, RuntimeException>withHandle(
