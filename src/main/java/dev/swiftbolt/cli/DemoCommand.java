@@ -20,7 +20,6 @@ import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.symbols.WatchlistService;
 import dev.swiftbolt.validation.StoredPrediction;
 import dev.swiftbolt.validation.Timeframe;
-import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -263,25 +262,6 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("      none (see `swiftbolt jobs --status dead`)");
       return;
     }
-    System.out.printf(
-        "      %-6s %-8s %10s %7s %7s %7s %7s %-9s %-8s %s%n",
-        "symbol", "dir", "unified", "base", "bt", "wf", "live", "consensus", "drift", "retrain");
-    for (StoredPrediction s : predictions) {
-      UnifiedPrediction p = s.prediction();
-      System.out.printf(
-          "      %-6s %-8s %9.1f%% %6.1f%% %6.1f%% %6.1f%% %6.1f%% %-9s %-8s %s%n",
-          p.symbol(),
-          p.direction(),
-          100 * p.unifiedConfidence(),
-          100 * p.baseConfidence(),
-          100 * p.backtestingScore(),
-          100 * p.walkforwardScore(),
-          100 * p.liveScore(),
-          p.consensusDirection(),
-          String.format("%.0f%%", 100 * p.driftMagnitude()),
-          p.retrainingTrigger()
-              ? "due"
-              : "next " + p.nextRetrainingDate().toString().substring(0, 10));
-    }
+    PredictionTable.print(System.out, "      ", predictions);
   }
 }

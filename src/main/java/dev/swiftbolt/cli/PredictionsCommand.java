@@ -3,7 +3,6 @@ package dev.swiftbolt.cli;
 import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.StoredPrediction;
-import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import dev.swiftbolt.validation.ValidationJson;
 import java.util.List;
@@ -65,25 +64,7 @@ final class PredictionsCommand implements Callable<Integer> {
       stored.forEach(s -> System.out.println(codec.toJson(s.prediction())));
       return 0;
     }
-    System.out.printf(
-        "%-7s %-8s %10s %6s %6s %6s %6s  %-9s %-8s %s%n",
-        "symbol", "dir", "confidence", "base", "bt", "wf", "live", "consensus", "drift", "as of");
-    for (StoredPrediction s : stored) {
-      UnifiedPrediction p = s.prediction();
-      System.out.printf(
-          "%-7s %-8s %9.1f%% %5.1f%% %5.1f%% %5.1f%% %5.1f%%  %-9s %-8s %s%n",
-          p.symbol(),
-          p.direction(),
-          100 * p.unifiedConfidence(),
-          100 * p.baseConfidence(),
-          100 * p.backtestingScore(),
-          100 * p.walkforwardScore(),
-          100 * p.liveScore(),
-          p.consensusDirection(),
-          String.format("%.0f%%", 100 * p.driftMagnitude()),
-          p.timestamp());
-      System.out.println("        " + p.recommendation());
-    }
+    PredictionTable.print(System.out, "", stored);
     return 0;
   }
 }

@@ -2,11 +2,7 @@ package dev.swiftbolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import dev.swiftbolt.cli.CliRun.Result;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,27 +13,8 @@ class CliTest {
 
   @TempDir static Path home;
 
-  record Result(int exitCode, String out, String err) {}
-
   private static Result run(String... args) {
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    Main main = new Main();
-    try {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      var cmd = Main.commandLine(main);
-      cmd.setErr(new PrintWriter(err, true));
-      String[] withHome = new String[args.length + 2];
-      withHome[0] = "--home";
-      withHome[1] = home.toString();
-      System.arraycopy(args, 0, withHome, 2, args.length);
-      int code = cmd.execute(withHome);
-      return new Result(code, captured.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-      main.close();
-    }
+    return CliRun.run(home, args);
   }
 
   @BeforeAll

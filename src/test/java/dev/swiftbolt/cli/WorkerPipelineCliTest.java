@@ -2,18 +2,14 @@ package dev.swiftbolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swiftbolt.cli.CliRun.Result;
 import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.ConnectionSettings;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.Databases;
 import dev.swiftbolt.db.TestDatabase;
 import dev.swiftbolt.jobs.Eventually;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,27 +27,8 @@ class WorkerPipelineCliTest {
 
   @TempDir static Path home;
 
-  record Result(int exitCode, String out, String err) {}
-
   private static Result run(String... args) {
-    PrintStream originalOut = System.out;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    StringWriter err = new StringWriter();
-    Main main = new Main();
-    try {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      var cmd = Main.commandLine(main);
-      cmd.setErr(new PrintWriter(err, true));
-      String[] withHome = new String[args.length + 2];
-      withHome[0] = "--home";
-      withHome[1] = home.toString();
-      System.arraycopy(args, 0, withHome, 2, args.length);
-      int code = cmd.execute(withHome);
-      return new Result(code, captured.toString(StandardCharsets.UTF_8), err.toString());
-    } finally {
-      System.setOut(originalOut);
-      main.close();
-    }
+    return CliRun.run(home, args);
   }
 
   private static void sql(Consumer<Handle> work) {
