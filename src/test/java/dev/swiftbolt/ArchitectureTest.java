@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency direction of DESIGN.md: cli and api sit above the services, never below. */
+/**
+ * The dependency direction of DESIGN.md: cli and api sit above the services, never below.
+ * ArchUnit's {@code check} asserts each rule and fails with every violating dependency.
+ */
 class ArchitectureTest {
 
   private static JavaClasses classes;

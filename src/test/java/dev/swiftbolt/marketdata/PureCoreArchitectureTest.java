@@ -9,7 +9,11 @@ import java.time.Clock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The market-data rules are pure: no database, no network, no hidden clock. */
+/**
+ * The market-data rules are pure: no database, no network, no hidden clock. ArchUnit's {@code
+ * check} asserts each rule, failing with every violating call, and also fails when a rule matches
+ * no class at all, so a renamed class cannot make the test pass vacuously.
+ */
 class PureCoreArchitectureTest {
 
   private static final JavaClasses CLASSES =
