@@ -5,7 +5,7 @@ package dev.swiftbolt.ml.internal;
  * (checked against ta4j in {@code FeatureBuilderTest}): every output array has the input's length
  * and index {@code i} depends only on inputs {@code 0..i}. ta4j itself allocates one object per
  * cell and was measured too slow for the feature-matrix target; see
- * docs/decisions/0006-ml-indicators-on-primitive-arrays.md.
+ * docs/decisions/0005-ml-indicators-on-primitive-arrays.md.
  *
  * <p>Stateless and thread-safe.
  */
