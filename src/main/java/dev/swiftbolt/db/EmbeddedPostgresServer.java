@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * {@code serve}, started it), this process attaches to it through the port named in its {@code
  * postmaster.pid} instead of starting a second one. Only the process that started the server stops
  * it on {@link #close()}.
+ *
+ * <p>The PostgreSQL binaries are unpacked once into zonky's shared directory under {@code
+ * java.io.tmpdir} ({@code embedded-pg/}), not into the home: zonky remembers the first unpack
+ * location for the whole JVM, so a per-home location would break every later server in the same JVM
+ * once that home is deleted.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -53,7 +58,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
-              .setOverrideWorkingDirectory(home.resolve("pg-runtime").toFile())
               .setServerConfig("max_connections", "200")
               .setServerConfig("fsync", "on")
               .start();
