@@ -63,7 +63,9 @@ final class BackfillCommand implements Callable<Integer> {
     }
     LabelledSource chosen =
         MarketDataSources.choose(
-            Optional.ofNullable(source), System.getenv(), new BarSchedule(TradingCalendar.nyse()));
+            Optional.ofNullable(source),
+            main.config().alpacaEnvironment(),
+            new BarSchedule(TradingCalendar.nyse()));
     MarketDataService service = MarketDataOptions.service(main);
     List<String> list = MarketDataOptions.symbols(Optional.ofNullable(symbols), service);
     var tfs = MarketDataOptions.timeframes(Optional.ofNullable(timeframes));

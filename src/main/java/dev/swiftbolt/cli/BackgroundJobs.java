@@ -1,5 +1,6 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.jobs.WorkerOptions;
@@ -33,7 +34,7 @@ final class BackgroundJobs implements AutoCloseable {
    *
    * @throws IllegalArgumentException when {@code concurrency} is negative
    */
-  static BackgroundJobs start(Database db, int concurrency, Clock clock) {
+  static BackgroundJobs start(Database db, SwiftBoltConfig config, int concurrency, Clock clock) {
     if (concurrency < 0) {
       throw new IllegalArgumentException("--workers must not be negative: " + concurrency);
     }
@@ -43,7 +44,7 @@ final class BackgroundJobs implements AutoCloseable {
             : Optional.of(
                 new Worker(
                     JobWiring.queue(db, clock),
-                    JobWiring.handlers(db, clock),
+                    JobWiring.handlers(db, config, clock),
                     WorkerOptions.defaults().withConcurrency(concurrency)));
     Scheduler scheduler =
         new Scheduler(

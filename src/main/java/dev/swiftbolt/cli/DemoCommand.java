@@ -121,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
             + " validate)%n",
         codes.size(), DEMO_USER, queued);
     JobQueue queue = JobWiring.queue(database, clock);
-    JobHandlers handlers = JobWiring.handlers(database, clock, Optional.of("sim"));
+    JobHandlers handlers = JobWiring.handlers(database, main.config(), clock, Optional.of("sim"));
     WorkerSummary tracked = drain(database, queue, handlers, "      jobs");
 
     PipelineCatalog catalog = JobWiring.pipelines(database);

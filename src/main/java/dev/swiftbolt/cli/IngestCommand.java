@@ -58,7 +58,7 @@ final class IngestCommand implements Runnable {
       LabelledSource chosen =
           MarketDataSources.choose(
               Optional.ofNullable(source),
-              System.getenv(),
+              parent.main.config().alpacaEnvironment(),
               new BarSchedule(TradingCalendar.nyse()));
       MarketDataService service = MarketDataOptions.service(parent.main);
       List<String> list = MarketDataOptions.symbols(Optional.ofNullable(symbols), service);

@@ -1,5 +1,6 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.jobs.JobHandlers;
 import dev.swiftbolt.jobs.JobQueue;
@@ -43,15 +44,16 @@ final class JobWiring {
    * The job handlers by job type. A job whose type is missing here fails with an error naming the
    * type, and ends dead; it is never silently dropped.
    */
-  static JobHandlers handlers(Database db, Clock clock) {
-    return handlers(db, clock, Optional.empty());
+  static JobHandlers handlers(Database db, SwiftBoltConfig config, Clock clock) {
+    return handlers(db, config, clock, Optional.empty());
   }
 
   /**
    * The job handlers with the market-data source forced ({@code "sim"} for the demo, so that its
    * jobs never mix Alpaca bars into a simulated history), or chosen by the environment when empty.
    */
-  static JobHandlers handlers(Database db, Clock clock, Optional<String> requestedSource) {
+  static JobHandlers handlers(
+      Database db, SwiftBoltConfig config, Clock clock, Optional<String> requestedSource) {
     MarketDataService marketData = MarketDataService.withDefaults(db.jdbi(), clock);
     MlService ml =
         new MlService(db.jdbi(), BarReader.ohlcBars(db.jdbi()), MlSettings.defaults(), clock);
@@ -60,7 +62,9 @@ final class JobWiring {
             () -> {
               LabelledSource chosen =
                   MarketDataSources.choose(
-                      requestedSource, System.getenv(), new BarSchedule(TradingCalendar.nyse()));
+                      requestedSource,
+                      config.alpacaEnvironment(),
+                      new BarSchedule(TradingCalendar.nyse()));
               log.info("Market-data jobs: {}", chosen.announcement());
               return chosen;
             });

@@ -69,7 +69,7 @@ final class ServeCommand implements Callable<Integer> {
     JwtSecret secret = JwtSecret.resolve(main.config());
     Clock clock = Clock.systemUTC();
     ApiServer server = new ApiServer(database, secret, clock).start(port);
-    BackgroundJobs jobs = BackgroundJobs.start(database, workers, clock);
+    BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(

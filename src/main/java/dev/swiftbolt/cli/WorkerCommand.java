@@ -75,7 +75,9 @@ final class WorkerCommand implements Callable<Integer> {
     Database db =
         main.database(new Database.PoolOptions(Math.max(10, concurrency + 3), "swiftbolt-worker"));
     Clock clock = Clock.systemUTC();
-    Worker worker = new Worker(JobWiring.queue(db, clock), JobWiring.handlers(db, clock), options);
+    Worker worker =
+        new Worker(
+            JobWiring.queue(db, clock), JobWiring.handlers(db, main.config(), clock), options);
     Thread hook =
         new Thread(
             () -> {

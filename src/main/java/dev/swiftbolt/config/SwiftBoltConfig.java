@@ -15,6 +15,7 @@ import java.util.Optional;
  *   <tr><td>DATABASE_URL</td><td>unset: embedded PostgreSQL</td><td>external PostgreSQL</td></tr>
  *   <tr><td>APCA_API_KEY_ID, APCA_API_SECRET_KEY</td><td>unset: simulator</td><td>Alpaca</td></tr>
  *   <tr><td>APCA_API_DATA_URL</td><td>https://data.alpaca.markets</td><td>Alpaca base URL</td></tr>
+ *   <tr><td>APCA_DATA_FEED</td><td>iex</td><td>Alpaca feed (sip needs a subscription)</td></tr>
  *   <tr><td>SUPABASE_JWT_SECRET</td><td>unset: dev secret in home</td><td>JWT verification</td></tr>
  * </table>
  *
@@ -26,6 +27,7 @@ public record SwiftBoltConfig(
     Optional<String> alpacaKeyId,
     Optional<String> alpacaSecretKey,
     String alpacaDataUrl,
+    Optional<String> alpacaDataFeed,
     Optional<String> supabaseJwtSecret) {
 
   public static final String DEFAULT_ALPACA_DATA_URL = "https://data.alpaca.markets";
@@ -47,12 +49,27 @@ public record SwiftBoltConfig(
         value(env, "APCA_API_KEY_ID"),
         value(env, "APCA_API_SECRET_KEY"),
         value(env, "APCA_API_DATA_URL").orElse(DEFAULT_ALPACA_DATA_URL),
+        value(env, "APCA_DATA_FEED"),
         value(env, "SUPABASE_JWT_SECRET"));
   }
 
   /** Whether both Alpaca keys are set. */
   public boolean hasAlpacaKeys() {
     return alpacaKeyId.isPresent() && alpacaSecretKey.isPresent();
+  }
+
+  /**
+   * The Alpaca options as environment variables ({@code APCA_API_KEY_ID}, {@code
+   * APCA_API_SECRET_KEY}, {@code APCA_API_DATA_URL}, {@code APCA_DATA_FEED}; unset ones left out),
+   * the form the market-data package validates them in.
+   */
+  public Map<String, String> alpacaEnvironment() {
+    Map<String, String> env = new java.util.LinkedHashMap<>();
+    alpacaKeyId.ifPresent(v -> env.put("APCA_API_KEY_ID", v));
+    alpacaSecretKey.ifPresent(v -> env.put("APCA_API_SECRET_KEY", v));
+    env.put("APCA_API_DATA_URL", alpacaDataUrl);
+    alpacaDataFeed.ifPresent(v -> env.put("APCA_DATA_FEED", v));
+    return Map.copyOf(env);
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {

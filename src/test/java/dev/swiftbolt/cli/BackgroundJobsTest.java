@@ -3,11 +3,14 @@ package dev.swiftbolt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
 import dev.swiftbolt.jobs.Eventually;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BackgroundJobsTest {
@@ -18,7 +21,9 @@ class BackgroundJobsTest {
       db.jdbi()
           .useHandle(
               h -> h.execute("INSERT INTO forecast_jobs (job_type) VALUES ('noop'), ('noop')"));
-      try (BackgroundJobs jobs = BackgroundJobs.start(db, 2, Clock.systemUTC())) {
+      try (BackgroundJobs jobs =
+          BackgroundJobs.start(
+              db, SwiftBoltConfig.from(Map.of(), Optional.empty()), 2, Clock.systemUTC())) {
         Eventually.await(
             "both jobs succeeded",
             Duration.ofSeconds(30),
@@ -39,10 +44,15 @@ class BackgroundJobsTest {
   @Test
   void zero_workers_runs_the_scheduler_alone_and_negative_is_refused() {
     try (Database db = TestDatabase.create();
-        BackgroundJobs jobs = BackgroundJobs.start(db, 0, Clock.systemUTC())) {
+        BackgroundJobs jobs =
+            BackgroundJobs.start(
+                db, SwiftBoltConfig.from(Map.of(), Optional.empty()), 0, Clock.systemUTC())) {
       assertThat(jobs.worker()).isEmpty();
     }
-    assertThatThrownBy(() -> BackgroundJobs.start(null, -1, Clock.systemUTC()))
+    assertThatThrownBy(
+            () ->
+                BackgroundJobs.start(
+                    null, SwiftBoltConfig.from(Map.of(), Optional.empty()), -1, Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--workers must not be negative");
   }

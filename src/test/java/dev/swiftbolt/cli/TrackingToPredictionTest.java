@@ -2,6 +2,7 @@ package dev.swiftbolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
 import dev.swiftbolt.jobs.Worker;
@@ -84,7 +85,11 @@ class TrackingToPredictionTest {
     try (Worker worker =
         new Worker(
             JobWiring.queue(database, clock),
-            JobWiring.handlers(database, clock, Optional.of("sim")),
+            JobWiring.handlers(
+                database,
+                SwiftBoltConfig.from(Map.of(), Optional.empty()),
+                clock,
+                Optional.of("sim")),
             WorkerOptions.defaults().withConcurrency(2).withBatchSize(2))) {
       summary = worker.runUntilIdle();
     }
