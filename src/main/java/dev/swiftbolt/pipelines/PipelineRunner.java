@@ -7,6 +7,7 @@ import dev.swiftbolt.config.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -73,8 +74,39 @@ public final class PipelineRunner {
     return id.map(runId -> execute(pipeline, runId, scheduledFor, "schedule"));
   }
 
+  /**
+   * A run still {@code running} this long after it started was abandoned: its process stopped
+   * before recording the outcome. Stages only enqueue jobs and take seconds, so 30 minutes is far
+   * beyond any live run.
+   */
+  public static final Duration ABANDONED_AFTER = Duration.ofMinutes(30);
+
+  /**
+   * Marks the pipeline's runs that are still {@code running} after {@link #ABANDONED_AFTER} as
+   * failed, saying so, so that {@code pipeline list} never shows a dead run as running forever.
+   *
+   * @return how many runs were marked
+   */
+  public int failAbandonedRuns(String pipeline) {
+    Instant now = clock.instant();
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "UPDATE pipeline_runs SET status = 'failed', finished_at = :now,"
+                        + " error = 'abandoned: still running ' || :minutes || ' minutes after it"
+                        + " started; the process running it stopped before recording an outcome'"
+                        + " WHERE pipeline = :pipeline AND status = 'running'"
+                        + " AND started_at < :cutoff")
+                .bind("now", utc(now))
+                .bind("minutes", String.valueOf(ABANDONED_AFTER.toMinutes()))
+                .bind("pipeline", pipeline)
+                .bind("cutoff", utc(now.minus(ABANDONED_AFTER)))
+                .execute());
+  }
+
   private Optional<Long> insert(
       Pipeline pipeline, String key, String trigger, Optional<Instant> scheduledFor, Instant now) {
+    failAbandonedRuns(pipeline.name());
     return jdbi.withHandle(
         h ->
             h.createQuery(

@@ -97,6 +97,42 @@ class PipelinesTest {
                 })));
   }
 
+  private void insertRunningRun(String key, Instant startedAt) {
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO pipeline_runs (pipeline, run_key, trigger, started_at)"
+                            + " VALUES ('daily-data-refresh', :key, 'manual', :at)")
+                    .bind("key", key)
+                    .bind(
+                        "at",
+                        java.time.OffsetDateTime.ofInstant(startedAt, java.time.ZoneOffset.UTC))
+                    .execute());
+  }
+
+  private String statusOf(String key) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT status || ':' || coalesce(error, '') FROM pipeline_runs WHERE run_key = :k")
+                    .bind("k", key)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  @Test
+  void a_run_left_running_past_30_minutes_is_marked_abandoned_and_one_just_inside_is_not() {
+    insertRunningRun("dead", CLOSE_1630.minus(PipelineRunner.ABANDONED_AFTER).minusMillis(1));
+    insertRunningRun("alive", CLOSE_1630.minus(PipelineRunner.ABANDONED_AFTER).plusMillis(1));
+
+    new PipelineRunner(db.jdbi(), clock).runNow(catalog().get("daily-data-refresh"));
+
+    assertThat(statusOf("dead")).startsWith("failed:abandoned: still running 30 minutes");
+    assertThat(statusOf("alive")).isEqualTo("running:");
+  }
+
   @Test
   void a_run_now_is_recorded_with_its_status_and_stage_counts() {
     PipelineRun run =
