@@ -49,7 +49,7 @@ import picocli.CommandLine.ParentCommand;
       "Run the whole pipeline on simulated data, then serve the dashboard.",
       "Starts the embedded PostgreSQL (or uses DATABASE_URL), seeds the 8 core symbols, loads",
       "SIMULATED bars for all five timeframes, tracks the symbols for 'demo-user' (which queues",
-      "backfill → train → forecast → evaluate → validate), runs a worker until the queue is idle,",
+      "backfill → train → forecast → validate), runs a worker until the queue is idle,",
       "runs the ml-orchestration pipeline and prints a summary. Running it again is idempotent.",
       "--no-serve runs it once and exits with the summary."
     })
@@ -117,7 +117,7 @@ final class DemoCommand implements Callable<Integer> {
       queued += watchlist.track(DEMO_USER, code).jobs().size();
     }
     System.out.printf(
-        "[3/5] Tracked %d symbols for %s (%d active jobs: backfill → train → forecast → evaluate →"
+        "[3/5] Tracked %d symbols for %s (%d active jobs: backfill → train → forecast →"
             + " validate)%n",
         codes.size(), DEMO_USER, queued);
     JobQueue queue = JobWiring.queue(database, clock);

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * resolving twice resolves nothing new, evaluations and predictions are snapshots.
  *
  * <p>Chain after tracking: the tracked symbol's {@code forecast} (reason "tracked") queues its
- * {@code evaluate} and then {@code validate}, so tracking ends in a unified prediction with nobody
- * touching anything.
+ * {@code validate}, so tracking ends in a unified prediction with nobody touching anything. No
+ * {@code evaluate} is needed there: training stores the evaluation it computed, and no live
+ * forecast can have resolved yet.
  */
 final class MlJobHandlers {
 
@@ -53,7 +54,7 @@ final class MlJobHandlers {
     return (job, context) -> {
       JobOutcome outcome = forecasts.handle(job, context);
       if (outcome.succeeded() && isTracked(job)) {
-        queueEvaluationAndPrediction(job, context);
+        queuePrediction(job, context);
       }
       return outcome;
     };
@@ -131,15 +132,9 @@ final class MlJobHandlers {
     return job.payloadText("reason").filter("tracked"::equals).isPresent();
   }
 
-  private static void queueEvaluationAndPrediction(Job job, JobContext context) {
-    long symbolId = job.symbolId().orElseThrow();
-    NewJob evaluate = NewJob.of("evaluate").forSymbol(symbolId).withPriority(job.priority());
+  private static void queuePrediction(Job job, JobContext context) {
     NewJob validate =
-        NewJob.of("validate")
-            .forSymbol(symbolId)
-            .withPriority(job.priority())
-            .dependingOn("evaluate");
-    context.enqueue(job.userId().map(evaluate::byUser).orElse(evaluate));
+        NewJob.of("validate").forSymbol(job.symbolId().orElseThrow()).withPriority(job.priority());
     context.enqueue(job.userId().map(validate::byUser).orElse(validate));
   }
 

@@ -59,7 +59,9 @@ public final class MlService {
    * Trains and registers the series' model. When the history is too short for the evaluation
    * windows (e.g. 90 days of M15 against a 3-month holdout and 4 quarterly folds) but still has
    * {@code minTrainingRows} labelled rows, the model is trained without evaluation: its metrics say
-   * {@code "evaluation_skipped"} with the reason and its calibration is "none".
+   * {@code "evaluation_skipped"} with the reason and its calibration is "none". Otherwise the
+   * backtest and walk-forward it computed are also stored as the series' evaluation, exactly as
+   * {@link #evaluate} would store them, so nothing needs to refit them right after training.
    *
    * @throws dev.swiftbolt.symbols.UnknownSymbolException when the symbol is not registered
    * @throws InsufficientHistoryException when there are fewer labelled rows than {@code
@@ -118,6 +120,16 @@ public final class MlService {
                 calibrationMethod,
                 calibrationParams,
                 model.toBytes()));
+    if (backtest.isPresent() && walkForward.isPresent()) {
+      storeEvaluation(
+          symbol,
+          symbolId,
+          timeframe,
+          data,
+          backtest.get(),
+          walkForward.get(),
+          OptionalLong.of(modelId));
+    }
     return new TrainingOutcome(
         symbol,
         timeframe,
@@ -202,6 +214,23 @@ public final class MlService {
             ModelKind.XGBOOST);
     BacktestResult backtest = evaluator.backtest(data);
     WalkForwardResult walkForward = evaluator.walkForward(data);
+    OptionalLong modelId =
+        registry.active(symbolId, timeframe).stream().mapToLong(RegisteredModel::id).findFirst();
+    return storeEvaluation(symbol, symbolId, timeframe, data, backtest, walkForward, modelId);
+  }
+
+  /**
+   * Stores the evaluation of a series from a backtest and walk-forward already computed on {@code
+   * data}, with the live score of its resolved live forecasts (walk-forward stand-in below 10).
+   */
+  private EvaluationReport storeEvaluation(
+      String symbol,
+      long symbolId,
+      Timeframe timeframe,
+      LabelledMatrix data,
+      BacktestResult backtest,
+      WalkForwardResult walkForward,
+      OptionalLong modelId) {
     Direction majority = Direction.values()[TrainingRows.all(data).majorityCode()];
     LiveScore live =
         LiveScore.of(
@@ -218,8 +247,6 @@ public final class MlService {
             live.source(),
             EvaluationReport.CalibrationSummary.of(walkForward.calibration()),
             clock.instant());
-    OptionalLong modelId =
-        registry.active(symbolId, timeframe).stream().mapToLong(RegisteredModel::id).findFirst();
     evaluations.store(symbolId, modelId, report);
     return report;
   }

@@ -102,7 +102,7 @@ class TrackingToPredictionTest {
                         "SELECT job_type FROM forecast_jobs WHERE status = 'succeeded' ORDER BY id")
                     .mapTo(String.class)
                     .list());
-    assertThat(succeeded).containsExactly("backfill", "forecast", "train", "evaluate", "validate");
+    assertThat(succeeded).containsExactly("backfill", "forecast", "train", "validate");
     assertThat(count("SELECT count(DISTINCT timeframe) FROM ohlc_bars")).isEqualTo(5);
     assertThat(count("SELECT count(*) FROM models WHERE active")).isEqualTo(5);
     assertThat(count("SELECT count(DISTINCT timeframe) FROM forecasts WHERE live_run"))
@@ -124,6 +124,12 @@ class TrackingToPredictionTest {
                     .mapTo(String.class)
                     .one());
     assertThat(liveSource).isEqualTo("walkforward_proxy");
+    // training stored the evaluation it computed, for the model it registered: nothing refits it
+    assertThat(
+            count(
+                "SELECT count(*) FROM model_evaluations e JOIN models m ON m.id = e.model_id"
+                    + " WHERE m.active AND e.timeframe = 'D1' AND m.timeframe = 'D1'"))
+        .isEqualTo(1);
     // the scores come from the stored D1 evaluation, not from constants
     double storedBacktest =
         jdbi.<Double, RuntimeException>withHandle(

@@ -79,7 +79,7 @@ class WorkerPipelineCliTest {
     assertThat(worker.exitCode()).as(worker.err()).isZero();
 
     Result jobs = run("jobs", "--symbol", "CRWD");
-    for (String type : new String[] {"backfill", "train", "forecast", "evaluate", "validate"}) {
+    for (String type : new String[] {"backfill", "train", "forecast", "validate"}) {
       assertThat(line(jobs.out(), type)).as(type).contains("succeeded");
     }
 
