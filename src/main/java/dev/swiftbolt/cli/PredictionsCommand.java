@@ -5,8 +5,8 @@ import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.StoredPrediction;
 import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import dev.swiftbolt.validation.ValidationJson;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
       "Latest unified prediction per symbol.",
       "Stored by the ml-orchestration pipeline (`swiftbolt pipeline run ml-orchestration`, then a",
       "worker) or by `swiftbolt demo`. --json prints every field, one JSON object per line, in the",
-      "format of `swiftbolt validate`."
+      "format of `swiftbolt validate` plus live_score_source (live or walkforward_proxy)."
     })
 final class PredictionsCommand implements Callable<Integer> {
 
@@ -46,12 +46,11 @@ final class PredictionsCommand implements Callable<Integer> {
       stored = repository.latestPerSymbol();
     } else {
       SymbolRepository registry = new SymbolRepository(jdbi);
-      stored =
-          SymbolCode.normalizeList(symbols).stream()
-              .peek(registry::require)
-              .map(repository::latest)
-              .flatMap(Optional::stream)
-              .toList();
+      stored = new ArrayList<>();
+      for (String symbol : SymbolCode.normalizeList(symbols)) {
+        registry.require(symbol);
+        repository.latest(symbol).ifPresent(stored::add);
+      }
     }
     if (stored.isEmpty()) {
       System.err.println(
@@ -61,7 +60,7 @@ final class PredictionsCommand implements Callable<Integer> {
     }
     if (json) {
       ValidationJson codec = new ValidationJson();
-      stored.forEach(s -> System.out.println(codec.toJson(s.prediction())));
+      stored.forEach(s -> System.out.println(codec.toJson(s)));
       return 0;
     }
     PredictionTable.print(System.out, "", stored);

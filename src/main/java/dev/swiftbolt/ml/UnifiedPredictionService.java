@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 
@@ -54,49 +55,53 @@ public final class UnifiedPredictionService {
   }
 
   /**
-   * Validates and stores the symbol's unified prediction now.
+   * Validates and stores the symbol's unified prediction now, with the source of its live score.
    *
    * @throws dev.swiftbolt.symbols.UnknownSymbolException for an unregistered symbol
    * @throws IllegalStateException naming the missing forecast, evaluation or model
    */
   public UnifiedPrediction predictAndStore(String symbol) {
-    UnifiedPrediction prediction = predict(symbol);
-    predictions.store(prediction);
+    long symbolId = symbols.require(symbol);
+    EvaluationReport evaluation = latestEvaluation(symbol, symbolId);
+    UnifiedPrediction prediction = predict(symbol, symbolId, evaluation);
+    predictions.store(prediction, Optional.of(evaluation.liveScoreSource()));
     return prediction;
   }
 
-  /** The unified prediction without storing it. */
-  public UnifiedPrediction predict(String symbol) {
-    long symbolId = symbols.require(symbol);
+  private EvaluationReport latestEvaluation(String symbol, long symbolId) {
+    return evaluations
+        .latest(symbol, symbolId, primary)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no "
+                        + primary
+                        + " evaluation for "
+                        + symbol
+                        + "; run `swiftbolt evaluate "
+                        + symbol
+                        + " --timeframes "
+                        + primary
+                        + "`"));
+  }
+
+  private UnifiedPrediction predict(String symbol, long symbolId, EvaluationReport evaluation) {
     Instant now = clock.instant();
-    StoredForecast primaryForecast =
-        forecasts
-            .latest(symbolId, primary)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no "
-                            + primary
-                            + " forecast for "
-                            + symbol
-                            + "; run `swiftbolt forecast "
-                            + symbol
-                            + "`"));
-    EvaluationReport evaluation =
-        evaluations
-            .latest(symbol, symbolId, primary)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "no "
-                            + primary
-                            + " evaluation for "
-                            + symbol
-                            + "; run `swiftbolt evaluate "
-                            + symbol
-                            + " --timeframes "
-                            + primary
-                            + "`"));
+    Map<Timeframe, StoredForecast> latest = new EnumMap<>(Timeframe.class);
+    for (Timeframe tf : Timeframe.values()) {
+      forecasts.latest(symbolId, tf).ifPresent(f -> latest.put(tf, f));
+    }
+    StoredForecast primaryForecast = latest.get(primary);
+    if (primaryForecast == null) {
+      throw new IllegalStateException(
+          "no "
+              + primary
+              + " forecast for "
+              + symbol
+              + "; run `swiftbolt forecast "
+              + symbol
+              + "`");
+    }
     Instant lastRetraining =
         registry
             .lastTrainedAt(symbolId, primary)
@@ -111,9 +116,7 @@ public final class UnifiedPredictionService {
                             + symbol
                             + "`"));
     Map<Timeframe, Double> multiTf = new EnumMap<>(Timeframe.class);
-    for (Timeframe tf : Timeframe.values()) {
-      forecasts.latest(symbolId, tf).ifPresent(f -> multiTf.put(tf, f.forecast().score()));
-    }
+    latest.forEach((tf, f) -> multiTf.put(tf, f.forecast().score()));
     Score backtest = evaluation.backtest();
     Score walkforward = evaluation.walkforward().score();
     Score live = evaluation.live();

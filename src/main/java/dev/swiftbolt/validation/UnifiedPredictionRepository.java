@@ -28,7 +28,7 @@ public final class UnifiedPredictionRepository {
           + " live_n, backtesting_ci_low, backtesting_ci_high, walkforward_ci_low,"
           + " walkforward_ci_high, live_ci_low, live_ci_high, drift_z, drift_p_value,"
           + " overfit_z, overfit_p_value, overfit_suspected, overfit_explanation,"
-          + " last_retraining_date, persistent_drift_days, created_at";
+          + " last_retraining_date, persistent_drift_days, live_score_source, created_at";
 
   private static final String INSERT =
       "INSERT INTO unified_predictions (symbol, direction, unified_confidence,"
@@ -39,7 +39,8 @@ public final class UnifiedPredictionRepository {
           + " backtesting_n, walkforward_n, live_n, backtesting_ci_low, backtesting_ci_high,"
           + " walkforward_ci_low, walkforward_ci_high, live_ci_low, live_ci_high, drift_z,"
           + " drift_p_value, drift_significant, overfit_z, overfit_p_value, overfit_suspected,"
-          + " overfit_explanation, last_retraining_date, persistent_drift_days)"
+          + " overfit_explanation, last_retraining_date, persistent_drift_days,"
+          + " live_score_source)"
           + " VALUES (:symbol, :direction,"
           + " :unified_confidence, :base_confidence, :backtesting_score, :walkforward_score,"
           + " :live_score, CAST(:multi_tf_consensus AS jsonb), :drift_detected, :drift_magnitude,"
@@ -50,7 +51,7 @@ public final class UnifiedPredictionRepository {
           + " :walkforward_ci_low, :walkforward_ci_high, :live_ci_low, :live_ci_high, :drift_z,"
           + " :drift_p_value, :drift_significant, :overfit_z, :overfit_p_value,"
           + " :overfit_suspected, :overfit_explanation, :last_retraining_date,"
-          + " :persistent_drift_days)";
+          + " :persistent_drift_days, :live_score_source)";
 
   private final Jdbi jdbi;
   private final ValidationJson json = new ValidationJson();
@@ -60,12 +61,23 @@ public final class UnifiedPredictionRepository {
   }
 
   /**
-   * Stores one prediction in one transaction.
+   * Stores one prediction whose scores came from outside, in one transaction.
    *
    * @return the new row's id
    * @throws PredictionStorageException with the database's message when the insert fails
    */
   public long store(UnifiedPrediction p) {
+    return store(p, Optional.empty());
+  }
+
+  /**
+   * Stores one prediction in one transaction, with what its live score was ({@code live} or {@code
+   * walkforward_proxy}).
+   *
+   * @return the new row's id
+   * @throws PredictionStorageException with the database's message when the insert fails
+   */
+  public long store(UnifiedPrediction p, Optional<String> liveScoreSource) {
     try {
       return jdbi.inTransaction(
           handle ->
@@ -117,6 +129,7 @@ public final class UnifiedPredictionRepository {
                   .bind("overfit_explanation", p.overfitExplanation())
                   .bind("last_retraining_date", utc(p.lastRetrainingDate()))
                   .bind("persistent_drift_days", p.persistentDriftDays())
+                  .bind("live_score_source", liveScoreSource.orElse(null))
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one());
@@ -187,7 +200,11 @@ public final class UnifiedPredictionRepository {
             rs.getString("overfit_explanation"),
             instant(rs, "last_retraining_date"),
             rs.getInt("persistent_drift_days"));
-    return new StoredPrediction(rs.getLong("id"), instant(rs, "created_at"), prediction);
+    return new StoredPrediction(
+        rs.getLong("id"),
+        instant(rs, "created_at"),
+        prediction,
+        Optional.ofNullable(rs.getString("live_score_source")));
   }
 
   private static String databaseMessage(JdbiException e) {

@@ -151,6 +151,23 @@ public final class ValidationJson {
     return out.toString();
   }
 
+  /**
+   * A stored prediction as one compact JSON object: the prediction's fields and {@code
+   * live_score_source} ({@code null} when its scores came from outside).
+   */
+  public String toJson(StoredPrediction stored) {
+    StringWriter out = new StringWriter(1024);
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.writeStartObject();
+      writePredictionFields(g, stored.prediction());
+      g.writeStringField("live_score_source", stored.liveScoreSource().orElse(null));
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** The error object {@code {"line": N, "error": "..."}} of the JSON Lines format. */
   public void writeLineError(JsonGenerator generator, long line, String message)
       throws IOException {
@@ -187,6 +204,11 @@ public final class ValidationJson {
   /** Writes the prediction as one JSON object with the generator. */
   public void writePrediction(JsonGenerator g, UnifiedPrediction p) throws IOException {
     g.writeStartObject();
+    writePredictionFields(g, p);
+    g.writeEndObject();
+  }
+
+  private void writePredictionFields(JsonGenerator g, UnifiedPrediction p) throws IOException {
     g.writeStringField("symbol", p.symbol());
     g.writeStringField("direction", p.direction().name());
     g.writeNumberField("unified_confidence", p.unifiedConfidence());
@@ -232,7 +254,6 @@ public final class ValidationJson {
     g.writeStringField("overfit_explanation", p.overfitExplanation());
     g.writeStringField("last_retraining_date", p.lastRetrainingDate().toString());
     g.writeNumberField("persistent_drift_days", p.persistentDriftDays());
-    g.writeEndObject();
   }
 
   private static void writeTimeframeMap(JsonGenerator g, Map<Timeframe, Double> map)

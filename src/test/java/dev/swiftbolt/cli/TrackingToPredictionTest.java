@@ -124,6 +124,7 @@ class TrackingToPredictionTest {
                     .mapTo(String.class)
                     .one());
     assertThat(liveSource).isEqualTo("walkforward_proxy");
+    assertThat(stored.liveScoreSource()).contains("walkforward_proxy");
     // training stored the evaluation it computed, for the model it registered: nothing refits it
     assertThat(
             count(

@@ -1,13 +1,6 @@
 package dev.swiftbolt.api.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swiftbolt.config.Json;
-import dev.swiftbolt.ml.EvaluationReport;
-import dev.swiftbolt.ml.EvaluationRepository;
-import dev.swiftbolt.ml.UnifiedPredictionService;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.StoredPrediction;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import dev.swiftbolt.validation.UnifiedValidator;
@@ -31,7 +24,6 @@ public final class PredictionRoutes {
 
   private final SymbolRepository symbols;
   private final UnifiedPredictionRepository predictions;
-  private final EvaluationRepository evaluations;
   private final ValidationJson codec = new ValidationJson();
   private final UnifiedValidator validator = new UnifiedValidator();
   private final ShortLivedCache<String, Optional<String>> latest;
@@ -39,7 +31,6 @@ public final class PredictionRoutes {
   public PredictionRoutes(Jdbi jdbi, Clock clock) {
     this.symbols = new SymbolRepository(jdbi);
     this.predictions = new UnifiedPredictionRepository(jdbi);
-    this.evaluations = new EvaluationRepository(jdbi);
     this.latest = new ShortLivedCache<>(PREDICTION_TTL, clock, 10_000);
   }
 
@@ -62,32 +53,9 @@ public final class PredictionRoutes {
                             + " — run the pipeline (swiftbolt pipeline run ml-orchestration)")));
   }
 
-  /**
-   * The stored prediction plus {@code live_score_source} ("live" or "walkforward_proxy") of the
-   * primary timeframe's latest evaluation, so that a walk-forward stand-in is never shown as live
-   * accuracy.
-   */
   private Optional<String> load(String symbol) {
-    long symbolId = symbols.require(symbol);
-    Optional<String> source =
-        evaluations
-            .latest(symbol, symbolId, UnifiedPredictionService.DEFAULT_PRIMARY)
-            .map(EvaluationReport::liveScoreSource);
-    return predictions
-        .latest(symbol)
-        .map(StoredPrediction::prediction)
-        .map(codec::toJson)
-        .map(json -> withLiveScoreSource(json, source));
-  }
-
-  private static String withLiveScoreSource(String json, Optional<String> source) {
-    try {
-      ObjectNode node = (ObjectNode) Json.mapper().readTree(json);
-      node.put("live_score_source", source.orElse(null));
-      return Json.mapper().writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("the validator wrote JSON that does not parse", e);
-    }
+    symbols.require(symbol);
+    return predictions.latest(symbol).map(codec::toJson);
   }
 
   /** A 400 for a refused validation input, naming the field the codec's message starts with. */
