@@ -13,23 +13,14 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Built-in end-to-end checks.",
     subcommands = {CheckCommand.SymbolSync.class})
-final class CheckCommand implements Runnable {
-
-  @ParentCommand Main main;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class CheckCommand extends CommandGroup {
 
   @Command(
       name = "symbol-sync",
       mixinStandardHelpOptions = true,
       description = {
-        "The seed's test_symbol_sync.sh: symbol present and active, tracking row created,",
-        "jobs created within 5 minutes. Prints a PASS/FAIL line per step; exit 0 when all pass,",
+        "Check that tracking a symbol creates its jobs (the seed's test_symbol_sync.sh).",
+        "Steps: symbol present and active, tracking row created, jobs created within 5 minutes. Prints a PASS/FAIL line per step; exit 0 when all pass,",
         "1 otherwise. Removes the rows it created."
       })
   static final class SymbolSync implements Callable<Integer> {

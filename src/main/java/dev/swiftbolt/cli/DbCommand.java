@@ -11,16 +11,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Database schema: apply migrations or show their state.",
     subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
-final class DbCommand implements Runnable {
-
-  @ParentCommand Main main;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class DbCommand extends CommandGroup {
 
   @Command(
       name = "migrate",

@@ -26,16 +26,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Import bars from files.",
     subcommands = {ImportCommand.Csv.class})
-final class ImportCommand implements Runnable {
-
-  @ParentCommand Main main;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class ImportCommand extends CommandGroup {
 
   @Command(
       name = "csv",

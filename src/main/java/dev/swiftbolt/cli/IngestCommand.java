@@ -20,16 +20,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "Ingest fresh bars.",
     subcommands = {IngestCommand.Intraday.class})
-final class IngestCommand implements Runnable {
-
-  @ParentCommand Main main;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class IngestCommand extends CommandGroup {
 
   @Command(
       name = "intraday",

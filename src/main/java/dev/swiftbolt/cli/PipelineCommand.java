@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,16 +26,7 @@ import picocli.CommandLine.ParentCommand;
     description =
         "The canonical pipelines: list them with their schedule and last run, run one now.",
     subcommands = {PipelineCommand.ListPipelines.class, PipelineCommand.RunPipeline.class})
-final class PipelineCommand implements Runnable {
-
-  @ParentCommand Main main;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class PipelineCommand extends CommandGroup {
 
   private static final DateTimeFormatter NEW_YORK_TIME =
       DateTimeFormatter.ofPattern("EEE yyyy-MM-dd HH:mm zzz").withZone(Schedule.NEW_YORK);

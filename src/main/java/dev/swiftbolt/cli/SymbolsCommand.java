@@ -15,16 +15,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = "The symbols registry.",
     subcommands = {SymbolsCommand.Seed.class, SymbolsCommand.ListSymbols.class})
-final class SymbolsCommand implements Runnable {
-
-  @ParentCommand Main main;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
+final class SymbolsCommand extends CommandGroup {
 
   @Command(
       name = "seed",
