@@ -1,12 +1,11 @@
 package dev.swiftbolt.cli;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.marketdata.BarRow;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.StoredBar;
 import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.validation.Timeframe;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -47,28 +46,6 @@ final class BarsCommand implements Callable<Integer> {
       names = "--json",
       description = "One JSON array; fields ts, open, high, low, close, volume, source")
   boolean json;
-
-  /** One bar as printed. */
-  @JsonPropertyOrder({"ts", "open", "high", "low", "close", "volume", "source"})
-  record BarRow(
-      Instant ts,
-      double open,
-      double high,
-      double low,
-      double close,
-      double volume,
-      String source) {
-    static BarRow of(StoredBar s) {
-      return new BarRow(
-          s.bar().ts(),
-          s.bar().open(),
-          s.bar().high(),
-          s.bar().low(),
-          s.bar().close(),
-          s.bar().volume(),
-          s.source());
-    }
-  }
 
   @Override
   public Integer call() throws Exception {

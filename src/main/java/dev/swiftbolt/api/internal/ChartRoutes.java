@@ -1,7 +1,7 @@
 package dev.swiftbolt.api.internal;
 
-import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarRepository;
+import dev.swiftbolt.marketdata.BarRow;
 import dev.swiftbolt.marketdata.StoredBar;
 import dev.swiftbolt.ml.ForecastRepository;
 import dev.swiftbolt.ml.StoredForecast;
@@ -23,22 +23,6 @@ public final class ChartRoutes {
   static final int DEFAULT_FORECASTS = 100;
 
   static final int MAX_FORECASTS = 1_000;
-
-  /** One bar as the API shows it. */
-  public record BarView(
-      Instant ts,
-      double open,
-      double high,
-      double low,
-      double close,
-      double volume,
-      String source) {
-    static BarView of(StoredBar stored) {
-      Bar b = stored.bar();
-      return new BarView(
-          b.ts(), b.open(), b.high(), b.low(), b.close(), b.volume(), stored.source());
-    }
-  }
 
   /** One forecast as the API shows it. */
   public record ForecastView(
@@ -103,10 +87,10 @@ public final class ChartRoutes {
             clock.instant());
     long id = symbols.require(symbol);
     List<StoredBar> stored = bars.read(id, timeframe, window.from(), window.to());
-    List<BarView> views = new ArrayList<>(stored.size());
+    List<BarRow> views = new ArrayList<>(stored.size());
     boolean simulated = false;
     for (StoredBar bar : stored) {
-      views.add(BarView.of(bar));
+      views.add(BarRow.of(bar));
       simulated |= bar.simulated();
     }
     Map<String, Object> body = new LinkedHashMap<>();
