@@ -378,7 +378,8 @@ function renderPrediction(p) {
     const interval = low === null || low === undefined ? "—" : percent(low) + " – " + percent(high);
     const row = el("tr");
     row.append(el("td", name), el("td", percent(p[key + "_score"]), "num"),
-      el("td", p[key + "_n"] ?? "—", "num"), el("td", interval, "num"), el("td", percent(weight, 0), "num"));
+      el("td", p[key + "_n"] ?? "—", "num"), el("td", interval, "num"),
+      baselineCell(p, key), el("td", percent(weight, 0), "num"));
     return row;
   }));
 
@@ -415,6 +416,20 @@ function renderPrediction(p) {
     return row;
   }));
   show("timeframes-empty", present.length === 0);
+}
+
+/**
+ * The cell of the naive bar a score is read against, named: "41.2 % persistence", "33.3 % chance";
+ * its title lists each naive predictor's accuracy. "—" when the scores came from outside.
+ */
+function baselineCell(p, key) {
+  const accuracy = p[key + "_baseline_accuracy"];
+  if (accuracy === null || accuracy === undefined) return el("td", "—", "num");
+  const cell = el("td", percent(accuracy) + " " + p[key + "_baseline_name"], "num");
+  const each = Object.entries(p[key + "_baselines"] || {})
+    .map(([name, value]) => name + " " + percent(value)).join(", ");
+  cell.title = "strongest of " + each + " and chance 33.3 %";
+  return cell;
 }
 
 function facts(id, pairs) {

@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Resolve due live forecasts, then score each symbol × timeframe honestly: backtest,",
-      "walk-forward and live accuracy, each with n, a Wilson 95% interval and the majority",
-      "baseline, plus Brier score and ECE. --json prints one object per symbol × timeframe:",
+      "walk-forward and live accuracy, each with n, a Wilson 95% interval and the strongest naive",
+      "baseline on the same rows (majority or persistence, never below chance: baseline_accuracy,",
+      "baseline_name, baselines), plus Brier score and ECE. --json prints one object per symbol ×",
+      "timeframe:",
       "symbol, timeframe, backtest, walkforward (with folds), live, live_score_source,",
       "calibration, evaluated_at."
     })
@@ -54,11 +56,12 @@ final class EvaluateCommand implements Callable<Integer> {
   private static String score(Score s) {
     return String.format(
         Locale.ROOT,
-        "%.3f [%.3f, %.3f] n=%d vs %.3f",
+        "%.3f [%.3f, %.3f] n=%d vs %.3f %s",
         s.accuracy(),
         s.ciLow(),
         s.ciHigh(),
         s.n(),
-        s.baselineAccuracy());
+        s.baselineAccuracy(),
+        s.baselineName());
   }
 }

@@ -53,14 +53,16 @@ final class TrainCommand implements Callable<Integer> {
     return head
         + String.format(
             Locale.ROOT,
-            "backtest %.3f (n=%d, baseline %.3f), walk-forward %.3f (n=%d, baseline %.3f),"
+            "backtest %.3f (n=%d, baseline %.3f %s), walk-forward %.3f (n=%d, baseline %.3f %s),"
                 + " calibration %s",
             b.accuracy(),
             b.n(),
             b.baselineAccuracy(),
+            b.baselineName(),
             w.accuracy(),
             w.n(),
             w.baselineAccuracy(),
+            w.baselineName(),
             t.calibrationMethod());
   }
 }

@@ -1,15 +1,18 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.validation.Baseline;
 import dev.swiftbolt.validation.Timeframe;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The evaluation of one symbol × timeframe as printed by {@code evaluate --json} (snake_case):
  * {@code symbol, timeframe, backtest, walkforward, live, calibration}, each score being {@code
- * {accuracy, n, ci_low, ci_high, baseline_accuracy}} and walkforward adding {@code folds}; plus
- * {@code live_score_source} ("live" or "walkforward_proxy") and {@code evaluated_at}.
+ * {accuracy, n, ci_low, ci_high, baseline_accuracy, baseline_name, baselines}} (see {@link Score})
+ * and walkforward adding {@code folds}; plus {@code live_score_source} ("live" or
+ * "walkforward_proxy") and {@code evaluated_at}.
  */
 public record EvaluationReport(
     String symbol,
@@ -39,7 +42,14 @@ public record EvaluationReport(
       double ciLow,
       double ciHigh,
       double baselineAccuracy,
+      String baselineName,
+      Map<String, Double> baselines,
       List<FoldSummary> folds) {
+
+    public WalkForwardSummary {
+      baselines = new Baseline(baselineAccuracy, baselineName, baselines).baselines();
+      folds = List.copyOf(folds);
+    }
 
     public static WalkForwardSummary of(WalkForwardResult result) {
       Score s = result.score();
@@ -49,11 +59,13 @@ public record EvaluationReport(
           s.ciLow(),
           s.ciHigh(),
           s.baselineAccuracy(),
+          s.baselineName(),
+          s.baselines(),
           result.folds().stream().map(FoldSummary::of).toList());
     }
 
     public Score score() {
-      return new Score(accuracy, n, ciLow, ciHigh, baselineAccuracy);
+      return new Score(accuracy, n, ciLow, ciHigh, baselineAccuracy, baselineName, baselines);
     }
   }
 
@@ -67,7 +79,13 @@ public record EvaluationReport(
       int n,
       double ciLow,
       double ciHigh,
-      double baselineAccuracy) {
+      double baselineAccuracy,
+      String baselineName,
+      Map<String, Double> baselines) {
+
+    public FoldSummary {
+      baselines = new Baseline(baselineAccuracy, baselineName, baselines).baselines();
+    }
 
     static FoldSummary of(FoldResult f) {
       Score s = f.score();
@@ -80,7 +98,9 @@ public record EvaluationReport(
           s.n(),
           s.ciLow(),
           s.ciHigh(),
-          s.baselineAccuracy());
+          s.baselineAccuracy(),
+          s.baselineName(),
+          s.baselines());
     }
   }
 

@@ -1,9 +1,14 @@
 package dev.swiftbolt.ml;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.validation.Baseline;
 import dev.swiftbolt.validation.Timeframe;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -76,11 +81,34 @@ public final class EvaluationRepository {
     }
   }
 
+  /**
+   * Reads a stored score object (or the walk-forward with its folds). A score stored before
+   * baselines were named has only {@code baseline_accuracy}, the majority's: it is read as {@code
+   * baselines = {"majority": that}} with the strongest of it and chance as its baseline, so an old
+   * row is never shown against a bar below 1/3.
+   */
   private static <T> T read(String json, Class<T> type) {
     try {
-      return Json.mapper().readValue(json, type);
+      JsonNode node = Json.mapper().readTree(json);
+      upgradeLegacyScore(node);
+      if (node.get("folds") instanceof ArrayNode folds) {
+        folds.forEach(EvaluationRepository::upgradeLegacyScore);
+      }
+      return Json.mapper().treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void upgradeLegacyScore(JsonNode node) {
+    if (node instanceof ObjectNode score
+        && score.has("baseline_accuracy")
+        && !score.has("baseline_name")) {
+      Baseline baseline =
+          Baseline.strongest(Map.of(Baseline.MAJORITY, score.get("baseline_accuracy").asDouble()));
+      score.put("baseline_accuracy", baseline.accuracy());
+      score.put("baseline_name", baseline.name());
+      score.set("baselines", Json.mapper().valueToTree(baseline.baselines()));
     }
   }
 }

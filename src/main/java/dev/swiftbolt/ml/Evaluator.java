@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * Honest evaluation of one model kind on one {@link LabelledMatrix}: a backtest on the last months
  * and a purged, embargoed, expanding-window walk-forward. Every model is fitted only on rows whose
- * labels end before its test window; every score carries n, a Wilson interval and the majority
- * baseline fitted on the same training rows.
+ * labels end before its test window; every score carries n, a Wilson interval and the naive
+ * baselines ({@link NaiveBaselines}: the majority of the same training rows, and persistence) on
+ * the same test rows.
  *
  * <p>Windows are calendar months counted back from the last bar's open time T: the backtest is (T −
  * holdoutMonths, T]; walk-forward fold k of K (1 = oldest) is (T − foldMonths·(K−k+1), T −
@@ -59,7 +60,7 @@ public final class Evaluator {
     List<FoldResult> folds = new ArrayList<>();
     List<WindowOutcome> outcomes = new ArrayList<>();
     int correct = 0;
-    int baseline = 0;
+    NaiveBaselines.Hits baseline = NaiveBaselines.Hits.NONE;
     int linearCorrect = 0;
     int n = 0;
     for (int f = 0; f < k; f++) {
@@ -76,7 +77,7 @@ public final class Evaluator {
               o.linear()));
       n += o.actual().length;
       correct += o.correct();
-      baseline += o.baselineCorrect();
+      baseline = baseline.plus(o.baselines());
       linearCorrect += o.linearCorrect();
     }
     Optional<Score> linear =
@@ -129,6 +130,7 @@ public final class Evaluator {
     int[] trainLabels = new int[m.rows()];
     int[] test = new int[m.rows()];
     int[] testLabels = new int[m.rows()];
+    int[] testBars = new int[m.rows()];
     int nTrain = 0;
     int nTest = 0;
     for (int r = 0; r < m.rows(); r++) {
@@ -138,6 +140,7 @@ public final class Evaluator {
       }
       int bar = m.barIndex(r);
       if (window.contains(bar)) {
+        testBars[nTest] = bar;
         test[nTest] = r;
         testLabels[nTest++] = label;
       } else if (PurgedSplit.isTrainable(bar, data.horizon(), window, earlier)) {
@@ -159,13 +162,19 @@ public final class Evaluator {
     trainLabels = Arrays.copyOf(trainLabels, nTrain);
     test = Arrays.copyOf(test, nTest);
     testLabels = Arrays.copyOf(testLabels, nTest);
-    return fitAndScore(m, train, trainLabels, test, testLabels);
+    NaiveBaselines.Hits baselines =
+        NaiveBaselines.score(
+            trainLabels, Arrays.copyOf(testBars, nTest), data.labels().codes(), data.horizon());
+    return fitAndScore(m, train, trainLabels, test, testLabels, baselines);
   }
 
   private WindowOutcome fitAndScore(
-      FeatureMatrix m, int[] train, int[] trainLabels, int[] test, int[] actual) {
-    MajorityModel majority = MajorityModel.fit(trainLabels);
-    int baselineCorrect = hits(majority.majorityCode(), actual);
+      FeatureMatrix m,
+      int[] train,
+      int[] trainLabels,
+      int[] test,
+      int[] actual,
+      NaiveBaselines.Hits baselineCorrect) {
     double[][] p = new double[0][];
     int correct = 0;
     if (test.length > 0) {
@@ -192,14 +201,6 @@ public final class Evaluator {
         linear);
   }
 
-  private static int hits(int predicted, int[] actual) {
-    int hits = 0;
-    for (int a : actual) {
-      hits += a == predicted ? 1 : 0;
-    }
-    return hits;
-  }
-
   private static int hits(double[][] p, int[] actual) {
     int hits = 0;
     for (int i = 0; i < actual.length; i++) {
@@ -214,7 +215,7 @@ public final class Evaluator {
       double[][] probabilities,
       int[] actual,
       int correct,
-      int baselineCorrect,
+      NaiveBaselines.Hits baselines,
       int linearCorrect,
       Score score,
       Optional<Score> linear) {}

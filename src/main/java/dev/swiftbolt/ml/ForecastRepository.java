@@ -114,7 +114,7 @@ public final class ForecastRepository {
         handle ->
             handle
                 .createQuery(
-                    "SELECT realized, correct FROM forecasts WHERE symbol_id = :symbol"
+                    "SELECT bar_ts, realized, correct FROM forecasts WHERE symbol_id = :symbol"
                         + " AND timeframe = :tf AND live_run AND resolved_at IS NOT NULL"
                         + " ORDER BY bar_ts DESC, id DESC LIMIT :limit")
                 .bind("symbol", symbolId)
@@ -123,7 +123,9 @@ public final class ForecastRepository {
                 .map(
                     (rs, ctx) ->
                         new LiveScore.Outcome(
-                            Direction.parse(rs.getString("realized")), rs.getBoolean("correct")))
+                            rs.getObject("bar_ts", OffsetDateTime.class).toInstant(),
+                            Direction.parse(rs.getString("realized")),
+                            rs.getBoolean("correct")))
                 .list());
   }
 

@@ -3,6 +3,7 @@ package dev.swiftbolt.ml;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.validation.Timeframe;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -61,6 +62,12 @@ public final class LabelledMatrix {
 
   long barEpochSecond(int bar) {
     return barEpochSeconds[bar];
+  }
+
+  /** The index of the bar opening at {@code ts}, or −1 when the series has no such bar. */
+  public int barIndexOf(Instant ts) {
+    int found = Arrays.binarySearch(barEpochSeconds, ts.getEpochSecond());
+    return found >= 0 && ts.getNano() == 0 ? found : -1;
   }
 
   /** The label of the row's bar as a Direction ordinal, or {@link Labels#NONE}. */

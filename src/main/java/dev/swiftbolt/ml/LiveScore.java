@@ -1,6 +1,7 @@
 package dev.swiftbolt.ml;
 
 import dev.swiftbolt.validation.Direction;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,27 +23,49 @@ public record LiveScore(Score score, String source) {
     }
   }
 
-  /** One resolved live forecast. */
-  public record Outcome(Direction realized, boolean correct) {}
+  /** One resolved live forecast: the open time of the bar it was made at and how it came out. */
+  public record Outcome(Instant barTs, Direction realized, boolean correct) {
+    public Outcome {
+      Objects.requireNonNull(barTs, "barTs");
+      Objects.requireNonNull(realized, "realized");
+    }
+  }
 
   /**
+   * The live score with its naive baselines ({@link NaiveBaselines}) on the same forecasts, scored
+   * against the directions they resolved to: the majority class of {@code trainingLabels}, and
+   * persistence read from {@code series}' labels at each forecast's bar (the majority class when
+   * the bar is no longer in the series).
+   *
    * @param newestFirst resolved live forecasts, most recently resolved first (only the first
    *     {@value #WINDOW} count)
-   * @param baselineClass the majority class the baseline predicts (the model's training majority)
+   * @param trainingLabels the labels (Direction ordinals) the majority predictor is fitted on
+   * @param series the series' bars and labels, for the direction last realised before each forecast
    * @param walkForward the stand-in when fewer than {@value #MIN_RESOLVED} are resolved
    */
   public static LiveScore of(
-      List<Outcome> newestFirst, Direction baselineClass, Score walkForward) {
+      List<Outcome> newestFirst, int[] trainingLabels, LabelledMatrix series, Score walkForward) {
     if (newestFirst.size() < MIN_RESOLVED) {
       return new LiveScore(walkForward, SOURCE_PROXY);
     }
     List<Outcome> window = newestFirst.subList(0, Math.min(WINDOW, newestFirst.size()));
+    int majorityClass = NaiveBaselines.majority(trainingLabels);
+    int[] labels = series.labels().codes();
     int correct = 0;
-    int baseline = 0;
+    int majority = 0;
+    int persistence = 0;
     for (Outcome o : window) {
+      int bar = series.barIndexOf(o.barTs());
+      int lastRealised =
+          bar < 0
+              ? majorityClass
+              : NaiveBaselines.persistence(bar, labels, series.horizon(), majorityClass);
+      int realized = o.realized().ordinal();
       correct += o.correct() ? 1 : 0;
-      baseline += o.realized() == baselineClass ? 1 : 0;
+      majority += realized == majorityClass ? 1 : 0;
+      persistence += realized == lastRealised ? 1 : 0;
     }
-    return new LiveScore(Score.of(correct, window.size(), baseline), SOURCE_LIVE);
+    NaiveBaselines.Hits baselines = new NaiveBaselines.Hits(window.size(), majority, persistence);
+    return new LiveScore(Score.of(correct, window.size(), baselines), SOURCE_LIVE);
   }
 }

@@ -231,11 +231,11 @@ public final class MlService {
       BacktestResult backtest,
       WalkForwardResult walkForward,
       OptionalLong modelId) {
-    Direction majority = Direction.values()[TrainingRows.all(data).majorityCode()];
     LiveScore live =
         LiveScore.of(
             forecasts.recentOutcomes(symbolId, timeframe, LiveScore.WINDOW),
-            majority,
+            TrainingRows.all(data).labels,
+            data,
             walkForward.score());
     EvaluationReport report =
         new EvaluationReport(

@@ -1,6 +1,7 @@
 package dev.swiftbolt.ml;
 
 import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.PredictionBaselines;
 import dev.swiftbolt.validation.Timeframe;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedPredictionRepository;
@@ -55,7 +56,8 @@ public final class UnifiedPredictionService {
   }
 
   /**
-   * Validates and stores the symbol's unified prediction now, with the source of its live score.
+   * Validates and stores the symbol's unified prediction now, with the source of its live score and
+   * the naive baselines of its three scores.
    *
    * @throws dev.swiftbolt.symbols.UnknownSymbolException for an unregistered symbol
    * @throws IllegalStateException naming the missing forecast, evaluation or model
@@ -64,7 +66,14 @@ public final class UnifiedPredictionService {
     long symbolId = symbols.require(symbol);
     EvaluationReport evaluation = latestEvaluation(symbol, symbolId);
     UnifiedPrediction prediction = predict(symbol, symbolId, evaluation);
-    predictions.store(prediction, Optional.of(evaluation.liveScoreSource()));
+    predictions.store(
+        prediction,
+        Optional.of(evaluation.liveScoreSource()),
+        Optional.of(
+            new PredictionBaselines(
+                evaluation.backtest().baseline(),
+                evaluation.walkforward().score().baseline(),
+                evaluation.live().baseline())));
     return prediction;
   }
 

@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
@@ -28,7 +31,12 @@ public final class UnifiedPredictionRepository {
           + " live_n, backtesting_ci_low, backtesting_ci_high, walkforward_ci_low,"
           + " walkforward_ci_high, live_ci_low, live_ci_high, drift_z, drift_p_value,"
           + " overfit_z, overfit_p_value, overfit_suspected, overfit_explanation,"
-          + " last_retraining_date, persistent_drift_days, live_score_source, created_at";
+          + " last_retraining_date, persistent_drift_days, live_score_source,"
+          + " backtesting_baseline_accuracy, backtesting_baseline_name,"
+          + " backtesting_baselines::text AS backtesting_baselines,"
+          + " walkforward_baseline_accuracy, walkforward_baseline_name,"
+          + " walkforward_baselines::text AS walkforward_baselines, live_baseline_accuracy,"
+          + " live_baseline_name, live_baselines::text AS live_baselines, created_at";
 
   private static final String INSERT =
       "INSERT INTO unified_predictions (symbol, direction, unified_confidence,"
@@ -40,7 +48,9 @@ public final class UnifiedPredictionRepository {
           + " walkforward_ci_low, walkforward_ci_high, live_ci_low, live_ci_high, drift_z,"
           + " drift_p_value, drift_significant, overfit_z, overfit_p_value, overfit_suspected,"
           + " overfit_explanation, last_retraining_date, persistent_drift_days,"
-          + " live_score_source)"
+          + " live_score_source, backtesting_baseline_accuracy, backtesting_baseline_name,"
+          + " backtesting_baselines, walkforward_baseline_accuracy, walkforward_baseline_name,"
+          + " walkforward_baselines, live_baseline_accuracy, live_baseline_name, live_baselines)"
           + " VALUES (:symbol, :direction,"
           + " :unified_confidence, :base_confidence, :backtesting_score, :walkforward_score,"
           + " :live_score, CAST(:multi_tf_consensus AS jsonb), :drift_detected, :drift_magnitude,"
@@ -51,7 +61,11 @@ public final class UnifiedPredictionRepository {
           + " :walkforward_ci_low, :walkforward_ci_high, :live_ci_low, :live_ci_high, :drift_z,"
           + " :drift_p_value, :drift_significant, :overfit_z, :overfit_p_value,"
           + " :overfit_suspected, :overfit_explanation, :last_retraining_date,"
-          + " :persistent_drift_days, :live_score_source)";
+          + " :persistent_drift_days, :live_score_source, :backtesting_baseline_accuracy,"
+          + " :backtesting_baseline_name, CAST(:backtesting_baselines AS jsonb),"
+          + " :walkforward_baseline_accuracy, :walkforward_baseline_name,"
+          + " CAST(:walkforward_baselines AS jsonb), :live_baseline_accuracy, :live_baseline_name,"
+          + " CAST(:live_baselines AS jsonb))";
 
   private final Jdbi jdbi;
   private final ValidationJson json = new ValidationJson();
@@ -78,6 +92,20 @@ public final class UnifiedPredictionRepository {
    * @throws PredictionStorageException with the database's message when the insert fails
    */
   public long store(UnifiedPrediction p, Optional<String> liveScoreSource) {
+    return store(p, liveScoreSource, Optional.empty());
+  }
+
+  /**
+   * Stores one prediction in one transaction, with what its live score was ({@code live} or {@code
+   * walkforward_proxy}) and the naive baselines of its three scores.
+   *
+   * @return the new row's id
+   * @throws PredictionStorageException with the database's message when the insert fails
+   */
+  public long store(
+      UnifiedPrediction p,
+      Optional<String> liveScoreSource,
+      Optional<PredictionBaselines> baselines) {
     try {
       return jdbi.inTransaction(
           handle ->
@@ -130,6 +158,7 @@ public final class UnifiedPredictionRepository {
                   .bind("last_retraining_date", utc(p.lastRetrainingDate()))
                   .bind("persistent_drift_days", p.persistentDriftDays())
                   .bind("live_score_source", liveScoreSource.orElse(null))
+                  .bindMap(baselineColumns(baselines))
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one());
@@ -204,7 +233,37 @@ public final class UnifiedPredictionRepository {
         rs.getLong("id"),
         instant(rs, "created_at"),
         prediction,
-        Optional.ofNullable(rs.getString("live_score_source")));
+        Optional.ofNullable(rs.getString("live_score_source")),
+        baselines(rs));
+  }
+
+  /** The nine baseline columns' values by parameter name, all null when there are none. */
+  private Map<String, Object> baselineColumns(Optional<PredictionBaselines> baselines) {
+    Map<String, Object> values = new HashMap<>();
+    for (String measure : PredictionBaselines.MEASURES) {
+      Optional<Baseline> b = baselines.map(all -> all.byMeasure().get(measure));
+      values.put(measure + "_baseline_accuracy", b.map(Baseline::accuracy).orElse(null));
+      values.put(measure + "_baseline_name", b.map(Baseline::name).orElse(null));
+      values.put(
+          measure + "_baselines", b.map(x -> json.baselinesJson(x.baselines())).orElse(null));
+    }
+    return values;
+  }
+
+  private Optional<PredictionBaselines> baselines(ResultSet rs) throws SQLException {
+    List<Baseline> read = new ArrayList<>();
+    for (String measure : PredictionBaselines.MEASURES) {
+      Double accuracy = rs.getObject(measure + "_baseline_accuracy", Double.class);
+      if (accuracy == null) {
+        return Optional.empty();
+      }
+      read.add(
+          new Baseline(
+              accuracy,
+              rs.getString(measure + "_baseline_name"),
+              json.parseBaselines(rs.getString(measure + "_baselines"))));
+    }
+    return Optional.of(new PredictionBaselines(read.get(0), read.get(1), read.get(2)));
   }
 
   private static String databaseMessage(JdbiException e) {

@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -152,8 +153,10 @@ public final class ValidationJson {
   }
 
   /**
-   * A stored prediction as one compact JSON object: the prediction's fields and {@code
-   * live_score_source} ({@code null} when its scores came from outside).
+   * A stored prediction as one compact JSON object: the prediction's fields, {@code
+   * live_score_source} ({@code null} when its scores came from outside) and, per score ({@code
+   * backtesting, walkforward, live}), its naive baseline as {@code <score>_baseline_accuracy},
+   * {@code <score>_baseline_name} and {@code <score>_baselines} ({@code null} when not known).
    */
   public String toJson(StoredPrediction stored) {
     StringWriter out = new StringWriter(1024);
@@ -161,6 +164,9 @@ public final class ValidationJson {
       g.writeStartObject();
       writePredictionFields(g, stored.prediction());
       g.writeStringField("live_score_source", stored.liveScoreSource().orElse(null));
+      for (String measure : PredictionBaselines.MEASURES) {
+        writeBaseline(g, measure, stored.baselines().map(b -> b.byMeasure().get(measure)));
+      }
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -199,6 +205,40 @@ public final class ValidationJson {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** A baseline's {@code baselines} map as a JSON object string, for jsonb columns. */
+  public String baselinesJson(Map<String, Double> baselines) {
+    StringWriter out = new StringWriter(64);
+    try (JsonGenerator generator = factory.createGenerator(out)) {
+      writeBaselines(generator, baselines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Reads a {@code baselines} object (as written by {@link #baselinesJson}): predictor name to
+   * accuracy, in the object's order.
+   *
+   * @throws IllegalArgumentException when it is not an object of numbers
+   */
+  public Map<String, Double> parseBaselines(String json) {
+    JsonNode node;
+    try {
+      node = reader.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException("baselines must be a JSON object, got " + json);
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      out.put(entry.getKey(), number("baselines." + entry.getKey(), entry.getValue()));
+    }
+    return out;
   }
 
   /** Writes the prediction as one JSON object with the generator. */
@@ -263,6 +303,29 @@ public final class ValidationJson {
       g.writeNumberField(entry.getKey().name(), entry.getValue());
     }
     g.writeEndObject();
+  }
+
+  private static void writeBaselines(JsonGenerator g, Map<String, Double> baselines)
+      throws IOException {
+    g.writeStartObject();
+    for (Map.Entry<String, Double> entry : baselines.entrySet()) {
+      g.writeNumberField(entry.getKey(), entry.getValue());
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeBaseline(JsonGenerator g, String prefix, Optional<Baseline> baseline)
+      throws IOException {
+    if (baseline.isPresent()) {
+      g.writeNumberField(prefix + "_baseline_accuracy", baseline.get().accuracy());
+      g.writeStringField(prefix + "_baseline_name", baseline.get().name());
+      g.writeFieldName(prefix + "_baselines");
+      writeBaselines(g, baseline.get().baselines());
+    } else {
+      g.writeNullField(prefix + "_baseline_accuracy");
+      g.writeNullField(prefix + "_baseline_name");
+      g.writeNullField(prefix + "_baselines");
+    }
   }
 
   private static void writeOptionalInt(JsonGenerator g, String field, OptionalInt value)

@@ -81,10 +81,22 @@ class DashboardBrowserTest {
             java.time.Instant.parse("2026-11-01T00:00:00Z"),
             0,
             java.time.Instant.parse("2026-11-27T21:00:00Z"));
+    // the evaluation's naive bars: persistence for the backtest, majority for the walk-forward, and
+    // for the live score both predictors below a guess, so chance
+    var baselines =
+        new dev.swiftbolt.validation.PredictionBaselines(
+            dev.swiftbolt.validation.Baseline.strongest(
+                java.util.Map.of("majority", 0.36, "persistence", 0.41)),
+            dev.swiftbolt.validation.Baseline.strongest(
+                java.util.Map.of("majority", 0.38, "persistence", 0.35)),
+            dev.swiftbolt.validation.Baseline.strongest(
+                java.util.Map.of("majority", 0.2, "persistence", 0.3)));
     new dev.swiftbolt.validation.UnifiedPredictionRepository(api.database.jdbi())
         .store(
             new dev.swiftbolt.validation.UnifiedValidator()
-                .validate("AAPL", dev.swiftbolt.validation.Direction.BULLISH, scores));
+                .validate("AAPL", dev.swiftbolt.validation.Direction.BULLISH, scores),
+            java.util.Optional.of("live"),
+            java.util.Optional.of(baselines));
   }
 
   /** 120 simulated D1 bars of AAPL (a deterministic walk) and two forecasts on them. */
@@ -201,6 +213,10 @@ class DashboardBrowserTest {
     assertThat(breakdown).hasSize(3);
     assertThat(breakdown.get(0)).startsWith("Backtest (3-month holdout) 80.0 % 250");
     assertThat(breakdown.get(2)).startsWith("Live (last 30 resolved) 70.0 % 30");
+    // each score beside the naive bar it is read against, named
+    assertThat(breakdown.get(0)).contains("41.0 % persistence");
+    assertThat(breakdown.get(1)).contains("38.0 % majority");
+    assertThat(breakdown.get(2)).contains("33.3 % chance");
     assertThat(driver.findElement(By.id("drift")).getText()).contains("12.5 %");
     assertThat(driver.findElements(By.cssSelector("#timeframe-table tbody tr"))).hasSize(3);
     // backtest 80 % of 250 vs walk-forward 70 % of 400 is significantly better: overfitting

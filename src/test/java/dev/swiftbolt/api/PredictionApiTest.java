@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.validation.Baseline;
 import dev.swiftbolt.validation.Direction;
+import dev.swiftbolt.validation.PredictionBaselines;
 import dev.swiftbolt.validation.Timeframe;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedPredictionRepository;
@@ -13,7 +15,9 @@ import dev.swiftbolt.validation.UnifiedValidator;
 import dev.swiftbolt.validation.ValidationJson;
 import dev.swiftbolt.validation.ValidationScores;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +38,15 @@ class PredictionApiTest {
             .validate("AAPL", Direction.BULLISH, scoresAt(asOf.minusSeconds(86_400))));
     stored = new UnifiedValidator().validate("AAPL", Direction.BULLISH, scoresAt(asOf));
     repository.store(stored);
+    // as the pipeline stores it: with the live-score source and the evaluation's baselines
+    repository.store(
+        new UnifiedValidator().validate("NVDA", Direction.BEARISH, scoresAt(asOf)),
+        Optional.of("live"),
+        Optional.of(
+            new PredictionBaselines(
+                Baseline.strongest(Map.of("majority", 0.24, "persistence", 0.30)),
+                Baseline.strongest(Map.of("majority", 0.40, "persistence", 0.45)),
+                Baseline.strongest(Map.of("majority", 0.37, "persistence", 0.33)))));
   }
 
   private static ValidationScores scoresAt(Instant asOf) {
@@ -60,13 +73,33 @@ class PredictionApiTest {
     var reply = api.get("/api/v1/symbols/aapl/prediction", "reader");
     assertThat(reply.status()).isEqualTo(200);
     ObjectNode expected = (ObjectNode) Json.mapper().readTree(new ValidationJson().toJson(stored));
-    // no evaluation stored in this test: the source of live_score is unknown
+    // stored without an evaluation: the source of live_score and the baselines are unknown
     expected.putNull("live_score_source");
+    for (String measure : List.of("backtesting", "walkforward", "live")) {
+      expected.putNull(measure + "_baseline_accuracy");
+      expected.putNull(measure + "_baseline_name");
+      expected.putNull(measure + "_baselines");
+    }
     assertThat(reply.json()).isEqualTo(expected);
     assertThat(reply.json().get("timestamp").asText()).isEqualTo("2026-11-27T21:00:00Z");
     assertThat(reply.json().get("live_n").asInt()).isEqualTo(30);
     assertThat(reply.json().has("backtesting_ci_low")).isTrue();
     assertThat(reply.json().has("overfit_explanation")).isTrue();
+  }
+
+  @Test
+  void the_breakdown_carries_each_scores_naive_baseline_with_its_name() {
+    var json = api.get("/api/v1/symbols/NVDA/prediction", "reader").json();
+    // the training majority scored 24 % on the backtest rows and persistence 30 %: the bar is
+    // chance
+    assertThat(json.get("backtesting_baseline_accuracy").asDouble()).isEqualTo(1 / 3.0);
+    assertThat(json.get("backtesting_baseline_name").asText()).isEqualTo("chance");
+    assertThat(json.get("backtesting_baselines").get("majority").asDouble()).isEqualTo(0.24);
+    assertThat(json.get("walkforward_baseline_accuracy").asDouble()).isEqualTo(0.45);
+    assertThat(json.get("walkforward_baseline_name").asText()).isEqualTo("persistence");
+    assertThat(json.get("live_baseline_name").asText()).isEqualTo("majority");
+    assertThat(json.get("live_baselines").get("persistence").asDouble()).isEqualTo(0.33);
+    assertThat(json.get("live_score_source").asText()).isEqualTo("live");
   }
 
   @Test
@@ -114,7 +147,8 @@ class PredictionApiTest {
                     h.createQuery("SELECT count(*) FROM unified_predictions")
                         .mapTo(Long.class)
                         .one());
-    assertThat(rows).isEqualTo(2);
+    // the three stored in start(), none by validate
+    assertThat(rows).isEqualTo(3);
   }
 
   @Test

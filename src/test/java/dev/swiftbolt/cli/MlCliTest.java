@@ -47,6 +47,14 @@ class MlCliTest {
     assertThat(t.get("algorithm").asText()).isEqualTo("tribuo-xgboost");
     assertThat(t.get("walkforward").get("n").asInt()).isGreaterThan(200);
     assertThat(t.get("evaluation_skipped").isNull()).isTrue();
+    for (String score : new String[] {"backtest", "walkforward"}) {
+      JsonNode s = t.get(score);
+      assertThat(s.get("baseline_name").asText())
+          .as(score)
+          .isIn("majority", "persistence", "chance");
+      assertThat(s.get("baselines").get("persistence").isNumber()).as(score).isTrue();
+      assertThat(s.get("baseline_accuracy").asDouble()).as(score).isGreaterThanOrEqualTo(1 / 3.0);
+    }
 
     Result forecast = run("forecast", "MSFT", "--timeframes", "D1", "--json");
     assertThat(forecast.exitCode()).as(forecast.err()).isZero();
@@ -65,7 +73,14 @@ class MlCliTest {
       assertThat(e.get(score).fieldNames())
           .toIterable()
           .as(score)
-          .contains("accuracy", "n", "ci_low", "ci_high", "baseline_accuracy");
+          .contains(
+              "accuracy",
+              "n",
+              "ci_low",
+              "ci_high",
+              "baseline_accuracy",
+              "baseline_name",
+              "baselines");
     }
     assertThat(e.get("walkforward").get("folds")).hasSize(4);
     assertThat(e.get("live_score_source").asText()).isEqualTo("walkforward_proxy");

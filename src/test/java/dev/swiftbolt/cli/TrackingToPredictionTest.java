@@ -141,6 +141,18 @@ class TrackingToPredictionTest {
                     .mapTo(Double.class)
                     .one());
     assertThat(p.backtestingScore()).isEqualTo(storedBacktest);
+    // and so do their baselines, with the name of the naive predictor each is read against
+    String storedBaseline =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT walkforward ->> 'baseline_name' FROM model_evaluations"
+                            + " WHERE timeframe = 'D1' ORDER BY id DESC LIMIT 1")
+                    .mapTo(String.class)
+                    .one());
+    assertThat(stored.baselines().orElseThrow().walkforward().name()).isEqualTo(storedBaseline);
+    assertThat(stored.baselines().orElseThrow().walkforward().accuracy())
+        .isGreaterThanOrEqualTo(1 / 3.0);
     double storedD1Score =
         jdbi.<Double, RuntimeException>withHandle(
             h ->

@@ -20,10 +20,10 @@ class EvaluatorTest {
 
   /**
    * Leakage test. On a driftless random walk nothing is predictable, so an honest pipeline scores
-   * like the majority baseline. Pooled over six seeds the walk-forward has ~1500 test rows (SE of
-   * an accuracy ≈ 0.012) and the backtest ~370 (SE ≈ 0.025); the bounds are about four standard
-   * errors of the difference. A leak (labels overlapping training, features seeing the future)
-   * shows up as accuracies of 0.6–1.0.
+   * like the naive baseline (the strongest of majority, persistence and chance). Pooled over six
+   * seeds the walk-forward has ~1500 test rows (SE of an accuracy ≈ 0.012) and the backtest ~370
+   * (SE ≈ 0.025); the bounds are about four standard errors of the difference. A leak (labels
+   * overlapping training, features seeing the future) shows up as accuracies of 0.6–1.0.
    */
   @Test
   void on_a_random_walk_backtest_and_walk_forward_sit_within_noise_of_the_baseline() {
@@ -54,26 +54,89 @@ class EvaluatorTest {
   }
 
   /**
-   * A planted AR(1) with φ = 0.5 in daily log returns, labelled one bar ahead, makes tomorrow's
-   * direction predictable from today's return (correlation 0.5): the walk-forward interval must lie
-   * entirely above the baseline.
+   * A planted AR(1) with φ = −0.5 in daily log returns, labelled one bar ahead, makes tomorrow's
+   * direction predictable from today's return (correlation −0.5, a reversal): the walk-forward
+   * interval must lie entirely above the baseline. Neither naive predictor can use a reversal, so
+   * the bar stays the majority or chance.
    */
   @Test
   void with_planted_autocorrelation_walk_forward_is_clearly_above_the_baseline() {
-    Labeler oneBar = new Labeler(LabelConfig.defaults().withHorizon(Timeframe.D1, 1));
     for (long seed = 1; seed <= 3; seed++) {
-      List<Bar> bars = SyntheticBars.autoregressive(seed, TEN_YEARS, 0.5, 0.01);
-      LabelledMatrix m =
-          LabelledMatrix.of(
-              bars,
-              Timeframe.D1,
-              ContextSeries.of(SyntheticBars.weekly(bars), Timeframe.W1),
-              new FeatureBuilder(),
-              oneBar);
-      Score wf = xgboost.walkForward(m).score();
+      Score wf = xgboost.walkForward(oneBarAhead(seed, -0.5)).score();
       assertThat(wf.ciLow()).as("seed %d: %s", seed, wf).isGreaterThan(wf.baselineAccuracy());
       assertThat(wf.accuracy()).as("seed %d", seed).isGreaterThan(wf.baselineAccuracy() + 0.05);
     }
+  }
+
+  /**
+   * With φ = +0.5 the planted signal is momentum, which persistence (tomorrow as today) already
+   * captures: the bar the model is read against is persistence, well above the majority (about 0.49
+   * against 0.33 here), so a model that only found the momentum is not shown as beating naive.
+   */
+  @Test
+  void with_planted_momentum_the_baseline_is_persistence() {
+    for (long seed = 1; seed <= 3; seed++) {
+      Score wf = xgboost.walkForward(oneBarAhead(seed, 0.5)).score();
+      assertThat(wf.baselineName()).as("seed %d: %s", seed, wf).isEqualTo("persistence");
+      assertThat(wf.baselineAccuracy()).isGreaterThan(wf.baselines().get("majority") + 0.1);
+    }
+  }
+
+  private static LabelledMatrix oneBarAhead(long seed, double phi) {
+    Labeler oneBar = new Labeler(LabelConfig.defaults().withHorizon(Timeframe.D1, 1));
+    List<Bar> bars = SyntheticBars.autoregressive(seed, TEN_YEARS, phi, 0.01);
+    return LabelledMatrix.of(
+        bars,
+        Timeframe.D1,
+        ContextSeries.of(SyntheticBars.weekly(bars), Timeframe.W1),
+        new FeatureBuilder(),
+        oneBar);
+  }
+
+  /**
+   * Ten years rising by 1 % a day (σ 1 %), then the last 15 months falling as fast: the training
+   * rows are ~96 % BULLISH, the test windows almost all BEARISH. The training majority scores near
+   * 0 on them; the bar shown is persistence (the falling direction last realised), never below 1/3.
+   */
+  @Test
+  void a_training_majority_absent_from_the_test_window_is_not_shown_as_the_baseline() {
+    List<Bar> walk = SyntheticBars.randomWalk(31, TEN_YEARS);
+    int turn = TEN_YEARS - 315;
+    LabelledMatrix m =
+        SyntheticBars.dailyMatrix(SyntheticBars.withDrift(walk, i -> i < turn ? 0.01 : -0.01));
+    for (Score s : List.of(xgboost.backtest(m).score(), xgboost.walkForward(m).score())) {
+      assertThat(s.baselines().get("majority")).as("%s", s).isLessThan(0.1);
+      assertThat(s.baselineName()).as("%s", s).isNotEqualTo("majority");
+      assertThat(s.baselineAccuracy()).as("%s", s).isGreaterThanOrEqualTo(1 / 3.0);
+      assertThat(s.baselineAccuracy()).isEqualTo(s.baselines().get("persistence"));
+    }
+  }
+
+  /**
+   * Regimes of 60 days rising 1 % a day alternate with 60 days falling as fast: the training
+   * majority is right about half the time, persistence (the direction realised 5 days earlier)
+   * misses only around each turn. The walk-forward's baselines pool its folds' hits.
+   */
+  @Test
+  void on_a_trending_series_persistence_beats_the_majority_and_folds_pool_by_count() {
+    List<Bar> walk = SyntheticBars.randomWalk(32, TEN_YEARS);
+    LabelledMatrix m =
+        SyntheticBars.dailyMatrix(
+            SyntheticBars.withDrift(walk, i -> (i / 60) % 2 == 0 ? 0.01 : -0.01));
+    WalkForwardResult wf = xgboost.walkForward(m);
+    Score pooled = wf.score();
+    assertThat(pooled.baselineName()).isEqualTo("persistence");
+    assertThat(pooled.baselines().get("persistence"))
+        .isGreaterThan(pooled.baselines().get("majority") + 0.2);
+    long majorityHits = 0;
+    long persistenceHits = 0;
+    for (FoldResult f : wf.folds()) {
+      majorityHits += Math.round(f.score().baselines().get("majority") * f.score().n());
+      persistenceHits += Math.round(f.score().baselines().get("persistence") * f.score().n());
+    }
+    assertThat(pooled.baselines().get("majority")).isEqualTo((double) majorityHits / pooled.n());
+    assertThat(pooled.baselines().get("persistence"))
+        .isEqualTo((double) persistenceHits / pooled.n());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.swiftbolt.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.validation.Direction;
@@ -51,17 +52,26 @@ class LiveResolutionTest {
         .isEmpty();
   }
 
+  /** A random-walk series whose bars the live outcomes below are made at. */
+  private final LabelledMatrix series = SyntheticBars.dailyMatrix(SyntheticBars.randomWalk(8, 300));
+
+  private static final int[] ALL_BULLISH = {0, 0, 0};
+
+  private static Score wf(int correct, int n) {
+    return Score.of(correct, n, new NaiveBaselines.Hits(n, 0, 0));
+  }
+
   @Test
   void with_nine_resolved_the_walk_forward_score_stands_in() {
-    Score wf = Score.of(30, 60, 20);
-    LiveScore live = LiveScore.of(outcomes(9, 9), Direction.NEUTRAL, wf);
+    Score wf = Score.of(30, 60, new NaiveBaselines.Hits(60, 20, 25));
+    LiveScore live = LiveScore.of(outcomes(9, 9), new int[] {1}, series, wf);
     assertThat(live.source()).isEqualTo("walkforward_proxy");
     assertThat(live.score()).isEqualTo(wf);
   }
 
   @Test
   void with_ten_resolved_the_live_accuracy_is_used() {
-    LiveScore live = LiveScore.of(outcomes(10, 7), Direction.BULLISH, Score.of(1, 2, 1));
+    LiveScore live = LiveScore.of(outcomes(10, 7), ALL_BULLISH, series, wf(1, 2));
     assertThat(live.source()).isEqualTo("live");
     assertThat(live.score().n()).isEqualTo(10);
     assertThat(live.score().accuracy()).isEqualTo(7 / 10.0);
@@ -72,17 +82,40 @@ class LiveResolutionTest {
     // 30 newest: all correct; 10 older: all wrong
     List<LiveScore.Outcome> newestFirst = new ArrayList<>(outcomes(30, 30));
     newestFirst.addAll(outcomes(10, 0));
-    LiveScore live = LiveScore.of(newestFirst, Direction.BULLISH, Score.of(1, 2, 1));
+    LiveScore live = LiveScore.of(newestFirst, ALL_BULLISH, series, wf(1, 2));
     assertThat(live.score().n()).isEqualTo(30);
     assertThat(live.score().accuracy()).isEqualTo(1.0);
     // all realized BULLISH: the majority baseline predicting BULLISH is right 30 of 30
     assertThat(live.score().baselineAccuracy()).isEqualTo(1.0);
+    assertThat(live.score().baselineName()).isEqualTo("majority");
   }
 
-  private static List<LiveScore.Outcome> outcomes(int n, int correct) {
+  @Test
+  void the_live_persistence_baseline_predicts_the_direction_realised_h_bars_before_each_forecast() {
+    // forecasts at bars 100..129 realise their own label; persistence at bar t predicts the label
+    // of bar t − 5 (the latest whose 5-bar horizon had ended), all of them labelled here
+    Labels labels = series.labels();
+    List<LiveScore.Outcome> newestFirst = new ArrayList<>();
+    int persistenceHits = 0;
+    int neutral = 0;
+    for (int t = 129; t >= 100; t--) {
+      Direction realized = labels.direction(t).orElseThrow();
+      newestFirst.add(new LiveScore.Outcome(series.barTime(t), realized, false));
+      persistenceHits += labels.direction(t - 5).orElseThrow() == realized ? 1 : 0;
+      neutral += realized == Direction.NEUTRAL ? 1 : 0;
+    }
+    LiveScore live = LiveScore.of(newestFirst, new int[] {1}, series, wf(1, 2));
+    assertThat(live.score().baselines())
+        .containsExactly(
+            entry("majority", neutral / 30.0), entry("persistence", persistenceHits / 30.0));
+    assertThat(live.score().baselineAccuracy())
+        .isEqualTo(Math.max(1 / 3.0, Math.max(neutral, persistenceHits) / 30.0));
+  }
+
+  private List<LiveScore.Outcome> outcomes(int n, int correct) {
     List<LiveScore.Outcome> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add(new LiveScore.Outcome(Direction.BULLISH, i < correct));
+      out.add(new LiveScore.Outcome(series.barTime(100 + i), Direction.BULLISH, i < correct));
     }
     Collections.reverse(out);
     return out;

@@ -158,6 +158,16 @@ class MlServiceTest {
       assertThat(json.get(score).has("ci_low")).isTrue();
       assertThat(json.get(score).has("ci_high")).isTrue();
       assertThat(json.get(score).has("baseline_accuracy")).isTrue();
+      assertThat(json.get(score).get("baseline_name").asText())
+          .isIn("majority", "persistence", "chance");
+      assertThat(json.get(score).get("baselines").has("majority")).isTrue();
+      assertThat(json.get(score).get("baselines").has("persistence")).isTrue();
+      assertThat(json.get(score).get("baseline_accuracy").asDouble())
+          .isGreaterThanOrEqualTo(1 / 3.0);
+    }
+    for (JsonNode fold : json.get("walkforward").get("folds")) {
+      assertThat(fold.get("baseline_name").asText()).isIn("majority", "persistence", "chance");
+      assertThat(fold.get("baselines").size()).isEqualTo(2);
     }
     assertThat(json.get("walkforward").get("folds")).hasSize(4);
     assertThat(json.get("timeframe").asText()).isEqualTo("D1");
@@ -183,6 +193,24 @@ class MlServiceTest {
                 .filter(LiveScore.Outcome::correct)
                 .count();
     assertThat(r.live().accuracy()).isEqualTo(correct / 10.0);
+    // the live baselines are scored on the same 10 forecasts, against their realised directions
+    List<LiveScore.Outcome> outcomes =
+        new ForecastRepository(db.jdbi()).recentOutcomes(idOf("LIV"), Timeframe.D1, 30);
+    Labels labels = new Labeler(LabelConfig.defaults()).label(DAILY, Timeframe.D1);
+    long persistence =
+        outcomes.stream()
+            .filter(o -> labels.direction(barOf(o.barTs()) - 5).orElseThrow() == o.realized())
+            .count();
+    assertThat(r.live().baselines()).containsEntry("persistence", persistence / 10.0);
+  }
+
+  private static int barOf(java.time.Instant ts) {
+    for (int i = 0; i < DAILY.size(); i++) {
+      if (DAILY.get(i).ts().equals(ts)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no bar at " + ts);
   }
 
   @Test

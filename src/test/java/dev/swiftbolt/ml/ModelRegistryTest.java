@@ -109,7 +109,87 @@ class ModelRegistryTest {
     assertThat(stored.realized()).contains(Direction.BEARISH);
     assertThat(stored.correct()).contains(false);
     assertThat(forecasts.recentOutcomes(s, Timeframe.D1, 30))
-        .containsExactly(new LiveScore.Outcome(Direction.BEARISH, false));
+        .containsExactly(new LiveScore.Outcome(T0, Direction.BEARISH, false));
+  }
+
+  @Test
+  void an_evaluation_round_trips_with_its_baselines() {
+    long s = symbol("EVB");
+    EvaluationRepository evaluations = new EvaluationRepository(db.jdbi());
+    Score backtest = Score.of(40, 60, new NaiveBaselines.Hits(60, 12, 30));
+    Score walkforward = Score.of(100, 250, new NaiveBaselines.Hits(250, 95, 70));
+    Score live = Score.of(10, 30, new NaiveBaselines.Hits(30, 5, 6));
+    EvaluationReport report =
+        new EvaluationReport(
+            "EVB",
+            Timeframe.D1,
+            backtest,
+            new EvaluationReport.WalkForwardSummary(
+                walkforward.accuracy(),
+                walkforward.n(),
+                walkforward.ciLow(),
+                walkforward.ciHigh(),
+                walkforward.baselineAccuracy(),
+                walkforward.baselineName(),
+                walkforward.baselines(),
+                List.of()),
+            live,
+            "live",
+            new EvaluationReport.CalibrationSummary(0.6, 0.03, 250, "none", 0.6, 0.03, 250),
+            T0);
+    evaluations.store(s, java.util.OptionalLong.empty(), report);
+    EvaluationReport read = evaluations.latest("EVB", s, Timeframe.D1).orElseThrow();
+    assertThat(read).isEqualTo(report);
+    assertThat(read.backtest().baselineName()).isEqualTo("persistence");
+    assertThat(read.walkforward().score().baselineName()).isEqualTo("majority");
+    assertThat(read.live().baselineName()).isEqualTo("chance");
+  }
+
+  /**
+   * A row stored before baselines were named holds only the majority's accuracy: it reads as the
+   * majority baseline, lifted to chance where it was below 1/3, so no old row shows a straw man.
+   */
+  @Test
+  void an_evaluation_stored_before_baselines_were_named_reads_with_a_bar_of_at_least_chance() {
+    long s = symbol("EVL");
+    String old =
+        "{\"accuracy\":0.352,\"n\":247,\"ci_low\":0.294,\"ci_high\":0.414,"
+            + "\"baseline_accuracy\":%s%s}";
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        "INSERT INTO model_evaluations (symbol_id, timeframe, evaluated_at,"
+                            + " backtest, walkforward, live, live_score_source, calibration)"
+                            + " VALUES (:s, 'D1', now(), :bt::jsonb, :wf::jsonb, :live::jsonb,"
+                            + " 'walkforward_proxy', :cal::jsonb)")
+                    .bind("s", s)
+                    .bind("bt", old.formatted("0.4", ""))
+                    .bind(
+                        "wf",
+                        old.formatted(
+                            "0.243",
+                            ",\"folds\":[{\"fold\":1,\"test_from\":\"2026-01-05T14:30:00Z\","
+                                + "\"test_to\":\"2026-03-31T14:30:00Z\",\"training_rows\":900,"
+                                + "\"accuracy\":0.36,\"n\":60,\"ci_low\":0.25,\"ci_high\":0.48,"
+                                + "\"baseline_accuracy\":0.2}]"))
+                    .bind("live", old.formatted("0.243", ""))
+                    .bind(
+                        "cal",
+                        "{\"brier\":0.6,\"ece\":0.03,\"n\":247,\"method\":\"none\","
+                            + "\"calibrated_brier\":0.6,\"calibrated_ece\":0.03,"
+                            + "\"calibrated_n\":247}")
+                    .execute());
+    EvaluationReport read =
+        new EvaluationRepository(db.jdbi()).latest("EVL", s, Timeframe.D1).orElseThrow();
+    assertThat(read.backtest().baselineAccuracy()).isEqualTo(0.4);
+    assertThat(read.backtest().baselineName()).isEqualTo("majority");
+    Score wf = read.walkforward().score();
+    assertThat(wf.baselineAccuracy()).isEqualTo(1 / 3.0);
+    assertThat(wf.baselineName()).isEqualTo("chance");
+    assertThat(wf.baselines()).containsExactly(java.util.Map.entry("majority", 0.243));
+    assertThat(read.walkforward().folds().get(0).baselineName()).isEqualTo("chance");
+    assertThat(read.live().baselineName()).isEqualTo("chance");
   }
 
   @Test

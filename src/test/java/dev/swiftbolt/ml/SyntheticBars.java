@@ -46,6 +46,22 @@ final class SyntheticBars {
     return bars;
   }
 
+  /**
+   * The bars with a deterministic drift added to their log returns: bar i's prices are multiplied
+   * by exp(drift(1) + … + drift(i)), so OHLC invariants still hold.
+   */
+  static List<Bar> withDrift(List<Bar> bars, java.util.function.IntToDoubleFunction drift) {
+    List<Bar> out = new ArrayList<>(bars.size());
+    double logFactor = 0;
+    for (int i = 0; i < bars.size(); i++) {
+      logFactor += i == 0 ? 0 : drift.applyAsDouble(i);
+      double f = Math.exp(logFactor);
+      Bar b = bars.get(i);
+      out.add(new Bar(b.ts(), b.open() * f, b.high() * f, b.low() * f, b.close() * f, b.volume()));
+    }
+    return out;
+  }
+
   /** Weekly bars aggregated by ISO week (open = first day's open, ts = first day's ts). */
   static List<Bar> weekly(List<Bar> daily) {
     List<Bar> out = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.swiftbolt.db.TestDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +57,71 @@ class UnifiedPredictionRepositoryTest {
 
     assertThat(stored.id()).isEqualTo(id);
     assertThat(stored.prediction()).isEqualTo(prediction);
+  }
+
+  @Test
+  void the_baselines_of_its_three_scores_read_back_with_their_names_and_order() {
+    PredictionBaselines baselines =
+        new PredictionBaselines(
+            Baseline.strongest(Map.of("persistence", 0.41, "majority", 0.36)),
+            Baseline.strongest(Map.of("majority", 0.38, "persistence", 0.35)),
+            Baseline.strongest(Map.of("majority", 0.2, "persistence", 0.3)));
+    UnifiedPrediction prediction = predict("AAPL", Fixtures.scores(0.6, 0.55, 0.5));
+
+    repository.store(prediction, Optional.of("live"), Optional.of(baselines));
+    StoredPrediction stored = repository.latest("AAPL").orElseThrow();
+
+    assertThat(stored.baselines()).contains(baselines);
+    assertThat(stored.baselines().orElseThrow().backtesting().name()).isEqualTo("persistence");
+    assertThat(stored.baselines().orElseThrow().live().name()).isEqualTo("chance");
+    assertThat(stored.baselines().orElseThrow().live().accuracy()).isEqualTo(1 / 3.0);
+    assertThat(stored.baselines().orElseThrow().backtesting().baselines().keySet())
+        .containsExactly("majority", "persistence");
+    String json = new ValidationJson().toJson(stored);
+    assertThat(json)
+        .contains(
+            "\"backtesting_baseline_accuracy\":0.41,\"backtesting_baseline_name\":\"persistence\","
+                + "\"backtesting_baselines\":{\"majority\":0.36,\"persistence\":0.41}")
+        .contains("\"live_baseline_name\":\"chance\"");
+  }
+
+  @Test
+  void a_prediction_stored_without_baselines_has_none_and_says_so_in_json() {
+    repository.store(predict("AAPL", Fixtures.scores(0.6, 0.55, 0.5)));
+    StoredPrediction stored = repository.latest("AAPL").orElseThrow();
+    assertThat(stored.baselines()).isEmpty();
+    assertThat(new ValidationJson().toJson(stored))
+        .contains("\"walkforward_baseline_accuracy\":null,\"walkforward_baseline_name\":null")
+        .contains("\"live_baselines\":null");
+  }
+
+  @Test
+  void an_unknown_baseline_name_or_a_partial_baseline_is_refused_by_the_database() {
+    UnifiedPrediction prediction = predict("AAPL", Fixtures.scores(0.6, 0.55, 0.5));
+    long id = repository.store(prediction);
+    assertThatThrownBy(
+            () ->
+                database
+                    .jdbi()
+                    .useHandle(
+                        h ->
+                            h.execute(
+                                "UPDATE unified_predictions SET live_baseline_name = 'oracle',"
+                                    + " live_baseline_accuracy = 0.5, live_baselines = '{}'"
+                                    + " WHERE id = ?",
+                                id)))
+        .hasMessageContaining("live_baseline_name");
+    assertThatThrownBy(
+            () ->
+                database
+                    .jdbi()
+                    .useHandle(
+                        h ->
+                            h.execute(
+                                "UPDATE unified_predictions SET live_baseline_name = 'chance'"
+                                    + " WHERE id = ?",
+                                id)))
+        .hasMessageContaining("unified_predictions_baselines_together");
   }
 
   @Test
