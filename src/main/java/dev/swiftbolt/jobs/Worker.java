@@ -225,7 +225,7 @@ public final class Worker implements AutoCloseable {
                   + " due: {}",
               options.workerId(),
               failures,
-              e.toString());
+              claimError(e));
           return;
         }
         log.warn(
@@ -233,7 +233,7 @@ public final class Worker implements AutoCloseable {
             options.workerId(),
             failures,
             errorWait,
-            e.toString());
+            claimError(e));
         sleep(errorWait);
         errorWait = doubled(errorWait, Duration.ofSeconds(5));
         continue;
@@ -384,6 +384,16 @@ public final class Worker implements AutoCloseable {
       Thread.currentThread().interrupt();
       stopping.set(true);
     }
+  }
+
+  /** The database's own words (the root cause's first line), not the whole claim statement. */
+  private static String claimError(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
   }
 
   private static Duration doubled(Duration d, Duration max) {
