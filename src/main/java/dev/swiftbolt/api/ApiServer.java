@@ -10,6 +10,7 @@ import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.db.Database;
+import dev.swiftbolt.jobs.Worker;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
@@ -49,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
           HandlerType.DELETE);
 
   private final Javalin app;
+  private final ApiMetrics metrics;
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /**
@@ -56,8 +58,16 @@ public final class ApiServer implements AutoCloseable {
    * reading "now" from {@code clock}.
    */
   public ApiServer(Database database, JwtSecret secret, Clock clock) {
+    this(database, new TokenVerifier(secret, clock), clock);
+  }
+
+  /**
+   * Builds the server (not started) over {@code database}, verifying tokens with {@code verifier}
+   * and reading "now" from {@code clock}.
+   */
+  public ApiServer(Database database, TokenVerifier verifier, Clock clock) {
     Jdbi jdbi = database.jdbi();
-    ApiMetrics metrics = new ApiMetrics(jdbi);
+    metrics = new ApiMetrics(jdbi);
     SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
     WatchlistRoutes watchlist = new WatchlistRoutes(jdbi);
     PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
@@ -94,7 +104,7 @@ public final class ApiServer implements AutoCloseable {
                   });
             });
     ErrorResponses.install(app);
-    app.beforeMatched(new Authentication(new TokenVerifier(secret, clock)));
+    app.beforeMatched(new Authentication(verifier));
 
     app.get("/api/v1/health", system::health, Access.PUBLIC);
     app.get("/api/v1/symbols", system::symbols, Access.PUBLIC);
@@ -109,6 +119,15 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/symbols/{symbol}/forecasts", charts::forecasts, Access.USER);
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
+  }
+
+  /**
+   * Adds the claim failures of {@code worker}, a worker pool running in this process, to {@code
+   * /metrics}.
+   */
+  public ApiServer reportWorker(Worker worker) {
+    metrics.watch(worker);
+    return this;
   }
 
   /** Starts listening on {@code port} (0 picks a free port) on all interfaces. */

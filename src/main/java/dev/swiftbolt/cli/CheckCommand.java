@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
     name = "check",
     mixinStandardHelpOptions = true,
     description = "Built-in end-to-end checks.",
-    subcommands = {CheckCommand.SymbolSync.class})
+    subcommands = {CheckCommand.SymbolSync.class, CheckDeployment.class})
 final class CheckCommand extends CommandGroup {
 
   @Command(

@@ -1,13 +1,18 @@
 package dev.swiftbolt.cli;
 
+import com.nimbusds.jose.KeySourceException;
 import dev.swiftbolt.api.ApiServer;
-import dev.swiftbolt.api.JwtSecret;
+import dev.swiftbolt.api.SupabaseJwks;
 import dev.swiftbolt.api.TokenIssuer;
+import dev.swiftbolt.api.TokenKeys;
+import dev.swiftbolt.api.TokenVerifier;
 import dev.swiftbolt.db.Database;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -23,10 +28,11 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Serve the JSON API (/api/v1) and the dashboard (/), and run the pipeline scheduler and",
       "a worker pool, until stopped (SIGTERM or Ctrl-C).",
-      "Tokens: SUPABASE_JWT_SECRET verifies app users' tokens; without it, local development",
-      "tokens from `swiftbolt token USER`."
+      "Tokens: with SUPABASE_URL, ES256/RS256 tokens are verified against the project's JWKS; SUPABASE_JWT_SECRET verifies legacy HS256 tokens, alone or beside it; with neither, local development tokens from `swiftbolt token USER`."
     })
 final class ServeCommand implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
   /** Database connections kept for the API's request threads, beside one per worker thread. */
   static final int API_CONNECTIONS = 10;
@@ -66,10 +72,11 @@ final class ServeCommand implements Callable<Integer> {
       throws InterruptedException {
     Database database =
         main.database(new Database.PoolOptions(API_CONNECTIONS + workers, "swiftbolt-serve"));
-    JwtSecret secret = JwtSecret.resolve(main.config());
+    TokenKeys keys = TokenKeys.resolve(main.config());
     Clock clock = Clock.systemUTC();
-    ApiServer server = new ApiServer(database, secret, clock).start(port);
+    ApiServer server = new ApiServer(database, new TokenVerifier(keys, clock), clock).start(port);
     BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
+    jobs.worker().ifPresent(server::reportWorker);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -87,7 +94,8 @@ final class ServeCommand implements Callable<Integer> {
             + (database.isEmbedded()
                 ? "embedded PostgreSQL under " + main.config().home()
                 : database.settings().address()));
-    System.out.println(secret.describe());
+    System.out.println(keys.describe());
+    keys.jwks().ifPresent(ServeCommand::fetchKeysOnce);
     System.out.println(
         workers == 0
             ? "Jobs: the pipeline scheduler runs here; no worker threads (--workers 0), so run"
@@ -98,15 +106,35 @@ final class ServeCommand implements Callable<Integer> {
                 + " database");
     System.out.println("Serving the dashboard at http://localhost:" + server.port() + "/");
     System.out.println("API at http://localhost:" + server.port() + "/api/v1 (Ctrl-C to stop)");
-    signedInAs.ifPresent(
-        user ->
-            System.out.println(
-                "Sign in as "
-                    + user
-                    + " with this token (valid 24 h):\n"
-                    + new TokenIssuer(secret, clock).issue(user, TokenIssuer.DEFAULT_LIFETIME)));
+    signedInAs
+        .filter(user -> keys.development())
+        .ifPresent(
+            user ->
+                System.out.println(
+                    "Sign in as "
+                        + user
+                        + " with this token (valid 24 h):\n"
+                        + new TokenIssuer(keys.secret().orElseThrow(), clock)
+                            .issue(user, TokenIssuer.DEFAULT_LIFETIME)));
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * Fetches the project's keys once at startup, so that an unreachable JWKS is in the log at once;
+   * the server starts either way and answers 503 to tokens that need the keys until a fetch works.
+   */
+  private static void fetchKeysOnce(SupabaseJwks jwks) {
+    try {
+      System.out.println(
+          "Token keys: %d keys at %s".formatted(jwks.fetchKeys().size(), jwks.jwksUrl()));
+    } catch (KeySourceException e) {
+      log.warn(
+          "Token keys at {} could not be fetched ({}); tokens signed with them are answered 503"
+              + " until a fetch succeeds",
+          jwks.jwksUrl(),
+          e.getMessage());
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.swiftbolt.cli;
 
 import dev.swiftbolt.api.JwtSecret;
 import dev.swiftbolt.api.TokenIssuer;
+import dev.swiftbolt.api.TokenKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,8 +18,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Print a development token (HS256 JWT, sub = USER) for the API and the dashboard.",
-      "It is signed with SUPABASE_JWT_SECRET when set, otherwise with the development secret",
-      "in SWIFTBOLT_HOME (generated on first use, file mode 0600).",
+      "It is signed with the development secret in SWIFTBOLT_HOME (generated on first use, file mode 0600), and only when neither SUPABASE_URL nor SUPABASE_JWT_SECRET is set: a deployment on Supabase accepts only the tokens Supabase issues to signed-in users (exit 1 otherwise).",
       "Use it as: curl -H \"Authorization: Bearer $(swiftbolt token USER)\" …"
     })
 final class TokenCommand implements Callable<Integer> {
@@ -39,7 +39,12 @@ final class TokenCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Duration validFor = parseLifetime(lifetime);
-    JwtSecret secret = JwtSecret.resolve(main.config());
+    TokenKeys keys = TokenKeys.resolve(main.config());
+    if (!keys.development()) {
+      throw new IllegalStateException(
+          "development tokens are issued only when neither SUPABASE_URL nor SUPABASE_JWT_SECRET is set; sign in through Supabase to get a user token");
+    }
+    JwtSecret secret = keys.secret().orElseThrow();
     if (secret.generated()) {
       System.err.println("Generated a development secret in " + secret.file().orElseThrow());
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
       "Claim and run jobs from the queue until stopped (SIGTERM/Ctrl-C: stop claiming, let running"
           + " jobs finish for up to 30 s, release the rest).",
       "Start as many workers as you like, on any machine that reaches the same database.",
-      "Exit: 0; with --once, 1 when a job it ran died."
+      "Exit: 0; with --once, 1 when a job it ran died or when claiming failed 10 times in a row"
+          + " (the database or its pooler refused the claim query; jobs may still be due)."
     })
 final class WorkerCommand implements Callable<Integer> {
 
@@ -102,7 +103,13 @@ final class WorkerCommand implements Callable<Integer> {
       }
     }
     print(options.workerId(), summary);
-    return once && summary.dead() > 0 ? 1 : 0;
+    if (summary.gaveUpClaiming()) {
+      System.err.println(
+          "error: worker %s could not claim jobs (%d failed claims, the last %d in a row); the log names the database's error"
+              .formatted(
+                  options.workerId(), summary.claimFailures(), Worker.CLAIM_ATTEMPTS_UNTIL_IDLE));
+    }
+    return once && (summary.dead() > 0 || summary.gaveUpClaiming()) ? 1 : 0;
   }
 
   private void print(String workerId, WorkerSummary s) throws Exception {
@@ -111,8 +118,8 @@ final class WorkerCommand implements Callable<Integer> {
       return;
     }
     System.out.printf(
-        "worker %s: %d claimed, %d succeeded, %d retried, %d dead, %d released, %d lost leases"
-            + " in %.1f s%n",
+        "worker %s: %d claimed, %d succeeded, %d retried, %d dead, %d released, %d lost leases,"
+            + " %d failed claims in %.1f s%n",
         workerId,
         s.claimed(),
         s.succeeded(),
@@ -120,6 +127,7 @@ final class WorkerCommand implements Callable<Integer> {
         s.dead(),
         s.released(),
         s.lostLeases(),
+        s.claimFailures(),
         s.elapsed().toMillis() / 1000.0);
   }
 }

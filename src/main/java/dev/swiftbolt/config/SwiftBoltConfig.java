@@ -16,7 +16,8 @@ import java.util.Optional;
  *   <tr><td>APCA_API_KEY_ID, APCA_API_SECRET_KEY</td><td>unset: simulator</td><td>Alpaca</td></tr>
  *   <tr><td>APCA_API_DATA_URL</td><td>https://data.alpaca.markets</td><td>Alpaca base URL</td></tr>
  *   <tr><td>APCA_DATA_FEED</td><td>iex</td><td>Alpaca feed (sip needs a subscription)</td></tr>
- *   <tr><td>SUPABASE_JWT_SECRET</td><td>unset: dev secret in home</td><td>JWT verification</td></tr>
+ *   <tr><td>SUPABASE_URL</td><td>unset: no JWKS</td><td>project URL; ES256/RS256 tokens via its JWKS</td></tr>
+ *   <tr><td>SUPABASE_JWT_SECRET</td><td>unset: dev secret in home (when SUPABASE_URL is unset too)</td><td>legacy HS256 JWT verification</td></tr>
  * </table>
  *
  * <p>Blank variables count as unset.
@@ -28,7 +29,8 @@ public record SwiftBoltConfig(
     Optional<String> alpacaSecretKey,
     String alpacaDataUrl,
     Optional<String> alpacaDataFeed,
-    Optional<String> supabaseJwtSecret) {
+    Optional<String> supabaseJwtSecret,
+    Optional<String> supabaseUrl) {
 
   public static final String DEFAULT_ALPACA_DATA_URL = "https://data.alpaca.markets";
 
@@ -50,7 +52,8 @@ public record SwiftBoltConfig(
         value(env, "APCA_API_SECRET_KEY"),
         value(env, "APCA_API_DATA_URL").orElse(DEFAULT_ALPACA_DATA_URL),
         value(env, "APCA_DATA_FEED"),
-        value(env, "SUPABASE_JWT_SECRET"));
+        value(env, "SUPABASE_JWT_SECRET"),
+        value(env, "SUPABASE_URL"));
   }
 
   /** Whether both Alpaca keys are set. */

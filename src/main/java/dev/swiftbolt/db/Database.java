@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.postgres.PostgresPlugin;
@@ -64,15 +65,36 @@ public final class Database implements AutoCloseable {
    * @throws DatabaseUnavailableException naming host and port when it stays unreachable
    */
   public static Database open(ConnectionSettings settings, ConnectRetry retry, PoolOptions pool) {
-    return open(settings, retry, pool, Optional.empty());
+    Database database = connect(settings, retry, pool, Optional.empty());
+    database.migrate();
+    return database;
+  }
+
+  /**
+   * Connects to {@code settings} (waiting for it with backoff) without migrating: for checks that
+   * report the schema as they find it.
+   *
+   * @throws DatabaseUnavailableException naming host and port when it stays unreachable
+   */
+  public static Database connect(
+      ConnectionSettings settings, ConnectRetry retry, PoolOptions pool) {
+    return connect(settings, retry, pool, Optional.empty());
   }
 
   /** Opens the database of an embedded server; the server is closed with the database. */
   public static Database openEmbedded(EmbeddedPostgresServer server, PoolOptions pool) {
-    return open(server.connectionSettings(), ConnectRetry.DEFAULT, pool, Optional.of(server));
+    Database database =
+        connect(server.connectionSettings(), ConnectRetry.DEFAULT, pool, Optional.of(server));
+    database.migrate();
+    return database;
   }
 
-  private static Database open(
+  /** Connects to the database of an embedded server without migrating it. */
+  public static Database connectEmbedded(EmbeddedPostgresServer server, PoolOptions pool) {
+    return connect(server.connectionSettings(), ConnectRetry.DEFAULT, pool, Optional.of(server));
+  }
+
+  private static Database connect(
       ConnectionSettings settings,
       ConnectRetry retry,
       PoolOptions pool,
@@ -91,9 +113,7 @@ public final class Database implements AutoCloseable {
     config.setMinimumIdle(1);
     config.setPoolName(pool.poolName());
     config.setConnectionTimeout(10_000);
-    Database database = new Database(new HikariDataSource(config), settings, embedded);
-    database.migrate();
-    return database;
+    return new Database(new HikariDataSource(config), settings, embedded);
   }
 
   private static void waitUntilReachable(ConnectionSettings settings, ConnectRetry retry) {
@@ -148,14 +168,68 @@ public final class Database implements AutoCloseable {
     return DriverManager.getConnection(settings.jdbcUrl(), properties);
   }
 
-  /** Applies pending migrations; returns how many ran. */
+  /**
+   * Applies pending migrations; returns how many ran.
+   *
+   * <p>Through a transaction pooler Flyway takes its lock with {@code pg_try_advisory_xact_lock}
+   * (transaction-scoped: Flyway's default {@code postgresql.transactional.lock=true}) and prepared
+   * statements are off, so migrating works there too; should it fail anyway, the message names the
+   * session pooler (port 5432) and the direct connection.
+   *
+   * @throws IllegalStateException when migrating through a transaction pooler fails
+   */
   public int migrate() {
-    MigrateResult result = flyway().migrate();
+    MigrateResult result;
+    try {
+      result = flyway().migrate();
+    } catch (FlywayException e) {
+      if (settings.mode() != ConnectionMode.TRANSACTION_POOLER) {
+        throw e;
+      }
+      throw new IllegalStateException(
+          "migrating through the transaction pooler at %s failed: %s; run `swiftbolt db migrate` with DATABASE_URL on the session pooler (port %d) or the direct connection, then use the transaction pooler again"
+              .formatted(settings.address(), e.getMessage(), ConnectionMode.SESSION_POOLER_PORT),
+          e);
+    }
+    protectHistory();
     if (result.migrationsExecuted > 0) {
       log.info("Applied {} database migrations", result.migrationsExecuted);
     }
     return result.migrationsExecuted;
   }
+
+  /**
+   * Row-level security on Flyway's history table, as V7 enables it on every other table: Flyway
+   * holds a transaction on the history while a migration runs, so this runs after Flyway is done,
+   * and only takes the table's lock when the setting is still off.
+   */
+  private void protectHistory() {
+    try {
+      jdbi.useHandle(h -> h.execute(PROTECT_HISTORY));
+    } catch (RuntimeException e) {
+      log.warn(
+          "Row-level security could not be enabled on flyway_schema_history (connect as its"
+              + " owner once to do it): {}",
+          e.getMessage());
+    }
+  }
+
+  private static final String PROTECT_HISTORY =
+      """
+      DO $$
+      BEGIN
+        IF EXISTS (
+          SELECT 1
+          FROM pg_class c
+          JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = current_schema()
+            AND c.relname = 'flyway_schema_history'
+            AND NOT c.relrowsecurity
+        ) THEN
+          ALTER TABLE flyway_schema_history ENABLE ROW LEVEL SECURITY;
+        END IF;
+      END
+      $$""";
 
   /** Flyway configured for this database, for {@code db info}. */
   public Flyway flyway() {

@@ -12,6 +12,9 @@ import java.util.Properties;
  * Supabase gives it (user and password percent-encoded; every query parameter, such as {@code
  * sslmode}, is passed to the driver) or a {@code jdbc:postgresql:} URL used as it is.
  *
+ * <p>A URL on port 6543, or with {@code pgbouncer=true} or {@code prepareThreshold=0} in its query,
+ * is a transaction pooler's ({@link ConnectionMode}): prepared statements are switched off.
+ *
  * <p>Every error names the part of the URL that is wrong and never repeats the password.
  */
 public final class DatabaseUrl {
@@ -74,7 +77,12 @@ public final class DatabaseUrl {
         port = uri.getPort();
       }
     }
-    return new ConnectionSettings(url, host, port, null, null, new Properties());
+    int query = url.indexOf('?');
+    // The driver reads the URL's own parameters; they are copied only so that the connection
+    // mode (pgbouncer=true, prepareThreshold=0) is seen.
+    Properties properties =
+        query < 0 ? new Properties() : queryParameters(url.substring(query + 1));
+    return new ConnectionSettings(url, host, port, null, null, properties);
   }
 
   private static URI toUri(String url) {

@@ -20,4 +20,19 @@ public final class Databases {
     }
     return Database.openEmbedded(EmbeddedPostgresServer.startOrAttach(config.home()), pool);
   }
+
+  /**
+   * Connects to the configured database without migrating it, waiting for an external one with
+   * {@code retry}.
+   *
+   * @throws IllegalArgumentException when {@code DATABASE_URL} is malformed (naming the part)
+   * @throws DatabaseUnavailableException when it cannot be reached
+   */
+  public static Database connect(
+      SwiftBoltConfig config, Database.PoolOptions pool, Database.ConnectRetry retry) {
+    if (config.databaseUrl().isPresent()) {
+      return Database.connect(DatabaseUrl.parse(config.databaseUrl().get()), retry, pool);
+    }
+    return Database.connectEmbedded(EmbeddedPostgresServer.startOrAttach(config.home()), pool);
+  }
 }

@@ -31,11 +31,23 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #stop()} stops claiming, lets running jobs finish for {@code shutdownGrace}, then
  * interrupts them and releases their jobs to the queue. Use either {@link #runUntilIdle()}
  * (blocking, the CLI's {@code --once}) or {@link #start()} and {@link #stop()}, once. Thread-safe.
+ *
+ * <p>A claim that fails (database unreachable, or refused by a misconfigured pooler) is logged and
+ * retried with a doubling wait; {@link #runUntilIdle()} gives up after {@link
+ * #CLAIM_ATTEMPTS_UNTIL_IDLE} failures in a row and reports it in {@link
+ * WorkerSummary#gaveUpClaiming()}, and a started worker counts them in {@link
+ * WorkerSummary#claimFailures()} and {@link #consecutiveClaimFailures()}.
  */
 public final class Worker implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
   private static final AtomicInteger WORKERS = new AtomicInteger();
+
+  /**
+   * Failed claims in a row after which {@link #runUntilIdle()} gives up (about 16 s of doubling
+   * waits, capped at 5 s): a worker that cannot claim is not idle, and says so.
+   */
+  public static final int CLAIM_ATTEMPTS_UNTIL_IDLE = 10;
 
   private final JobQueue queue;
   private final JobHandlers handlers;
@@ -50,6 +62,7 @@ public final class Worker implements AutoCloseable {
   private final CountDownLatch pollerDone = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final WorkerCounters counts = new WorkerCounters();
+  private final AtomicInteger consecutiveClaimFailures = new AtomicInteger();
   private final OutcomeRecorder outcomes;
   private volatile BatchCompleter completer;
   private volatile long startNanos;
@@ -176,6 +189,11 @@ public final class Worker implements AutoCloseable {
     stop();
   }
 
+  /** Claims that failed since the last one that succeeded; 0 while claiming works. */
+  public int consecutiveClaimFailures() {
+    return consecutiveClaimFailures.get();
+  }
+
   /** Counts so far. */
   public WorkerSummary summary() {
     long end = stopNanos != 0 ? stopNanos : System.nanoTime();
@@ -198,15 +216,29 @@ public final class Worker implements AutoCloseable {
         errorWait = options.idlePollMin();
       } catch (RuntimeException e) {
         slots.release(free);
+        counts.claimFailures.increment();
+        int failures = consecutiveClaimFailures.incrementAndGet();
+        if (untilIdle && failures >= CLAIM_ATTEMPTS_UNTIL_IDLE) {
+          counts.gaveUpClaiming = true;
+          log.error(
+              "Worker {}: claiming failed {} times in a row, giving up with jobs possibly still"
+                  + " due: {}",
+              options.workerId(),
+              failures,
+              claimError(e));
+          return;
+        }
         log.warn(
-            "Worker {}: claiming failed, retrying in {}: {}",
+            "Worker {}: claiming failed ({} in a row), retrying in {}: {}",
             options.workerId(),
+            failures,
             errorWait,
-            e.toString());
+            claimError(e));
         sleep(errorWait);
         errorWait = doubled(errorWait, Duration.ofSeconds(5));
         continue;
       }
+      consecutiveClaimFailures.set(0);
       slots.release(free - jobs.size());
       if (jobs.isEmpty()) {
         if (untilIdle && nothingRunning) {
@@ -352,6 +384,16 @@ public final class Worker implements AutoCloseable {
       Thread.currentThread().interrupt();
       stopping.set(true);
     }
+  }
+
+  /** The database's own words (the root cause's first line), not the whole claim statement. */
+  private static String claimError(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getName() : root.getMessage();
+    return message.lines().findFirst().orElse(message);
   }
 
   private static Duration doubled(Duration d, Duration max) {

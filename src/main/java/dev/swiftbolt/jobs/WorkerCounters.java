@@ -12,6 +12,8 @@ final class WorkerCounters {
   final LongAdder dead = new LongAdder();
   final LongAdder released = new LongAdder();
   final LongAdder lostLeases = new LongAdder();
+  final LongAdder claimFailures = new LongAdder();
+  volatile boolean gaveUpClaiming;
 
   WorkerSummary summary(Duration elapsed) {
     return new WorkerSummary(
@@ -21,6 +23,8 @@ final class WorkerCounters {
         dead.sum(),
         released.sum(),
         lostLeases.sum(),
+        claimFailures.sum(),
+        gaveUpClaiming,
         elapsed);
   }
 }

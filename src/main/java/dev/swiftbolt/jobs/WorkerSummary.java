@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param dead jobs that failed their last attempt (or whose last lease expired) and are now dead
  * @param released jobs given back unfinished at shutdown
  * @param lostLeases jobs whose lease passed to another worker before their outcome was recorded
+ * @param claimFailures claim queries that failed (the database refused or was unreachable)
+ * @param gaveUpClaiming whether the worker stopped because claiming kept failing ({@link
+ *     Worker#runUntilIdle()} only): jobs may still be due
  * @param elapsed wall time from start to stop
  */
 public record WorkerSummary(
@@ -20,6 +23,8 @@ public record WorkerSummary(
     long dead,
     long released,
     long lostLeases,
+    long claimFailures,
+    boolean gaveUpClaiming,
     Duration elapsed) {
 
   /** Jobs per second that finished (succeeded, retried or dead) over the elapsed time. */

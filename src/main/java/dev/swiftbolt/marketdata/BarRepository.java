@@ -19,11 +19,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * SQL access to {@code ohlc_bars}.
  *
- * <p>Loads go through the driver's {@code CopyManager} into a session-local staging table and are
- * merged with {@code INSERT … ON CONFLICT (symbol_id, timeframe, ts) DO UPDATE … WHERE} the values
- * differ, in one transaction: loading the same bars twice changes nothing, a corrected bar replaces
- * the old one (and takes the new source), and a failed load leaves nothing behind. Thread-safe
- * (each call uses its own pooled connection).
+ * <p>Loads go through the driver's {@code CopyManager} into a staging table dropped at commit and
+ * are merged with {@code INSERT … ON CONFLICT (symbol_id, timeframe, ts) DO UPDATE … WHERE} the
+ * values differ, in one transaction: loading the same bars twice changes nothing, a corrected bar
+ * replaces the old one (and takes the new source), and a failed load leaves nothing behind.
+ * Thread-safe (each call uses its own pooled connection).
  */
 public final class BarRepository {
 
@@ -33,10 +33,21 @@ public final class BarRepository {
   /** The accepted source labels. */
   public static final Set<String> SOURCES = Set.of("alpaca", "csv", SIMULATED);
 
+  /**
+   * The staging table lives for one transaction ({@code ON COMMIT DROP}): nothing is left in the
+   * session, so loads work the same through a transaction pooler, whose next transaction may run on
+   * another server connection.
+   */
   private static final String STAGING =
-      "CREATE TEMP TABLE IF NOT EXISTS ohlc_bars_staging (ts timestamptz NOT NULL,"
-          + " open float8 NOT NULL, high float8 NOT NULL, low float8 NOT NULL,"
-          + " close float8 NOT NULL, volume float8 NOT NULL) ON COMMIT DELETE ROWS";
+      """
+      CREATE TEMP TABLE ohlc_bars_staging (
+        ts timestamptz NOT NULL,
+        open float8 NOT NULL,
+        high float8 NOT NULL,
+        low float8 NOT NULL,
+        close float8 NOT NULL,
+        volume float8 NOT NULL
+      ) ON COMMIT DROP""";
 
   /**
    * Serialises loads of one series (symbol, timeframe) across connections and processes, so that

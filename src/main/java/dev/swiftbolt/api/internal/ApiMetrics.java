@@ -1,6 +1,8 @@
 package dev.swiftbolt.api.internal;
 
+import dev.swiftbolt.jobs.Worker;
 import io.javalin.http.Context;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -56,6 +58,25 @@ public final class ApiMetrics {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
+  }
+
+  /**
+   * Exports the claim failures of {@code worker} (a worker pool of this process): {@code
+   * swiftbolt_worker_claim_failures_total} counts failed claim queries, and {@code
+   * swiftbolt_worker_claim_failing} is the number of failures since the last successful claim (0
+   * while claiming works), so an alert can tell a worker that cannot claim from an idle one.
+   */
+  public void watch(Worker worker) {
+    String id = worker.options().workerId();
+    FunctionCounter.builder(
+            "swiftbolt.worker.claim.failures", worker, w -> w.summary().claimFailures())
+        .description("Claim queries of this process's worker that failed")
+        .tag("worker", id)
+        .register(registry);
+    Gauge.builder("swiftbolt.worker.claim.failing", worker, Worker::consecutiveClaimFailures)
+        .description("Failed claims in a row of this process's worker; 0 while claiming works")
+        .tag("worker", id)
+        .register(registry);
   }
 
   /** Records one finished request; the route is the matched template, not the raw path. */

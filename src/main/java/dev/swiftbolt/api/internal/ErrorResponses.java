@@ -1,6 +1,7 @@
 package dev.swiftbolt.api.internal;
 
 import dev.swiftbolt.api.AuthenticationException;
+import dev.swiftbolt.api.TokenKeysUnavailableException;
 import dev.swiftbolt.db.DatabaseUnavailableException;
 import dev.swiftbolt.symbols.UnknownSymbolException;
 import io.javalin.Javalin;
@@ -30,6 +31,13 @@ public final class ErrorResponses {
         (e, ctx) -> {
           ctx.header("WWW-Authenticate", "Bearer");
           send(ctx, 401, "unauthorized", e.getMessage(), Optional.empty());
+        });
+    app.exception(
+        TokenKeysUnavailableException.class,
+        (e, ctx) -> {
+          log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+          ctx.header("Retry-After", "30");
+          send(ctx, 503, "token keys unavailable", e.getMessage(), Optional.empty());
         });
     app.exception(
         UnknownSymbolException.class,

@@ -1,0 +1,392 @@
+package dev.swiftbolt.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Row-level security as Supabase's PostgREST meets it. Before migrating, a fresh database gets what
+ * Supabase has: the roles anon, authenticated and service_role, a schema {@code auth} whose {@code
+ * auth.uid()} reads the {@code request.jwt.claims} setting as Supabase defines it, and Supabase's
+ * default privileges (everything on public's tables, sequences and functions to the three roles).
+ * Each request is then made as PostgREST makes it: {@code SET LOCAL ROLE} and {@code
+ * set_config('request.jwt.claims', …, true)} in a transaction.
+ */
+class RowLevelSecurityTest {
+
+  private static final String USER_A = UUID.randomUUID().toString();
+  private static final String USER_B = UUID.randomUUID().toString();
+
+  /** What Supabase creates in every project before the app's migrations run. */
+  private static final String SUPABASE =
+      """
+      DO $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'anon') THEN
+          CREATE ROLE anon NOLOGIN NOINHERIT;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN
+          CREATE ROLE authenticated NOLOGIN NOINHERIT;
+        END IF;
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'service_role') THEN
+          CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
+        END IF;
+      END
+      $$;
+      CREATE SCHEMA auth;
+      CREATE FUNCTION auth.uid() RETURNS uuid
+      LANGUAGE sql STABLE AS $$
+        SELECT coalesce(
+          nullif(current_setting('request.jwt.claim.sub', true), ''),
+          (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
+        )::uuid
+      $$;
+      GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
+      GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
+      ALTER DEFAULT PRIVILEGES IN SCHEMA public
+        GRANT ALL ON TABLES TO anon, authenticated, service_role;
+      ALTER DEFAULT PRIVILEGES IN SCHEMA public
+        GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
+      ALTER DEFAULT PRIVILEGES IN SCHEMA public
+        GRANT ALL ON FUNCTIONS TO anon, authenticated, service_role;
+      """;
+
+  private static Database supabase;
+  private static Database plain;
+
+  @BeforeAll
+  static void open() throws SQLException {
+    ConnectionSettings settings = TestDatabase.newDatabase();
+    Properties credentials = new Properties();
+    credentials.setProperty("user", settings.user());
+    try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials);
+        Statement s = c.createStatement()) {
+      s.execute(SUPABASE);
+    }
+    supabase = Database.open(settings, Database.ConnectRetry.DEFAULT, Database.PoolOptions.DEFAULT);
+    plain = TestDatabase.create();
+    Jdbi owner = supabase.jdbi();
+    owner.useHandle(
+        h -> {
+          h.execute(
+              "INSERT INTO symbols (symbol, name, exchange) VALUES"
+                  + " ('AAPL', 'Apple', 'NASDAQ'), ('MSFT', 'Microsoft', 'NASDAQ'),"
+                  + " ('NVDA', 'Nvidia', 'NASDAQ')");
+          // as the server does it: the owner, unaffected by row-level security
+          h.execute(
+              "INSERT INTO user_symbol_tracking (user_id, symbol_id)"
+                  + " SELECT ?, id FROM symbols WHERE symbol = 'AAPL'",
+              USER_A);
+          h.execute(
+              "INSERT INTO user_symbol_tracking (user_id, symbol_id)"
+                  + " SELECT ?, id FROM symbols WHERE symbol IN ('AAPL', 'MSFT')",
+              USER_B);
+          h.execute(
+              "INSERT INTO ohlc_bars (symbol_id, timeframe, ts, open, high, low, close, volume,"
+                  + " source) SELECT id, 'D1', '2026-11-27T14:30:00Z', 1, 2, 0.5, 1.5, 100, 'sim'"
+                  + " FROM symbols WHERE symbol = 'AAPL'");
+        });
+  }
+
+  @AfterAll
+  static void close() {
+    supabase.close();
+    plain.close();
+  }
+
+  /** Runs {@code body} in one transaction as PostgREST does for a request of {@code role}. */
+  private static <T> T asRequest(
+      String role, String sub, HandleCallback<T, RuntimeException> body) {
+    return supabase
+        .jdbi()
+        .inTransaction(
+            h -> {
+              h.execute("SET LOCAL ROLE " + role);
+              String claims =
+                  sub == null
+                      ? "{\"role\": \"%s\"}".formatted(role)
+                      : "{\"sub\": \"%s\", \"role\": \"%s\"}".formatted(sub, role);
+              h.createQuery("SELECT set_config('request.jwt.claims', :claims, true)")
+                  .bind("claims", claims)
+                  .mapTo(String.class)
+                  .one();
+              return body.withHandle(h);
+            });
+  }
+
+  private static List<String> tables(Database database) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT c.relname
+                        FROM pg_class c
+                        JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+                        ORDER BY c.relname
+                        """)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  private static List<String> tablesWithoutRowLevelSecurity(Database database) {
+    return database
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        """
+                        SELECT c.relname
+                        FROM pg_class c
+                        JOIN pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+                          AND NOT c.relrowsecurity
+                        ORDER BY c.relname
+                        """)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  private static long countAs(String role, String sub, String table) {
+    return asRequest(
+        role, sub, h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
+  }
+
+  private static long ownerCount(String sql, Object... args) {
+    return supabase
+        .jdbi()
+        .withHandle(
+            h -> {
+              var query = h.createQuery(sql);
+              for (int i = 0; i < args.length; i++) {
+                query.bind(i, args[i]);
+              }
+              return query.mapTo(Long.class).one();
+            });
+  }
+
+  @Test
+  void every_table_present_after_all_migrations_has_row_level_security_on_both_databases() {
+    for (Database database : List.of(supabase, plain)) {
+      assertThat(tables(database))
+          .contains(
+              "flyway_schema_history",
+              "symbols",
+              "user_symbol_tracking",
+              "forecast_jobs",
+              "ohlc_bars",
+              "models",
+              "forecasts",
+              "model_evaluations",
+              "unified_predictions",
+              "pipeline_runs");
+      assertThat(tablesWithoutRowLevelSecurity(database)).isEmpty();
+    }
+  }
+
+  @Test
+  void policies_exist_only_where_supabase_roles_and_auth_uid_exist() {
+    String policies = "SELECT tablename || '.' || policyname FROM pg_policies ORDER BY 1";
+    List<String> onPlain =
+        plain.jdbi().withHandle(h -> h.createQuery(policies).mapTo(String.class).list());
+    List<String> onSupabase =
+        supabase.jdbi().withHandle(h -> h.createQuery(policies).mapTo(String.class).list());
+    assertThat(onPlain).isEmpty();
+    assertThat(onSupabase)
+        .containsExactlyInAnyOrder(
+            "forecast_jobs.forecast_jobs_of_own_symbols",
+            "forecasts.forecasts_read",
+            "ohlc_bars.ohlc_bars_read",
+            "symbols.symbols_read",
+            "unified_predictions.unified_predictions_read",
+            "user_symbol_tracking.tracking_delete_own",
+            "user_symbol_tracking.tracking_insert_own",
+            "user_symbol_tracking.tracking_select_own");
+  }
+
+  @Test
+  void the_tracking_trigger_runs_as_its_owner_with_a_fixed_search_path() {
+    List<String> config =
+        supabase
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
+                            SELECT p.prosecdef::text || ' ' || array_to_string(p.proconfig, ',')
+                            FROM pg_proc p
+                            WHERE p.proname = 'enqueue_jobs_for_tracked_symbol'
+                            """)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(config).containsExactly("true search_path=public, pg_temp");
+  }
+
+  @Test
+  void anon_reads_zero_rows_from_every_table() {
+    assertThat(ownerCount("SELECT count(*) FROM symbols")).isEqualTo(3);
+    assertThat(ownerCount("SELECT count(*) FROM user_symbol_tracking")).isEqualTo(3);
+    assertThat(ownerCount("SELECT count(*) FROM forecast_jobs")).isPositive();
+    assertThat(ownerCount("SELECT count(*) FROM flyway_schema_history")).isPositive();
+    for (String table : tables(supabase)) {
+      assertThat(countAs("anon", null, table)).as(table).isZero();
+    }
+    long aapl = ownerCount("SELECT id FROM symbols WHERE symbol = 'AAPL'");
+    assertThatThrownBy(
+            () ->
+                asRequest(
+                    "anon",
+                    null,
+                    h ->
+                        h.execute(
+                            "INSERT INTO user_symbol_tracking (user_id, symbol_id) VALUES ('x', ?)",
+                            aapl)))
+        .hasMessageContaining("row-level security");
+    assertThat(
+            asRequest("anon", null, h -> h.execute("DELETE FROM user_symbol_tracking")).intValue())
+        .isZero();
+    assertThat(ownerCount("SELECT count(*) FROM user_symbol_tracking")).isEqualTo(3);
+  }
+
+  @Test
+  void authenticated_reads_market_data_but_not_models_evaluations_runs_or_the_history() {
+    assertThat(countAs("authenticated", USER_A, "symbols")).isEqualTo(3);
+    assertThat(countAs("authenticated", USER_A, "ohlc_bars")).isEqualTo(1);
+    for (String table :
+        List.of("models", "model_evaluations", "pipeline_runs", "flyway_schema_history")) {
+      assertThat(countAs("authenticated", USER_A, table)).as(table).isZero();
+    }
+    // no UPDATE policy: the rows are invisible to the update, which changes nothing
+    assertThat(
+            asRequest("authenticated", USER_A, h -> h.execute("UPDATE symbols SET name = 'pwned'"))
+                .intValue())
+        .isZero();
+    assertThat(ownerCount("SELECT count(*) FROM symbols WHERE name = 'pwned'")).isZero();
+  }
+
+  @Test
+  void a_user_sees_only_their_own_watchlist_and_the_jobs_of_their_own_symbols() {
+    List<String> seenByA =
+        asRequest(
+            "authenticated",
+            USER_A,
+            h ->
+                h.createQuery("SELECT user_id FROM user_symbol_tracking")
+                    .mapTo(String.class)
+                    .list());
+    assertThat(seenByA).containsExactly(USER_A);
+    assertThat(countAs("authenticated", USER_B, "user_symbol_tracking")).isEqualTo(2);
+    // A's watchlist holds AAPL only: B's MSFT jobs are not A's to see
+    List<String> jobSymbolsOfA =
+        asRequest(
+            "authenticated",
+            USER_A,
+            h ->
+                h.createQuery(
+                        "SELECT DISTINCT s.symbol FROM forecast_jobs j"
+                            + " JOIN symbols s ON s.id = j.symbol_id")
+                    .mapTo(String.class)
+                    .list());
+    assertThat(jobSymbolsOfA).containsExactly("AAPL");
+    List<String> jobSymbolsOfB =
+        asRequest(
+            "authenticated",
+            USER_B,
+            h ->
+                h.createQuery(
+                        "SELECT DISTINCT s.symbol FROM forecast_jobs j"
+                            + " JOIN symbols s ON s.id = j.symbol_id ORDER BY 1")
+                    .mapTo(String.class)
+                    .list());
+    assertThat(jobSymbolsOfB).containsExactly("AAPL", "MSFT");
+  }
+
+  @Test
+  void a_user_cannot_insert_a_row_for_another_user() {
+    assertThatThrownBy(
+            () ->
+                asRequest(
+                    "authenticated",
+                    USER_A,
+                    h ->
+                        h.execute(
+                            "INSERT INTO user_symbol_tracking (user_id, symbol_id)"
+                                + " SELECT ?, id FROM symbols WHERE symbol = 'NVDA'",
+                            USER_B)))
+        .hasMessageContaining("row-level security");
+    assertThat(
+            ownerCount(
+                "SELECT count(*) FROM user_symbol_tracking t JOIN symbols s ON s.id = t.symbol_id"
+                    + " WHERE s.symbol = 'NVDA'"))
+        .isZero();
+  }
+
+  @Test
+  void a_users_insert_queues_the_jobs_and_their_delete_removes_only_their_rows() {
+    String user = UUID.randomUUID().toString();
+    int inserted =
+        asRequest(
+            "authenticated",
+            user,
+            h ->
+                h.execute(
+                    "INSERT INTO user_symbol_tracking (user_id, symbol_id)"
+                        + " SELECT ?, id FROM symbols WHERE symbol = 'NVDA'",
+                    user));
+    assertThat(inserted).isEqualTo(1);
+    assertThat(
+            ownerCount(
+                "SELECT count(*) FROM forecast_jobs j JOIN symbols s ON s.id = j.symbol_id"
+                    + " WHERE s.symbol = 'NVDA' AND j.user_id = ? AND j.status = 'queued'",
+                user))
+        .isEqualTo(2);
+    assertThat(countAs("authenticated", user, "forecast_jobs")).isEqualTo(2);
+
+    int deleted =
+        asRequest("authenticated", user, h -> h.execute("DELETE FROM user_symbol_tracking"));
+    assertThat(deleted).isEqualTo(1);
+    assertThat(ownerCount("SELECT count(*) FROM user_symbol_tracking WHERE user_id = ?", user))
+        .isZero();
+    // everybody else's rows are still there
+    assertThat(ownerCount("SELECT count(*) FROM user_symbol_tracking WHERE user_id <> ?", user))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void a_delete_by_one_user_leaves_the_other_users_rows() {
+    int deleted =
+        asRequest(
+            "authenticated",
+            USER_B,
+            h ->
+                h.execute(
+                    "DELETE FROM user_symbol_tracking WHERE symbol_id ="
+                        + " (SELECT id FROM symbols WHERE symbol = 'AAPL')"));
+    assertThat(deleted).isEqualTo(1);
+    assertThat(ownerCount("SELECT count(*) FROM user_symbol_tracking WHERE user_id = ?", USER_A))
+        .isEqualTo(1);
+    // restore B's row for the other tests
+    supabase
+        .jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "INSERT INTO user_symbol_tracking (user_id, symbol_id)"
+                        + " SELECT ?, id FROM symbols WHERE symbol = 'AAPL'",
+                    USER_B));
+  }
+}
