@@ -68,7 +68,8 @@ final class ServeCommand implements Callable<Integer> {
         main.database(new Database.PoolOptions(API_CONNECTIONS + workers, "swiftbolt-serve"));
     JwtSecret secret = JwtSecret.resolve(main.config());
     Clock clock = Clock.systemUTC();
-    ApiServer server = new ApiServer(database, secret, clock).start(port);
+    ApiServer server =
+        new ApiServer(database, secret, clock, SymbolsCommand.directory(main)).start(port);
     BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
