@@ -79,7 +79,7 @@ final class ImportCommand extends CommandGroup {
       }
       if (SymbolsCommand.registry(parent.main)
           .ensureRegistered(code, Optional.ofNullable(name).filter(n -> !n.isBlank()))) {
-        System.err.println("Registered " + code + " in the symbols registry");
+        System.out.println("Registered " + code + " in the symbols registry");
       }
       MarketDataService service = MarketDataOptions.service(parent.main);
       Map<Timeframe, UpsertResult> loads = service.importBars(code, tf, "csv", bars);

@@ -6,6 +6,7 @@ import dev.swiftbolt.symbols.AlpacaTradingSettings;
 import dev.swiftbolt.symbols.AssetClass;
 import dev.swiftbolt.symbols.AssetDirectory;
 import dev.swiftbolt.symbols.AssetList;
+import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.symbols.SymbolCsv;
 import dev.swiftbolt.symbols.SymbolInfo;
 import dev.swiftbolt.symbols.SymbolRegistry;
@@ -81,6 +82,7 @@ final class SymbolsCommand extends CommandGroup {
 
     @Override
     public Integer call() {
+      SymbolCode.normalize(symbol);
       Optional<AssetClass> cls =
           Optional.ofNullable(assetClass).map(c -> AssetClass.parse("--asset-class", c));
       SymbolRegistry.Added added =

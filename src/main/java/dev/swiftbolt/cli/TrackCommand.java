@@ -1,6 +1,7 @@
 package dev.swiftbolt.cli;
 
 import dev.swiftbolt.jobs.JobView;
+import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.symbols.TrackResult;
 import dev.swiftbolt.symbols.WatchlistService;
 import java.util.concurrent.Callable;
@@ -32,6 +33,7 @@ final class TrackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SymbolCode.normalize(symbol);
     TrackResult result =
         new WatchlistService(main.database().jdbi(), SymbolsCommand.registry(main))
             .track(user, symbol);

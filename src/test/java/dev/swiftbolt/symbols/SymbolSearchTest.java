@@ -27,7 +27,8 @@ class SymbolSearchTest {
     new SymbolRepository(jdbi).seed();
     StringBuilder csv = new StringBuilder("symbol,name,exchange,asset_class\n");
     FakeAlpacaAssets.generated(12_000)
-        .forEach(a -> csv.append(a.get("symbol")).append(',').append(a.get("name")).append(",NYSE,\n"));
+        .forEach(
+            a -> csv.append(a.get("symbol")).append(',').append(a.get("name")).append(",NYSE,\n"));
     csv.append(
         """
         APP,AppLovin Corporation,NASDAQ,equity
