@@ -1,6 +1,7 @@
 package dev.swiftbolt.validation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,13 +13,20 @@ import java.util.Optional;
  * @param prediction the validator's answer
  * @param liveScoreSource {@code live} or {@code walkforward_proxy}: what the prediction's live
  *     score was; empty when the scores came from outside (e.g. {@code swiftbolt validate})
+ * @param missingTimeframes the timeframes without a forecast in {@code multi_tf_consensus}, each
+ *     with the reason; empty when all five are present or the scores came from outside
  */
 public record StoredPrediction(
-    long id, Instant createdAt, UnifiedPrediction prediction, Optional<String> liveScoreSource) {
+    long id,
+    Instant createdAt,
+    UnifiedPrediction prediction,
+    Optional<String> liveScoreSource,
+    List<MissingTimeframe> missingTimeframes) {
 
   public StoredPrediction {
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(liveScoreSource, "liveScoreSource");
+    missingTimeframes = List.copyOf(missingTimeframes);
   }
 }

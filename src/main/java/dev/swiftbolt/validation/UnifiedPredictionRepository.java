@@ -28,7 +28,8 @@ public final class UnifiedPredictionRepository {
           + " live_n, backtesting_ci_low, backtesting_ci_high, walkforward_ci_low,"
           + " walkforward_ci_high, live_ci_low, live_ci_high, drift_z, drift_p_value,"
           + " overfit_z, overfit_p_value, overfit_suspected, overfit_explanation,"
-          + " last_retraining_date, persistent_drift_days, live_score_source, created_at";
+          + " last_retraining_date, persistent_drift_days, live_score_source,"
+          + " missing_timeframes::text AS missing_timeframes, created_at";
 
   private static final String INSERT =
       "INSERT INTO unified_predictions (symbol, direction, unified_confidence,"
@@ -40,7 +41,7 @@ public final class UnifiedPredictionRepository {
           + " walkforward_ci_low, walkforward_ci_high, live_ci_low, live_ci_high, drift_z,"
           + " drift_p_value, drift_significant, overfit_z, overfit_p_value, overfit_suspected,"
           + " overfit_explanation, last_retraining_date, persistent_drift_days,"
-          + " live_score_source)"
+          + " live_score_source, missing_timeframes)"
           + " VALUES (:symbol, :direction,"
           + " :unified_confidence, :base_confidence, :backtesting_score, :walkforward_score,"
           + " :live_score, CAST(:multi_tf_consensus AS jsonb), :drift_detected, :drift_magnitude,"
@@ -51,7 +52,7 @@ public final class UnifiedPredictionRepository {
           + " :walkforward_ci_low, :walkforward_ci_high, :live_ci_low, :live_ci_high, :drift_z,"
           + " :drift_p_value, :drift_significant, :overfit_z, :overfit_p_value,"
           + " :overfit_suspected, :overfit_explanation, :last_retraining_date,"
-          + " :persistent_drift_days, :live_score_source)";
+          + " :persistent_drift_days, :live_score_source, CAST(:missing_timeframes AS jsonb))";
 
   private final Jdbi jdbi;
   private final ValidationJson json = new ValidationJson();
@@ -67,17 +68,18 @@ public final class UnifiedPredictionRepository {
    * @throws PredictionStorageException with the database's message when the insert fails
    */
   public long store(UnifiedPrediction p) {
-    return store(p, Optional.empty());
+    return store(p, Optional.empty(), List.of());
   }
 
   /**
    * Stores one prediction in one transaction, with what its live score was ({@code live} or {@code
-   * walkforward_proxy}).
+   * walkforward_proxy}) and the timeframes it lacks with their reasons.
    *
    * @return the new row's id
    * @throws PredictionStorageException with the database's message when the insert fails
    */
-  public long store(UnifiedPrediction p, Optional<String> liveScoreSource) {
+  public long store(
+      UnifiedPrediction p, Optional<String> liveScoreSource, List<MissingTimeframe> missing) {
     try {
       return jdbi.inTransaction(
           handle ->
@@ -130,6 +132,7 @@ public final class UnifiedPredictionRepository {
                   .bind("last_retraining_date", utc(p.lastRetrainingDate()))
                   .bind("persistent_drift_days", p.persistentDriftDays())
                   .bind("live_score_source", liveScoreSource.orElse(null))
+                  .bind("missing_timeframes", json.missingTimeframesJson(missing))
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one());
@@ -204,7 +207,8 @@ public final class UnifiedPredictionRepository {
         rs.getLong("id"),
         instant(rs, "created_at"),
         prediction,
-        Optional.ofNullable(rs.getString("live_score_source")));
+        Optional.ofNullable(rs.getString("live_score_source")),
+        json.parseMissingTimeframes(rs.getString("missing_timeframes")));
   }
 
   private static String databaseMessage(JdbiException e) {
