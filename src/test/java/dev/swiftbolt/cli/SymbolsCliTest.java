@@ -59,6 +59,16 @@ class SymbolsCliTest {
   }
 
   @Test
+  void with_alpaca_a_weekly_symbols_sync_pipeline_runs_the_sync() {
+    Result listed = withAlpaca("pipeline", "list");
+    assertThat(listed.out()).contains("symbols-sync").contains("Saturdays 06:00 America/New_York");
+    assertThat(withoutAlpaca("pipeline", "list").out()).doesNotContain("symbols-sync");
+    Result run = withAlpaca("pipeline", "run", "symbols-sync", "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"skipped_not_tradable\":1").contains("\"unchanged\":");
+  }
+
+  @Test
   void refused_keys_are_exit_1_naming_apca_api_key_id() {
     try (FakeAlpacaAssets refusing = new FakeAlpacaAssets()) {
       refusing.failList(401, "{\"code\":40110000,\"message\":\"request is not authorized\"}");
@@ -113,14 +123,15 @@ class SymbolsCliTest {
 
   @Test
   void track_looks_an_unknown_ticker_up_in_alpaca_and_without_alpaca_names_add_and_sync() {
-    Result unknown = withoutAlpaca("track", "trader", "ORCL");
+    alpaca.serveOne(FakeAlpacaAssets.asset("SNOW", "Snowflake Inc.", "NYSE", "active", true));
+    Result unknown = withoutAlpaca("track", "trader", "SNOW");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err())
-        .contains("swiftbolt symbols add ORCL")
+        .contains("swiftbolt symbols add SNOW")
         .contains("swiftbolt symbols sync");
-    Result tracked = withAlpaca("track", "trader", "orcl");
+    Result tracked = withAlpaca("track", "trader", "snow");
     assertThat(tracked.exitCode()).as(tracked.err()).isZero();
-    assertThat(tracked.out()).startsWith("Added and backfilling ORCL…");
+    assertThat(tracked.out()).startsWith("Added and backfilling SNOW…");
   }
 
   @Test
