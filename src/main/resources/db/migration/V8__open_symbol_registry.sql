@@ -39,8 +39,9 @@ ALTER TABLE symbols
   ADD COLUMN synced_from TEXT CHECK (synced_from IN ('alpaca', 'csv')),
   ADD CONSTRAINT symbols_asset_class CHECK (asset_class IN ('equity', 'etf'));
 
--- Ticker prefix search (symbol LIKE 'AA%') whatever the database's collation.
-CREATE INDEX symbols_symbol_prefix ON symbols (symbol text_pattern_ops);
+-- Ticker prefix search, active symbols first, in byte order whatever the database's collation:
+-- WHERE active = ? AND symbol ~>=~ 'AA' AND symbol ~<~ 'AA~' ORDER BY symbol USING ~<~ LIMIT n.
+CREATE INDEX symbols_active_prefix ON symbols (active, symbol text_pattern_ops);
 
 -- Name word-prefix search: to_tsvector(...) @@ to_tsquery('simple', 'gen:* & mot:*').
 CREATE INDEX symbols_name_words

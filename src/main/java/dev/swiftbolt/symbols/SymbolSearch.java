@@ -18,27 +18,43 @@ public final class SymbolSearch {
   /** Most rows one search or page returns. */
   public static final int MAX_LIMIT = 100;
 
+  /** Largest offset accepted (deeper pages are not a search any more; narrow the query). */
+  public static final int MAX_OFFSET = 10_000;
+
   /** Longest query accepted, in characters. */
   public static final int MAX_QUERY = 100;
 
-  // The ticker prefix is a range on the text_pattern_ops index (~>=~, ~<~) rather than LIKE, so
-  // that a cached generic plan still uses the index. Tickers only hold [A-Z0-9.], all below '~'.
-  private static final String SEARCH =
+  // The search runs tier by tier, each a small indexed query, and stops as soon as the page is
+  // full: a one-letter query fills it from the ticker index without touching the names. Ticker
+  // prefixes are a range on the (active, symbol text_pattern_ops) index, read in its own order
+  // (USING ~<~), so a cached generic plan still uses it. Tickers only hold [A-Z0-9.], below '~'.
+  private static final String EXACT =
       """
       SELECT symbol, name, exchange, asset_class, active
-      FROM (
-        SELECT s.*,
-               CASE WHEN s.symbol = :ticker THEN 0
-                    WHEN s.symbol ~>=~ :ticker AND s.symbol ~<~ :ticker_end THEN 1
-                    ELSE 2 END AS rank
-        FROM symbols s
-        WHERE s.symbol = :ticker
-           OR (s.symbol ~>=~ :ticker AND s.symbol ~<~ :ticker_end)
-           OR to_tsvector('simple', symbol_search_text(s.name))
-              @@ to_tsquery('simple', symbol_search_text(:words))
-      ) matches
-      ORDER BY rank, NOT active, length(symbol), symbol
-      LIMIT :limit OFFSET :offset
+      FROM symbols
+      WHERE symbol = :ticker
+      """;
+
+  private static final String PREFIX =
+      """
+      SELECT symbol, name, exchange, asset_class, active
+      FROM symbols
+      WHERE active = :active
+        AND symbol ~>=~ :ticker AND symbol ~<~ :ticker_end
+        AND symbol <> :ticker
+      ORDER BY symbol USING ~<~
+      LIMIT :limit
+      """;
+
+  private static final String NAMES =
+      """
+      SELECT symbol, name, exchange, asset_class, active
+      FROM symbols
+      WHERE to_tsvector('simple', symbol_search_text(name))
+            @@ to_tsquery('simple', symbol_search_text(:words))
+        AND NOT (symbol ~>=~ :ticker AND symbol ~<~ :ticker_end)
+      ORDER BY NOT active, length(symbol), symbol
+      LIMIT :limit
       """;
 
   private static final String PAGE =
@@ -62,23 +78,51 @@ public final class SymbolSearch {
    *     or {@code limit}/{@code offset} are out of range
    */
   public List<SymbolSummary> search(String query, int limit, int offset) {
-    checkPage(limit, offset);
+    checkPage(limit, offset, MAX_OFFSET);
     SearchTerms terms = SearchTerms.of(query);
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(SEARCH)
-                .bind("ticker", terms.ticker().orElse("~"))
-                .bind("ticker_end", terms.ticker().map(t -> t + "~").orElse("~"))
-                .bind("words", terms.words())
-                .bind("limit", limit)
-                .bind("offset", offset)
-                .map(SymbolSearch::row)
-                .list());
+    int wanted = offset + limit;
+    List<SymbolSummary> found = new ArrayList<>(wanted);
+    jdbi.useHandle(
+        h -> {
+          if (terms.ticker().isPresent()) {
+            found.addAll(
+                h.createQuery(EXACT)
+                    .bind("ticker", terms.ticker().get())
+                    .map(SymbolSearch::row)
+                    .list());
+            for (boolean active : new boolean[] {true, false}) {
+              if (found.size() < wanted) {
+                found.addAll(
+                    bindTicker(h.createQuery(PREFIX), terms)
+                        .bind("active", active)
+                        .bind("limit", wanted - found.size())
+                        .map(SymbolSearch::row)
+                        .list());
+              }
+            }
+          }
+          if (found.size() < wanted && !terms.words().isEmpty()) {
+            found.addAll(
+                bindTicker(h.createQuery(NAMES), terms)
+                    .bind("words", terms.words())
+                    .bind("limit", wanted - found.size())
+                    .map(SymbolSearch::row)
+                    .list());
+          }
+        });
+    return found.size() <= offset ? List.of() : List.copyOf(found.subList(offset, found.size()));
+  }
+
+  private static org.jdbi.v3.core.statement.Query bindTicker(
+      org.jdbi.v3.core.statement.Query query, SearchTerms terms) {
+    return query
+        .bind("ticker", terms.ticker().orElse("~"))
+        .bind("ticker_end", terms.ticker().map(t -> t + "~").orElse("~"));
   }
 
   /** One page of the registry ordered by symbol. */
   public List<SymbolSummary> page(int limit, int offset) {
-    checkPage(limit, offset);
+    checkPage(limit, offset, Integer.MAX_VALUE);
     return jdbi.withHandle(
         h ->
             h.createQuery(PAGE)
@@ -88,30 +132,36 @@ public final class SymbolSearch {
                 .list());
   }
 
-  /** The plan PostgreSQL chooses for {@code query} (EXPLAIN), to show the indexes in use. */
+  /** The plans PostgreSQL chooses for {@code query}'s tiers (EXPLAIN), to show the indexes used. */
   public String explain(String query) {
     SearchTerms terms = SearchTerms.of(query);
-    List<String> plan =
-        jdbi.withHandle(
-            h ->
-                h.createQuery("EXPLAIN " + SEARCH)
-                    .bind("ticker", terms.ticker().orElse("~"))
-                    .bind("ticker_end", terms.ticker().map(t -> t + "~").orElse("~"))
-                    .bind("words", terms.words())
-                    .bind("limit", 20)
-                    .bind("offset", 0)
-                    .mapTo(String.class)
-                    .list());
+    List<String> plan = new ArrayList<>();
+    jdbi.useHandle(
+        h -> {
+          plan.addAll(
+              bindTicker(h.createQuery("EXPLAIN " + PREFIX), terms)
+                  .bind("active", true)
+                  .bind("limit", 20)
+                  .mapTo(String.class)
+                  .list());
+          plan.addAll(
+              bindTicker(h.createQuery("EXPLAIN " + NAMES), terms)
+                  .bind("words", terms.words())
+                  .bind("limit", 20)
+                  .mapTo(String.class)
+                  .list());
+        });
     return String.join("\n", plan);
   }
 
-  private static void checkPage(int limit, int offset) {
+  private static void checkPage(int limit, int offset, int maxOffset) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException(
           "limit must be between 1 and %d, got %d".formatted(MAX_LIMIT, limit));
     }
-    if (offset < 0) {
-      throw new IllegalArgumentException("offset must not be negative, got " + offset);
+    if (offset < 0 || offset > maxOffset) {
+      throw new IllegalArgumentException(
+          "offset must be between 0 and %d, got %d".formatted(maxOffset, offset));
     }
   }
 

@@ -88,6 +88,13 @@ public final class SystemRoutes {
       ctx.json(search.page(limit, offset));
       return;
     }
+    if (offset > SymbolSearch.MAX_OFFSET) {
+      throw ApiException.badRequest(
+          "invalid_parameter",
+          "offset",
+          "offset of a search must be at most %d, got %d; narrow the query"
+              .formatted(SymbolSearch.MAX_OFFSET, offset));
+    }
     List<SymbolSummary> found;
     try {
       found = search.search(query.get(), limit, offset);
