@@ -222,10 +222,10 @@ public final class SymbolsBenchmark {
           .useHandle(
               h ->
                   h.createQuery(
-                          "SELECT job_type, extract(epoch FROM finished_at - updated_at) AS s,"
-                              + " extract(epoch FROM finished_at - created_at) AS since_created"
+                          "SELECT j.job_type,"
+                              + " extract(epoch FROM j.finished_at - j.created_at) AS since_created"
                               + " FROM forecast_jobs j JOIN symbols s ON s.id = j.symbol_id"
-                              + " WHERE s.symbol = 'ZBENCH' ORDER BY finished_at")
+                              + " WHERE s.symbol = 'ZBENCH' ORDER BY j.finished_at")
                       .mapToMap()
                       .forEach(
                           row ->

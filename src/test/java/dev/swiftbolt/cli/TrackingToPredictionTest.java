@@ -102,7 +102,10 @@ class TrackingToPredictionTest {
                         "SELECT job_type FROM forecast_jobs WHERE status = 'succeeded' ORDER BY id")
                     .mapTo(String.class)
                     .list());
-    assertThat(succeeded).containsExactly("backfill", "forecast", "train", "validate");
+    // one train job per timeframe, so a worker's threads train them side by side
+    assertThat(succeeded)
+        .containsExactly(
+            "backfill", "forecast", "train", "train", "train", "train", "train", "validate");
     assertThat(count("SELECT count(DISTINCT timeframe) FROM ohlc_bars")).isEqualTo(5);
     assertThat(count("SELECT count(*) FROM models WHERE active")).isEqualTo(5);
     assertThat(count("SELECT count(DISTINCT timeframe) FROM forecasts WHERE live_run"))
