@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  *
  * <p>Timeframes: the payload's {@code timeframes} list if present, else the job's timeframe, else
  * all five. A backfill queued by tracking a symbol ({@code "reason": "tracked"}) queues the
- * symbol's {@code train} jobs (one per timeframe) when it succeeds, in the same transaction, so the
- * tracked symbol's forecast (which waits for backfill and train) runs on a trained model.
+ * symbol's {@code train} job when it succeeds, in the same transaction, so the tracked symbol's
+ * forecast (which waits for backfill and train) runs on a trained model.
  */
 final class MarketDataJobHandlers {
 
@@ -63,26 +63,19 @@ final class MarketDataJobHandlers {
     };
   }
 
-  /**
-   * One {@code train} job per backfilled timeframe, so that a worker's threads (or several workers)
-   * train a new symbol's five timeframes side by side; the tracked forecast waits for all of them.
-   */
   private static void queueTrainingAfterTracking(Job job, JobContext context) {
     if (job.payloadText("reason").filter("tracked"::equals).isEmpty()) {
       return;
     }
-    for (Timeframe timeframe : timeframesOf(job)) {
-      NewJob train =
-          NewJob.of("train")
-              .forSymbol(job.symbolId().orElseThrow())
-              .onTimeframe(timeframe)
-              .withPriority(job.priority())
-              .withPayload(
-                  com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                      .objectNode()
-                      .put("reason", "tracked"));
-      context.enqueue(job.userId().map(train::byUser).orElse(train));
-    }
+    NewJob train =
+        NewJob.of("train")
+            .forSymbol(job.symbolId().orElseThrow())
+            .withPriority(job.priority())
+            .withPayload(
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                    .objectNode()
+                    .put("reason", "tracked"));
+    context.enqueue(job.userId().map(train::byUser).orElse(train));
   }
 
   private static String symbolOf(Job job) {

@@ -80,8 +80,12 @@ public final class AlpacaAssets implements AssetDirectory {
     for (AlpacaAsset a : raw) {
       if (a == null || !SymbolCode.isValid(a.symbol())) {
         unreadable.merge("invalid_symbol", 1, Integer::sum);
-      } else {
+        continue;
+      }
+      try {
         assets.add(toAsset(a));
+      } catch (IllegalArgumentException e) {
+        unreadable.merge("invalid_fields", 1, Integer::sum);
       }
     }
     return new AssetList(assets, unreadable);

@@ -102,10 +102,7 @@ class TrackingToPredictionTest {
                         "SELECT job_type FROM forecast_jobs WHERE status = 'succeeded' ORDER BY id")
                     .mapTo(String.class)
                     .list());
-    // one train job per timeframe, so a worker's threads train them side by side
-    assertThat(succeeded)
-        .containsExactly(
-            "backfill", "forecast", "train", "train", "train", "train", "train", "validate");
+    assertThat(succeeded).containsExactly("backfill", "forecast", "train", "validate");
     assertThat(count("SELECT count(DISTINCT timeframe) FROM ohlc_bars")).isEqualTo(5);
     assertThat(count("SELECT count(*) FROM models WHERE active")).isEqualTo(5);
     assertThat(count("SELECT count(DISTINCT timeframe) FROM forecasts WHERE live_run"))
