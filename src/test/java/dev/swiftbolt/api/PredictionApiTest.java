@@ -62,6 +62,8 @@ class PredictionApiTest {
     ObjectNode expected = (ObjectNode) Json.mapper().readTree(new ValidationJson().toJson(stored));
     // no evaluation stored in this test: the source of live_score is unknown
     expected.putNull("live_score_source");
+    // the scores came from outside: no timeframe is named missing
+    expected.putArray("missing_timeframes");
     assertThat(reply.json()).isEqualTo(expected);
     assertThat(reply.json().get("timestamp").asText()).isEqualTo("2026-11-27T21:00:00Z");
     assertThat(reply.json().get("live_n").asInt()).isEqualTo(30);
