@@ -5,9 +5,12 @@
 const TOKEN_KEY = "swiftbolt.token";
 const TIMEFRAMES = ["M15", "H1", "H4", "D1", "W1"];
 const JOB_POLL_MS = 2000;
+const SEARCH_DEBOUNCE_MS = 200;
+const SEARCH_LIMIT = 8;
 const COLORS = { up: "#16a34a", down: "#dc2626", flat: "#6b7280" };
 
-const state = { token: null, selected: null, timeframe: "D1", chart: null, pollTimer: null };
+const state = { token: null, selected: null, timeframe: "D1", chart: null, pollTimer: null,
+  search: { timer: null, sequence: 0, matches: [], active: -1 } };
 
 const $ = (id) => document.getElementById(id);
 
@@ -79,7 +82,7 @@ async function signIn(token) {
   $("who").textContent = "Signed in as " + tokenSubject(state.token);
   show("who", true);
   show("sign-out", true);
-  await Promise.all([loadSymbols(), loadWatchlist()]);
+  await loadWatchlist();
   refreshJobs();
 }
 
@@ -100,15 +103,95 @@ function signOut(reason) {
 
 // ---- watchlist and jobs --------------------------------------------------------------------
 
-async function loadSymbols() {
-  const body = await api("/api/v1/symbols");
-  const list = $("known-symbols");
-  list.replaceChildren(...body.symbols.map((s) => {
-    const option = el("option");
-    option.value = s.symbol;
-    option.label = s.name;
-    return option;
-  }));
+// ---- the add box: search as you type (debounced), arrow keys, Enter, Escape ----------------
+
+function onSearchInput() {
+  clearTimeout(state.search.timer);
+  const query = $("add-symbol").value.trim();
+  if (!query) return closeSuggestions();
+  state.search.timer = setTimeout(() => searchSymbols(query), SEARCH_DEBOUNCE_MS);
+}
+
+async function searchSymbols(query) {
+  const sequence = ++state.search.sequence;
+  let matches;
+  try {
+    matches = await api("/api/v1/symbols?query=" + encodeURIComponent(query) + "&limit=" + SEARCH_LIMIT);
+  } catch (e) {
+    matches = [];
+  }
+  if (sequence !== state.search.sequence || $("add-symbol").value.trim() !== query) return;
+  renderSuggestions(matches);
+}
+
+function renderSuggestions(matches) {
+  state.search.matches = matches;
+  state.search.active = -1;
+  const list = $("add-suggestions");
+  if (matches.length === 0) {
+    list.replaceChildren(el("li", "No registered symbol matches. Press Enter to add the ticker as typed.", "none"));
+  } else {
+    list.replaceChildren(...matches.map((m, i) => {
+      const item = el("li", null, m.active ? "" : "inactive");
+      item.id = "suggestion-" + i;
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
+      item.dataset.symbol = m.symbol;
+      item.append(el("span", m.symbol, "sym"), el("span", m.name, "name"),
+        el("span", m.exchange + (m.active ? "" : " · inactive"), "exchange"));
+      item.addEventListener("mousedown", (event) => {
+        event.preventDefault();
+        chooseSuggestion(i);
+      });
+      return item;
+    }));
+  }
+  list.hidden = false;
+  $("add-symbol").setAttribute("aria-expanded", "true");
+}
+
+function closeSuggestions() {
+  clearTimeout(state.search.timer);
+  state.search.sequence++;
+  state.search.matches = [];
+  state.search.active = -1;
+  $("add-suggestions").hidden = true;
+  $("add-symbol").setAttribute("aria-expanded", "false");
+  $("add-symbol").removeAttribute("aria-activedescendant");
+}
+
+function moveActive(step) {
+  const count = state.search.matches.length;
+  if (count === 0) return;
+  state.search.active = (state.search.active + step + count) % count;
+  const items = $("add-suggestions").children;
+  for (let i = 0; i < items.length; i++) {
+    items[i].setAttribute("aria-selected", String(i === state.search.active));
+  }
+  const active = items[state.search.active];
+  active.scrollIntoView({ block: "nearest" });
+  $("add-symbol").setAttribute("aria-activedescendant", active.id);
+}
+
+function chooseSuggestion(index) {
+  const match = state.search.matches[index];
+  closeSuggestions();
+  if (match) addSymbol(match.symbol);
+}
+
+function onSearchKey(event) {
+  const open = !$("add-suggestions").hidden;
+  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    if (!open) return;
+    event.preventDefault();
+    moveActive(event.key === "ArrowDown" ? 1 : -1);
+  } else if (event.key === "Enter" && open && state.search.active >= 0) {
+    event.preventDefault();
+    chooseSuggestion(state.search.active);
+  } else if (event.key === "Escape" && open) {
+    event.preventDefault();
+    closeSuggestions();
+  }
 }
 
 async function loadWatchlist() {
@@ -416,6 +499,9 @@ function renderPrediction(p) {
     return row;
   }));
   show("timeframes-empty", present.length === 0);
+  const missing = p.missing_timeframes || [];
+  $("missing-timeframes").replaceChildren(...missing.map((m) => el("li", m.timeframe + " missing: " + m.reason)));
+  show("missing-timeframes", missing.length > 0);
 }
 
 /**
@@ -446,8 +532,12 @@ document.addEventListener("DOMContentLoaded", () => {
   $("sign-out").addEventListener("click", () => signOut());
   $("add-form").addEventListener("submit", (event) => {
     event.preventDefault();
+    closeSuggestions();
     addSymbol($("add-symbol").value.trim());
   });
+  $("add-symbol").addEventListener("input", onSearchInput);
+  $("add-symbol").addEventListener("keydown", onSearchKey);
+  $("add-symbol").addEventListener("blur", () => setTimeout(closeSuggestions, 150));
   const saved = localStorage.getItem(TOKEN_KEY);
   if (saved) {
     signIn(saved);

@@ -11,12 +11,15 @@ import dev.swiftbolt.api.internal.WatchlistRoutes;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.jobs.Worker;
+import dev.swiftbolt.symbols.AssetDirectory;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Jdbi;
@@ -58,18 +61,31 @@ public final class ApiServer implements AutoCloseable {
    * reading "now" from {@code clock}.
    */
   public ApiServer(Database database, JwtSecret secret, Clock clock) {
-    this(database, new TokenVerifier(secret, clock), clock);
+    this(database, new TokenVerifier(secret, clock), clock, Optional.empty());
+  }
+
+  /** Builds the server (not started) with the HS256 {@code secret} and Alpaca's {@code assets}. */
+  public ApiServer(
+      Database database, JwtSecret secret, Clock clock, Optional<AssetDirectory> assets) {
+    this(database, new TokenVerifier(secret, clock), clock, assets);
+  }
+
+  /** Builds the server (not started) verifying tokens with {@code verifier}; no asset lookup. */
+  public ApiServer(Database database, TokenVerifier verifier, Clock clock) {
+    this(database, verifier, clock, Optional.empty());
   }
 
   /**
    * Builds the server (not started) over {@code database}, verifying tokens with {@code verifier}
-   * and reading "now" from {@code clock}.
+   * and reading "now" from {@code clock}; {@code assets} (Alpaca's asset list, when configured)
+   * lets {@code POST /api/v1/watchlist} register an unknown ticker that Alpaca lists as active.
    */
-  public ApiServer(Database database, TokenVerifier verifier, Clock clock) {
+  public ApiServer(
+      Database database, TokenVerifier verifier, Clock clock, Optional<AssetDirectory> assets) {
     Jdbi jdbi = database.jdbi();
     metrics = new ApiMetrics(jdbi);
     SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
-    WatchlistRoutes watchlist = new WatchlistRoutes(jdbi);
+    WatchlistRoutes watchlist = new WatchlistRoutes(jdbi, new SymbolRegistry(jdbi, assets));
     PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
     ChartRoutes charts = new ChartRoutes(jdbi, clock);
     app =

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "The canonical backfill: fetch M15 and D1 bars, store them idempotently and resample H1, H4",
-      "and W1. Without --from it resumes from the newest stored bar (first run: 90 days of M15,",
+      "and W1. Without --from it resumes from the newest stored bar (first run: 18 months of M15,",
       "5 years of D1). A failing symbol is retried 3 times with backoff; the others go on.",
       "Source: Alpaca when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set, else the simulator."
     })

@@ -49,7 +49,7 @@ final class BackgroundJobs implements AutoCloseable {
     Scheduler scheduler =
         new Scheduler(
             new PipelineRunner(db.jdbi(), clock),
-            JobWiring.pipelines(db).all(),
+            JobWiring.pipelines(db, config).all(),
             clock,
             Scheduler.DEFAULT_MISFIRE_GRACE);
     worker.ifPresent(Worker::start);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +37,7 @@ final class ImportCommand extends CommandGroup {
         "Date,Open,High,Low,Close,Adj Close,Volume (headers case-insensitive, any row order).",
         "A date means that session's 09:30 New York open; ISO date-times are also accepted.",
         "One bad row rejects the whole file (exit 2, nothing written).",
+        "An unknown S is registered first (--name N, else Alpaca's name, else the ticker).",
         "D1 imports also rebuild W1; M15 imports rebuild H1 and H4."
       })
   static final class Csv implements Callable<Integer> {
@@ -46,6 +48,14 @@ final class ImportCommand extends CommandGroup {
 
     @Option(names = "--symbol", required = true, paramLabel = "S", description = "e.g. AAPL")
     String symbol;
+
+    @Option(
+        names = "--name",
+        paramLabel = "N",
+        description =
+            "Name to register S under when it is unknown (default: Alpaca's name when configured,"
+                + " else the ticker)")
+    String name;
 
     @Option(
         names = "--timeframe",
@@ -66,6 +76,10 @@ final class ImportCommand extends CommandGroup {
         bars = new CsvBarParser(TradingCalendar.nyse()).parse(reader, file.toString(), tf);
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read FILE " + file + ": " + e.getMessage(), e);
+      }
+      if (SymbolsCommand.registry(parent.main)
+          .ensureRegistered(code, Optional.ofNullable(name).filter(n -> !n.isBlank()))) {
+        System.out.println("Registered " + code + " in the symbols registry");
       }
       MarketDataService service = MarketDataOptions.service(parent.main);
       Map<Timeframe, UpsertResult> loads = service.importBars(code, tf, "csv", bars);

@@ -15,10 +15,24 @@ import dev.swiftbolt.ml.MlService;
 import dev.swiftbolt.ml.MlSettings;
 import dev.swiftbolt.ml.UnifiedPredictionService;
 import dev.swiftbolt.pipelines.MarketSessions;
+import dev.swiftbolt.pipelines.Pipeline;
 import dev.swiftbolt.pipelines.PipelineCatalog;
+import dev.swiftbolt.pipelines.PipelineStage;
 import dev.swiftbolt.pipelines.Schedule;
+import dev.swiftbolt.pipelines.StageCounts;
 import dev.swiftbolt.pipelines.TrainingHistoryDue;
+import dev.swiftbolt.pipelines.WeeklySchedule;
+import dev.swiftbolt.symbols.AlpacaAssets;
+import dev.swiftbolt.symbols.AlpacaTradingSettings;
+import dev.swiftbolt.symbols.AssetDirectory;
+import dev.swiftbolt.symbols.SymbolSync;
+import dev.swiftbolt.symbols.SyncResult;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -111,7 +125,39 @@ final class JobWiring {
     };
   }
 
-  /** The canonical pipelines. */
+  /**
+   * The canonical pipelines, plus the weekly {@code symbols-sync} (Alpaca's asset list into the
+   * registry, Saturdays 06:00 New York) when Alpaca's keys are configured.
+   */
+  static PipelineCatalog pipelines(Database db, SwiftBoltConfig config) {
+    PipelineCatalog catalog = pipelines(db);
+    Optional<AlpacaTradingSettings> alpaca =
+        AlpacaTradingSettings.fromEnvironment(config.alpacaEnvironment());
+    if (alpaca.isEmpty()) {
+      return catalog;
+    }
+    AssetDirectory assets = AlpacaAssets.of(alpaca.get());
+    SymbolSync sync = new SymbolSync(db.jdbi());
+    PipelineStage stage =
+        context -> {
+          SyncResult r = sync.apply("alpaca", assets.activeAssets());
+          Map<String, Long> counts = new LinkedHashMap<>();
+          counts.put("inserted", (long) r.inserted());
+          counts.put("updated", (long) r.updated());
+          counts.put("deactivated", (long) r.deactivated());
+          counts.put("unchanged", (long) r.unchanged());
+          r.skipped().forEach((reason, n) -> counts.put("skipped_" + reason, (long) n));
+          return new StageCounts(counts);
+        };
+    return catalog.with(
+        new Pipeline(
+            PipelineCatalog.SYMBOLS_SYNC,
+            "Alpaca's active US-equity assets into the symbols registry (inactive ones kept)",
+            Optional.of(new WeeklySchedule(DayOfWeek.SATURDAY, LocalTime.of(6, 0))),
+            List.of(new Pipeline.Stage("sync-alpaca-assets", stage))));
+  }
+
+  /** The canonical pipelines (without the Alpaca-only ones). */
   static PipelineCatalog pipelines(Database db) {
     return PipelineCatalog.canonical(
         db.jdbi(),

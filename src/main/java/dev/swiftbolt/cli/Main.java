@@ -7,6 +7,7 @@ import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.Databases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -77,8 +78,19 @@ public final class Main implements Runnable {
       description = "Log progress (INFO) to stderr; twice for DEBUG")
   boolean[] verbose = new boolean[0];
 
+  private final Map<String, String> environment;
   private SwiftBoltConfig config;
   private Database database;
+
+  /** Reads its configuration from the process environment. */
+  public Main() {
+    this(System.getenv());
+  }
+
+  /** Reads its configuration from {@code environment} (tests pass a fake Alpaca's URL here). */
+  Main(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -90,7 +102,7 @@ public final class Main implements Runnable {
   /** The configuration from the environment and the global flags. */
   public SwiftBoltConfig config() {
     if (config == null) {
-      config = SwiftBoltConfig.from(System.getenv(), Optional.ofNullable(home));
+      config = SwiftBoltConfig.from(environment, Optional.ofNullable(home));
     }
     return config;
   }

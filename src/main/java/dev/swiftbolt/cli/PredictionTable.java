@@ -40,6 +40,9 @@ final class PredictionTable {
               ? "due: " + p.retrainingReason()
               : "next " + p.nextRetrainingDate().toString().substring(0, 10));
       out.println(indent + "       " + p.recommendation());
+      s.missingTimeframes()
+          .forEach(
+              m -> out.println(indent + "       missing " + m.timeframe() + ": " + m.reason()));
     }
   }
 }

@@ -74,7 +74,10 @@ final class ServeCommand implements Callable<Integer> {
         main.database(new Database.PoolOptions(API_CONNECTIONS + workers, "swiftbolt-serve"));
     TokenKeys keys = TokenKeys.resolve(main.config());
     Clock clock = Clock.systemUTC();
-    ApiServer server = new ApiServer(database, new TokenVerifier(keys, clock), clock).start(port);
+    ApiServer server =
+        new ApiServer(
+                database, new TokenVerifier(keys, clock), clock, SymbolsCommand.directory(main))
+            .start(port);
     BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
     jobs.worker().ifPresent(server::reportWorker);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package dev.swiftbolt.cli;
 
 import dev.swiftbolt.jobs.JobView;
+import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.symbols.TrackResult;
 import dev.swiftbolt.symbols.WatchlistService;
 import java.util.concurrent.Callable;
@@ -14,6 +15,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Add SYMBOL to USER's watchlist and queue its backfill and forecast jobs.",
+      "Any registered active symbol can be tracked. An unknown ticker is looked up in Alpaca's"
+          + " asset list when Alpaca is configured and registered when it is active there;"
+          + " otherwise register it first with `swiftbolt symbols add` or `swiftbolt symbols sync`.",
       "The database queues the jobs in the same transaction (tracking twice adds no second set).",
       "Workers (`swiftbolt worker`, or `swiftbolt serve`) then run them."
     })
@@ -29,7 +33,10 @@ final class TrackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    TrackResult result = new WatchlistService(main.database().jdbi()).track(user, symbol);
+    SymbolCode.normalize(symbol);
+    TrackResult result =
+        new WatchlistService(main.database().jdbi(), SymbolsCommand.registry(main))
+            .track(user, symbol);
     System.out.println(result.message());
     for (JobView job : result.jobs()) {
       System.out.printf(

@@ -16,6 +16,8 @@ import java.util.Optional;
  *   <tr><td>APCA_API_KEY_ID, APCA_API_SECRET_KEY</td><td>unset: simulator</td><td>Alpaca</td></tr>
  *   <tr><td>APCA_API_DATA_URL</td><td>https://data.alpaca.markets</td><td>Alpaca base URL</td></tr>
  *   <tr><td>APCA_DATA_FEED</td><td>iex</td><td>Alpaca feed (sip needs a subscription)</td></tr>
+ *   <tr><td>APCA_API_BASE_URL</td><td>https://paper-api.alpaca.markets</td><td>Alpaca trading API
+ *   (asset list)</td></tr>
  *   <tr><td>SUPABASE_URL</td><td>unset: no JWKS</td><td>project URL; ES256/RS256 tokens via its JWKS</td></tr>
  *   <tr><td>SUPABASE_JWT_SECRET</td><td>unset: dev secret in home (when SUPABASE_URL is unset too)</td><td>legacy HS256 JWT verification</td></tr>
  * </table>
@@ -30,9 +32,13 @@ public record SwiftBoltConfig(
     String alpacaDataUrl,
     Optional<String> alpacaDataFeed,
     Optional<String> supabaseJwtSecret,
-    Optional<String> supabaseUrl) {
+    Optional<String> supabaseUrl,
+    String alpacaBaseUrl) {
 
   public static final String DEFAULT_ALPACA_DATA_URL = "https://data.alpaca.markets";
+
+  /** Alpaca's trading API for paper keys; live keys use {@code https://api.alpaca.markets}. */
+  public static final String DEFAULT_ALPACA_BASE_URL = "https://paper-api.alpaca.markets";
 
   /**
    * Reads the configuration from {@code env}; {@code homeOverride} (the {@code --home} flag) wins
@@ -53,7 +59,8 @@ public record SwiftBoltConfig(
         value(env, "APCA_API_DATA_URL").orElse(DEFAULT_ALPACA_DATA_URL),
         value(env, "APCA_DATA_FEED"),
         value(env, "SUPABASE_JWT_SECRET"),
-        value(env, "SUPABASE_URL"));
+        value(env, "SUPABASE_URL"),
+        value(env, "APCA_API_BASE_URL").orElse(DEFAULT_ALPACA_BASE_URL));
   }
 
   /** Whether both Alpaca keys are set. */
@@ -63,8 +70,9 @@ public record SwiftBoltConfig(
 
   /**
    * The Alpaca options as environment variables ({@code APCA_API_KEY_ID}, {@code
-   * APCA_API_SECRET_KEY}, {@code APCA_API_DATA_URL}, {@code APCA_DATA_FEED}; unset ones left out),
-   * the form the market-data package validates them in.
+   * APCA_API_SECRET_KEY}, {@code APCA_API_DATA_URL}, {@code APCA_DATA_FEED}, {@code
+   * APCA_API_BASE_URL}; unset ones left out), the form the market-data and symbols packages
+   * validate them in.
    */
   public Map<String, String> alpacaEnvironment() {
     Map<String, String> env = new java.util.LinkedHashMap<>();
@@ -72,6 +80,7 @@ public record SwiftBoltConfig(
     alpacaSecretKey.ifPresent(v -> env.put("APCA_API_SECRET_KEY", v));
     env.put("APCA_API_DATA_URL", alpacaDataUrl);
     alpacaDataFeed.ifPresent(v -> env.put("APCA_DATA_FEED", v));
+    env.put("APCA_API_BASE_URL", alpacaBaseUrl);
     return Map.copyOf(env);
   }
 

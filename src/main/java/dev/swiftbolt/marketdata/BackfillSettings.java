@@ -12,20 +12,26 @@ import java.time.Period;
  *     s)
  * @param maxBackoff cap on a retry wait (default 30 s)
  * @param intradayHistory how far back M15 starts when nothing is stored and no {@code --from} is
- *     given (default 90 days)
- * @param dailyHistory how far back D1 starts in that case (default 5 years)
+ *     given (default 18 months): the first backfill of a newly tracked symbol must be deep enough
+ *     to train M15, H1 and H4 (resampled from M15) and to evaluate them in full — a 3-month
+ *     backtest and 4 quarterly walk-forward folds reach back 12 months, and H4's first fold still
+ *     needs 100 training rows after its 60-bar warm-up (about 4 months at 2 H4 bars a session), so
+ *     16 months is the floor and 18 leaves a margin for holidays and the purge. Alpaca's IEX feed
+ *     serves intraday bars back to 2016; the simulator generates any depth.
+ * @param dailyHistory how far back D1 starts in that case (default 5 years; W1 is resampled from
+ *     it, which leaves W1 about 200 weekly training rows before its walk-forward folds)
  */
 public record BackfillSettings(
     int retries,
     Duration firstBackoff,
     Duration maxBackoff,
-    Duration intradayHistory,
+    Period intradayHistory,
     Period dailyHistory) {
 
-  /** 3 retries from 2 s up to 30 s; 90 days of M15, 5 years of D1. */
+  /** 3 retries from 2 s up to 30 s; 18 months of M15, 5 years of D1. */
   public static final BackfillSettings DEFAULT =
       new BackfillSettings(
-          3, Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofDays(90), Period.ofYears(5));
+          3, Duration.ofSeconds(2), Duration.ofSeconds(30), Period.ofMonths(18), Period.ofYears(5));
 
   public BackfillSettings {
     if (retries < 0) {

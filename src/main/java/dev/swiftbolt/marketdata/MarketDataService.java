@@ -220,11 +220,10 @@ public final class MarketDataService {
     return bars.lastTs(id, base)
         .orElseGet(
             () ->
-                base == Timeframe.D1
-                    ? ZonedDateTime.ofInstant(now, TradingCalendar.NEW_YORK)
-                        .minus(settings.dailyHistory())
-                        .toInstant()
-                    : now.minus(settings.intradayHistory()));
+                ZonedDateTime.ofInstant(now, TradingCalendar.NEW_YORK)
+                    .minus(
+                        base == Timeframe.D1 ? settings.dailyHistory() : settings.intradayHistory())
+                    .toInstant());
   }
 
   private boolean isComplete(Timeframe timeframe, Instant ts, Instant now) {

@@ -57,9 +57,9 @@ public final class MlService {
 
   /**
    * Trains and registers the series' model. When the history is too short for the evaluation
-   * windows (e.g. 90 days of M15 against a 3-month holdout and 4 quarterly folds) but still has
-   * {@code minTrainingRows} labelled rows, the model is trained without evaluation: its metrics say
-   * {@code "evaluation_skipped"} with the reason and its calibration is "none". Otherwise the
+   * windows (e.g. a few months of M15 against a 3-month holdout and 4 quarterly folds) but still
+   * has {@code minTrainingRows} labelled rows, the model is trained without evaluation: its metrics
+   * say {@code "evaluation_skipped"} with the reason and its calibration is "none". Otherwise the
    * backtest and walk-forward it computed are also stored as the series' evaluation, exactly as
    * {@link #evaluate} would store them, so nothing needs to refit them right after training.
    *

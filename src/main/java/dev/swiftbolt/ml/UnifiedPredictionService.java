@@ -1,6 +1,8 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.marketdata.BarRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.MissingTimeframe;
 import dev.swiftbolt.validation.PredictionBaselines;
 import dev.swiftbolt.validation.Timeframe;
 import dev.swiftbolt.validation.UnifiedPrediction;
@@ -11,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +35,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class UnifiedPredictionService {
 
+  private static final int MIN_TRAINING_ROWS_DEFAULT =
+      EvaluationConfig.defaults().minTrainingRows();
+
   /** The timeframe whose forecast gives the direction and whose evaluation gives the scores. */
   public static final Timeframe DEFAULT_PRIMARY = Timeframe.D1;
 
@@ -40,6 +47,7 @@ public final class UnifiedPredictionService {
   private final EvaluationRepository evaluations;
   private final ModelRegistry registry;
   private final UnifiedPredictionRepository predictions;
+  private final BarRepository bars;
   private final UnifiedValidator validator = new UnifiedValidator();
   private final Timeframe primary;
   private final Clock clock;
@@ -51,6 +59,7 @@ public final class UnifiedPredictionService {
     this.evaluations = new EvaluationRepository(jdbi);
     this.registry = new ModelRegistry(jdbi);
     this.predictions = new UnifiedPredictionRepository(jdbi);
+    this.bars = new BarRepository(jdbi);
     this.primary = Objects.requireNonNull(primary, "primary");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -73,8 +82,38 @@ public final class UnifiedPredictionService {
             new PredictionBaselines(
                 evaluation.backtest().baseline(),
                 evaluation.walkforward().score().baseline(),
-                evaluation.live().baseline())));
+                evaluation.live().baseline())),
+        missingTimeframes(symbol, symbolId, prediction));
     return prediction;
+  }
+
+  /**
+   * Why each timeframe absent from the prediction's {@code multi_tf_consensus} is absent: no bars,
+   * too few bars to train a model, or a model without a forecast yet.
+   */
+  List<MissingTimeframe> missingTimeframes(
+      String symbol, long symbolId, UnifiedPrediction prediction) {
+    List<MissingTimeframe> missing = new ArrayList<>();
+    for (Timeframe tf : Timeframe.values()) {
+      if (!prediction.multiTfConsensus().containsKey(tf)) {
+        missing.add(new MissingTimeframe(tf, whyMissing(symbol, symbolId, tf)));
+      }
+    }
+    return missing;
+  }
+
+  private String whyMissing(String symbol, long symbolId, Timeframe tf) {
+    if (registry.active(symbolId, tf).isPresent()) {
+      return "no %s forecast yet; run `swiftbolt forecast %s --timeframes %s`"
+          .formatted(tf, symbol, tf);
+    }
+    long stored = bars.count(symbolId, tf);
+    if (stored == 0) {
+      return "no %s bars stored; run `swiftbolt backfill %s`".formatted(tf, symbol);
+    }
+    return ("no %s model: only %d %s bars stored, too few to train one (a recent listing or a"
+            + " short history; training needs %d labelled rows after a %d-bar warm-up)")
+        .formatted(tf, stored, tf, MIN_TRAINING_ROWS_DEFAULT, FeatureBuilder.WARMUP_BARS);
   }
 
   private EvaluationReport latestEvaluation(String symbol, long symbolId) {

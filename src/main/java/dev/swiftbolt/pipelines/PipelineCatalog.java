@@ -32,6 +32,7 @@ public final class PipelineCatalog {
   public static final String DATA_QUALITY = "data-quality";
   public static final String ML_ORCHESTRATION = "ml-orchestration";
   public static final String RETRAINING = "retraining";
+  public static final String SYMBOLS_SYNC = "symbols-sync";
 
   private final Map<String, Pipeline> pipelines;
 
@@ -137,6 +138,13 @@ public final class PipelineCatalog {
           "unknown pipeline '" + name + "'; pipelines: " + String.join(", ", pipelines.keySet()));
     }
     return p;
+  }
+
+  /** This catalogue with {@code pipeline} added at the end (e.g. one that needs Alpaca's keys). */
+  public PipelineCatalog with(Pipeline pipeline) {
+    List<Pipeline> list = new ArrayList<>(pipelines.values());
+    list.add(pipeline);
+    return new PipelineCatalog(list);
   }
 
   /** This catalogue with one stage's body replaced (e.g. an in-process data-quality check). */

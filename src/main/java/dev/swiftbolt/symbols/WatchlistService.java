@@ -13,22 +13,33 @@ public final class WatchlistService {
 
   private final Jdbi jdbi;
   private final SymbolRepository symbols;
+  private final SymbolRegistry registry;
 
+  /** Tracks registered symbols only (no asset directory to look unknown tickers up in). */
   public WatchlistService(Jdbi jdbi) {
+    this(jdbi, new SymbolRegistry(jdbi, java.util.Optional.empty()));
+  }
+
+  /** Tracks registered symbols and, through {@code registry}'s directory, unknown listed ones. */
+  public WatchlistService(Jdbi jdbi, SymbolRegistry registry) {
     this.jdbi = jdbi;
     this.symbols = new SymbolRepository(jdbi);
+    this.registry = registry;
   }
 
   /**
-   * Adds {@code rawSymbol} to {@code userId}'s watchlist, in one transaction with its jobs.
+   * Adds {@code rawSymbol} to {@code userId}'s watchlist, in one transaction with its jobs. Any
+   * registered active symbol can be tracked; an unknown one is looked up and registered first when
+   * the registry has an asset directory (Alpaca) that lists it as active.
    *
    * @throws IllegalArgumentException for a malformed user id or symbol
-   * @throws UnknownSymbolException for a symbol that is not registered
+   * @throws UnknownSymbolException for a symbol that is neither registered nor listed
+   * @throws InactiveSymbolException for a registered symbol that is no longer active
    */
   public TrackResult track(String userId, String rawSymbol) {
     String user = UserId.validate(userId);
     String symbol = SymbolCode.normalize(rawSymbol);
-    long symbolId = symbols.require(symbol);
+    long symbolId = registry.requireTrackable(symbol);
     return jdbi.inTransaction(
         h -> {
           int inserted =

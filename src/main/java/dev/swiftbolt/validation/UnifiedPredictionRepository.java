@@ -36,7 +36,8 @@ public final class UnifiedPredictionRepository {
           + " backtesting_baselines::text AS backtesting_baselines,"
           + " walkforward_baseline_accuracy, walkforward_baseline_name,"
           + " walkforward_baselines::text AS walkforward_baselines, live_baseline_accuracy,"
-          + " live_baseline_name, live_baselines::text AS live_baselines, created_at";
+          + " live_baseline_name, live_baselines::text AS live_baselines,"
+          + " missing_timeframes::text AS missing_timeframes, created_at";
 
   private static final String INSERT =
       "INSERT INTO unified_predictions (symbol, direction, unified_confidence,"
@@ -50,7 +51,8 @@ public final class UnifiedPredictionRepository {
           + " overfit_explanation, last_retraining_date, persistent_drift_days,"
           + " live_score_source, backtesting_baseline_accuracy, backtesting_baseline_name,"
           + " backtesting_baselines, walkforward_baseline_accuracy, walkforward_baseline_name,"
-          + " walkforward_baselines, live_baseline_accuracy, live_baseline_name, live_baselines)"
+          + " walkforward_baselines, live_baseline_accuracy, live_baseline_name, live_baselines,"
+          + " missing_timeframes)"
           + " VALUES (:symbol, :direction,"
           + " :unified_confidence, :base_confidence, :backtesting_score, :walkforward_score,"
           + " :live_score, CAST(:multi_tf_consensus AS jsonb), :drift_detected, :drift_magnitude,"
@@ -65,7 +67,7 @@ public final class UnifiedPredictionRepository {
           + " :backtesting_baseline_name, CAST(:backtesting_baselines AS jsonb),"
           + " :walkforward_baseline_accuracy, :walkforward_baseline_name,"
           + " CAST(:walkforward_baselines AS jsonb), :live_baseline_accuracy, :live_baseline_name,"
-          + " CAST(:live_baselines AS jsonb))";
+          + " CAST(:live_baselines AS jsonb), CAST(:missing_timeframes AS jsonb))";
 
   private final Jdbi jdbi;
   private final ValidationJson json = new ValidationJson();
@@ -81,18 +83,18 @@ public final class UnifiedPredictionRepository {
    * @throws PredictionStorageException with the database's message when the insert fails
    */
   public long store(UnifiedPrediction p) {
-    return store(p, Optional.empty());
+    return store(p, Optional.empty(), Optional.empty(), List.of());
   }
 
   /**
    * Stores one prediction in one transaction, with what its live score was ({@code live} or {@code
-   * walkforward_proxy}).
+   * walkforward_proxy}) and the timeframes it lacks with their reasons.
    *
    * @return the new row's id
    * @throws PredictionStorageException with the database's message when the insert fails
    */
   public long store(UnifiedPrediction p, Optional<String> liveScoreSource) {
-    return store(p, liveScoreSource, Optional.empty());
+    return store(p, liveScoreSource, Optional.empty(), List.of());
   }
 
   /**
@@ -106,6 +108,21 @@ public final class UnifiedPredictionRepository {
       UnifiedPrediction p,
       Optional<String> liveScoreSource,
       Optional<PredictionBaselines> baselines) {
+    return store(p, liveScoreSource, baselines, List.of());
+  }
+
+  /**
+   * Stores one prediction in one transaction, with what its live score was, the naive baselines of
+   * its three scores and the timeframes it lacks with their reasons.
+   *
+   * @return the new row's id
+   * @throws PredictionStorageException with the database's message when the insert fails
+   */
+  public long store(
+      UnifiedPrediction p,
+      Optional<String> liveScoreSource,
+      Optional<PredictionBaselines> baselines,
+      List<MissingTimeframe> missing) {
     try {
       return jdbi.inTransaction(
           handle ->
@@ -159,6 +176,7 @@ public final class UnifiedPredictionRepository {
                   .bind("persistent_drift_days", p.persistentDriftDays())
                   .bind("live_score_source", liveScoreSource.orElse(null))
                   .bindMap(baselineColumns(baselines))
+                  .bind("missing_timeframes", json.missingTimeframesJson(missing))
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one());
@@ -234,7 +252,8 @@ public final class UnifiedPredictionRepository {
         instant(rs, "created_at"),
         prediction,
         Optional.ofNullable(rs.getString("live_score_source")),
-        baselines(rs));
+        baselines(rs),
+        json.parseMissingTimeframes(rs.getString("missing_timeframes")));
   }
 
   /** The nine baseline columns' values by parameter name, all null when there are none. */

@@ -154,9 +154,11 @@ public final class ValidationJson {
 
   /**
    * A stored prediction as one compact JSON object: the prediction's fields, {@code
-   * live_score_source} ({@code null} when its scores came from outside) and, per score ({@code
-   * backtesting, walkforward, live}), its naive baseline as {@code <score>_baseline_accuracy},
-   * {@code <score>_baseline_name} and {@code <score>_baselines} ({@code null} when not known).
+   * live_score_source} ({@code null} when its scores came from outside), per score ({@code
+   * backtesting, walkforward, live}) its naive baseline as {@code <score>_baseline_accuracy},
+   * {@code <score>_baseline_name} and {@code <score>_baselines} ({@code null} when not known), and
+   * {@code missing_timeframes} ({@code [{"timeframe": "H4", "reason": "…"}]}, empty when none is
+   * missing).
    */
   public String toJson(StoredPrediction stored) {
     StringWriter out = new StringWriter(1024);
@@ -167,6 +169,8 @@ public final class ValidationJson {
       for (String measure : PredictionBaselines.MEASURES) {
         writeBaseline(g, measure, stored.baselines().map(b -> b.byMeasure().get(measure)));
       }
+      g.writeFieldName("missing_timeframes");
+      writeMissingTimeframes(g, stored.missingTimeframes());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -192,6 +196,49 @@ public final class ValidationJson {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /** Missing timeframes as a JSON array string, for the jsonb column. */
+  public String missingTimeframesJson(List<MissingTimeframe> missing) {
+    StringWriter out = new StringWriter(128);
+    try (JsonGenerator generator = factory.createGenerator(out)) {
+      writeMissingTimeframes(generator, missing);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Reads missing timeframes as written by {@link #missingTimeframesJson}.
+   *
+   * @throws IllegalArgumentException when it is not such an array
+   */
+  public List<MissingTimeframe> parseMissingTimeframes(String json) {
+    try {
+      JsonNode array = reader.readTree(json == null ? "[]" : json);
+      List<MissingTimeframe> out = new java.util.ArrayList<>();
+      for (JsonNode item : array) {
+        out.add(
+            new MissingTimeframe(
+                Timeframe.parse(item.path("timeframe").asText()), item.path("reason").asText()));
+      }
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static void writeMissingTimeframes(JsonGenerator g, List<MissingTimeframe> missing)
+      throws IOException {
+    g.writeStartArray();
+    for (MissingTimeframe m : missing) {
+      g.writeStartObject();
+      g.writeStringField("timeframe", m.timeframe().name());
+      g.writeStringField("reason", m.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /**

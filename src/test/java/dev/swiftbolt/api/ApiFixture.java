@@ -27,9 +27,14 @@ final class ApiFixture implements AutoCloseable {
   final TokenIssuer issuer = new TokenIssuer(JwtSecret.of(SECRET), Clock.systemUTC());
 
   ApiFixture() {
+    this(java.util.Optional.empty());
+  }
+
+  /** A server that looks unknown tickers up in {@code assets} (a fake Alpaca). */
+  ApiFixture(java.util.Optional<dev.swiftbolt.symbols.AssetDirectory> assets) {
     database = TestDatabase.create();
     new SymbolRepository(database.jdbi()).seed();
-    server = new ApiServer(database, JwtSecret.of(SECRET), Clock.systemUTC()).start(0);
+    server = new ApiServer(database, JwtSecret.of(SECRET), Clock.systemUTC(), assets).start(0);
   }
 
   String token(String user) {

@@ -124,7 +124,7 @@ class WatchlistApiTest {
   void the_symbols_registry_lists_the_eight_core_symbols() {
     var reply = api.getPublic("/api/v1/symbols");
     List<String> symbols = new ArrayList<>();
-    reply.json().get("symbols").forEach(s -> symbols.add(s.get("symbol").asText()));
+    reply.json().forEach(s -> symbols.add(s.get("symbol").asText()));
     assertThat(symbols)
         .containsExactly("AAPL", "AMD", "CRWD", "GOOGL", "META", "MSFT", "NVDA", "TSLA");
   }

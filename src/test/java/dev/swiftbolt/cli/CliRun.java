@@ -20,10 +20,15 @@ final class CliRun {
   private CliRun() {}
 
   static Result run(Path home, String... args) {
+    return run(System.getenv(), home, args);
+  }
+
+  /** Runs with {@code environment} instead of the process's (e.g. Alpaca keys and URLs). */
+  static Result run(java.util.Map<String, String> environment, Path home, String... args) {
     PrintStream originalOut = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
-    Main main = new Main();
+    Main main = new Main(environment);
     try {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
       var cmd = Main.commandLine(main);

@@ -48,7 +48,7 @@ class CliTest {
   void a_malformed_symbol_is_exit_2_with_the_rule() {
     Result r = run("track", "cli-user", "AAPL;rm -rf /");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).contains("must match ^[A-Z][A-Z0-9.\\-]{0,9}$");
+    assertThat(r.err()).contains("must match " + dev.swiftbolt.symbols.SymbolCode.RULE);
   }
 
   @Test

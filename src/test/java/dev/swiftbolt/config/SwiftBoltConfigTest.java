@@ -18,7 +18,12 @@ class SwiftBoltConfigTest {
     assertThat(config.databaseUrl()).isEmpty();
     assertThat(config.hasAlpacaKeys()).isFalse();
     assertThat(config.alpacaEnvironment())
-        .containsExactlyEntriesOf(Map.of("APCA_API_DATA_URL", "https://data.alpaca.markets"));
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "APCA_API_DATA_URL",
+                "https://data.alpaca.markets",
+                "APCA_API_BASE_URL",
+                "https://paper-api.alpaca.markets"));
   }
 
   @Test

@@ -186,7 +186,7 @@ class WatchlistTest {
   void malformed_symbols_are_refused_with_the_rule_and_nothing_is_written(String bad) {
     assertThatThrownBy(() -> watchlist.track("user-1", bad))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("^[A-Z][A-Z0-9.\\-]{0,9}$");
+        .hasMessageContaining(SymbolCode.RULE);
     assertThat(count("user_symbol_tracking")).isZero();
     assertThat(count("forecast_jobs")).isZero();
   }

@@ -3,6 +3,8 @@ package dev.swiftbolt.api.internal;
 import dev.swiftbolt.api.AuthenticationException;
 import dev.swiftbolt.api.TokenKeysUnavailableException;
 import dev.swiftbolt.db.DatabaseUnavailableException;
+import dev.swiftbolt.marketdata.AlpacaException;
+import dev.swiftbolt.symbols.InactiveSymbolException;
 import dev.swiftbolt.symbols.UnknownSymbolException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -42,6 +44,20 @@ public final class ErrorResponses {
     app.exception(
         UnknownSymbolException.class,
         (e, ctx) -> send(ctx, 404, "unknown_symbol", e.getMessage(), Optional.of("symbol")));
+    app.exception(
+        InactiveSymbolException.class,
+        (e, ctx) -> send(ctx, 409, "inactive_symbol", e.getMessage(), Optional.of("symbol")));
+    app.exception(
+        AlpacaException.class,
+        (e, ctx) -> {
+          log.warn("{} {}: Alpaca failed: {}", ctx.method(), ctx.path(), e.getMessage());
+          send(
+              ctx,
+              502,
+              "alpaca_unavailable",
+              "looking the symbol up in Alpaca's asset list failed; try again shortly",
+              Optional.of("symbol"));
+        });
     app.exception(
         IllegalArgumentException.class,
         (e, ctx) -> send(ctx, 400, "invalid_input", e.getMessage(), Optional.empty()));

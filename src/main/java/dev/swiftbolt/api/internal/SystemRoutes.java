@@ -1,13 +1,16 @@
 package dev.swiftbolt.api.internal;
 
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolSearch;
+import dev.swiftbolt.symbols.SymbolSummary;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /** Health, the symbols registry, the OpenAPI document and the Prometheus metrics. */
@@ -16,11 +19,14 @@ public final class SystemRoutes {
   /** The hand-written OpenAPI 3 document, served as is. */
   public static final String OPENAPI_RESOURCE = "/api/openapi.json";
 
+  /** Symbols per answer of {@code GET /api/v1/symbols} when no {@code limit} is given. */
+  static final int DEFAULT_SYMBOLS = 20;
+
   /** How long a database check answers health requests (probes poll often). */
   static final java.time.Duration HEALTH_TTL = java.time.Duration.ofSeconds(1);
 
   private final Jdbi jdbi;
-  private final SymbolRepository symbols;
+  private final SymbolSearch search;
   private final ApiMetrics metrics;
   private final Clock clock;
   private final byte[] openApi;
@@ -28,7 +34,7 @@ public final class SystemRoutes {
 
   public SystemRoutes(Jdbi jdbi, ApiMetrics metrics, Clock clock) {
     this.jdbi = jdbi;
-    this.symbols = new SymbolRepository(jdbi);
+    this.search = new SymbolSearch(jdbi);
     this.metrics = metrics;
     this.clock = clock;
     this.openApi = readOpenApi();
@@ -68,9 +74,34 @@ public final class SystemRoutes {
     }
   }
 
-  /** {@code GET /api/v1/symbols}: the registry, ordered by symbol. */
+  /**
+   * {@code GET /api/v1/symbols?query=&limit=&offset=}: with {@code query}, the search (exact
+   * ticker, ticker prefix, name word prefix; active first); without, one page of the registry by
+   * symbol. A JSON array of {@code {symbol, name, exchange, asset_class, active}}; {@code limit} 1
+   * to 100 (default 20), never the whole registry in one answer.
+   */
   public void symbols(Context ctx) {
-    ctx.json(Map.of("symbols", symbols.list()));
+    int limit = Params.intParam(ctx, "limit", DEFAULT_SYMBOLS, 1, SymbolSearch.MAX_LIMIT);
+    int offset = Params.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    Optional<String> query = Params.query(ctx, "query");
+    if (query.isEmpty()) {
+      ctx.json(search.page(limit, offset));
+      return;
+    }
+    if (offset > SymbolSearch.MAX_OFFSET) {
+      throw ApiException.badRequest(
+          "invalid_parameter",
+          "offset",
+          "offset of a search must be at most %d, got %d; narrow the query"
+              .formatted(SymbolSearch.MAX_OFFSET, offset));
+    }
+    List<SymbolSummary> found;
+    try {
+      found = search.search(query.get(), limit, offset);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid_query", "query", e.getMessage());
+    }
+    ctx.json(found);
   }
 
   /** {@code GET /api/v1/openapi.json}. */

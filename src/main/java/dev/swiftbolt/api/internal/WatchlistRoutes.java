@@ -3,6 +3,7 @@ package dev.swiftbolt.api.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swiftbolt.jobs.JobQueries;
 import dev.swiftbolt.jobs.JobView;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.symbols.TrackResult;
 import dev.swiftbolt.symbols.WatchlistEntry;
@@ -32,8 +33,8 @@ public final class WatchlistRoutes {
   private final SymbolRepository symbols;
   private final JobQueries jobs;
 
-  public WatchlistRoutes(Jdbi jdbi) {
-    this.watchlist = new WatchlistService(jdbi);
+  public WatchlistRoutes(Jdbi jdbi, SymbolRegistry registry) {
+    this.watchlist = new WatchlistService(jdbi, registry);
     this.symbols = new SymbolRepository(jdbi);
     this.jobs = new JobQueries(jdbi);
   }
