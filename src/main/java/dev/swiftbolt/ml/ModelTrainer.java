@@ -10,17 +10,17 @@ import org.tribuo.Model;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 import org.tribuo.transform.TransformTrainer;
 import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
  * Fits direction models. Same rows and labels in, same predictions out: XGBoost runs single
- * threaded with a fixed seed and the logistic regression uses Tribuo's fixed default seed.
+ * threaded with a fixed seed, straight from the feature matrix ({@link XGBoostDirectionModel}), and
+ * the logistic regression uses Tribuo's fixed default seed with a fresh Tribuo trainer per fit.
  *
- * <p>Not thread-safe per instance (Tribuo trainers keep an invocation counter that feeds their
- * RNG); use one trainer per thread.
+ * <p>Thread-safe: every fit builds its own native matrix and trainer, so fits of several series or
+ * folds may run at once and each gives what it would give alone.
  */
 public final class ModelTrainer {
   /**
@@ -54,7 +54,9 @@ public final class ModelTrainer {
     }
     return switch (kind) {
       case MAJORITY -> MajorityModel.fit(labelCodes);
-      case XGBOOST -> tribuo(kind, xgboost(), matrix, rows, labelCodes);
+      case XGBOOST ->
+          XGBoostDirectionModel.train(
+              xgboostParameters(), settings.trees(), matrix, rows, labelCodes);
       case LOGISTIC -> tribuo(kind, logistic(), matrix, rows, labelCodes);
     };
   }
@@ -66,10 +68,10 @@ public final class ModelTrainer {
   }
 
   /**
-   * Tribuo's parameter-map constructor, because the typed constructors cannot set {@code max_bin};
-   * the map is exactly XGBoost's native parameter names.
+   * The XGBoost parameters of every fit, in XGBoost's native names ({@code num_class} is added per
+   * fit); the same map the Tribuo backend was given before.
    */
-  private Trainer<Label> xgboost() {
+  Map<String, Object> xgboostParameters() {
     Map<String, Object> p = new HashMap<>();
     p.put("objective", "multi:softprob");
     p.put("booster", "gbtree");
@@ -86,7 +88,7 @@ public final class ModelTrainer {
     p.put("nthread", settings.threads());
     p.put("seed", settings.seed());
     p.put("verbosity", 0);
-    return new XGBoostClassificationTrainer(settings.trees(), p);
+    return p;
   }
 
   private static Logger quiet(Logger logger) {
