@@ -44,7 +44,7 @@ class MlCliTest {
     Result train = run("train", "MSFT", "--timeframes", "D1", "--json");
     assertThat(train.exitCode()).as(train.err()).isZero();
     JsonNode t = Json.mapper().readTree(train.out());
-    assertThat(t.get("algorithm").asText()).isEqualTo("tribuo-xgboost");
+    assertThat(t.get("algorithm").asText()).isEqualTo("xgboost");
     assertThat(t.get("walkforward").get("n").asInt()).isGreaterThan(200);
     assertThat(t.get("evaluation_skipped").isNull()).isTrue();
 
