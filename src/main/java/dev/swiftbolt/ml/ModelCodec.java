@@ -19,8 +19,9 @@ public final class ModelCodec {
 
   /**
    * Decodes an artifact stored with {@code format}: {@code xgboost-ubj} (XGBoost's own model),
-   * {@code tribuo-protobuf} (Tribuo's {@code Model.serialize()}: the logistic baseline, and XGBoost
-   * models registered before decision 0006) or {@code class-frequencies-f64x3} (majority).
+   * {@code standardised-logistic-f64-v1} (logistic baseline), {@code tribuo-protobuf} (Tribuo's
+   * {@code Model.serialize()}: models fitted through Tribuo before decision 0006) or {@code
+   * class-frequencies-f64x3} (majority).
    *
    * @throws IllegalArgumentException when the format is unknown or the bytes are not an artifact of
    *     that format and kind
@@ -29,6 +30,7 @@ public final class ModelCodec {
     return switch (format) {
       case MajorityModel.FORMAT -> MajorityModel.fromBytes(bytes);
       case XGBoostDirectionModel.FORMAT -> XGBoostDirectionModel.fromBytes(bytes);
+      case LogisticDirectionModel.FORMAT -> LogisticDirectionModel.fromBytes(bytes);
       case TribuoDirectionModel.FORMAT -> TribuoDirectionModel.fromBytes(kind, bytes);
       default ->
           throw new IllegalArgumentException(

@@ -9,13 +9,18 @@ public enum ModelKind {
    * models registered before decision 0006 say {@code tribuo-xgboost} and are read as this kind.
    */
   XGBOOST("xgboost"),
-  /** Tribuo's SGD logistic regression on standardised features (linear baseline). */
-  LOGISTIC("tribuo-logistic-regression"),
+  /**
+   * Multinomial logistic regression on standardised features, fitted as Tribuo's SGD trainer did
+   * (linear baseline); {@code tribuo-logistic-regression} before decision 0006.
+   */
+  LOGISTIC("logistic-regression"),
   /** Predicts the training majority class with the training class frequencies as probabilities. */
   MAJORITY("majority-class");
 
-  /** The XGBoost algorithm name of models trained through Tribuo (before decision 0006). */
+  /** The algorithm names of models fitted through Tribuo (before decision 0006). */
   static final String LEGACY_TRIBUO_XGBOOST = "tribuo-xgboost";
+
+  static final String LEGACY_TRIBUO_LOGISTIC = "tribuo-logistic-regression";
 
   private final String algorithm;
 
@@ -34,6 +39,9 @@ public enum ModelKind {
   public static ModelKind ofAlgorithm(String algorithm) {
     if (LEGACY_TRIBUO_XGBOOST.equals(algorithm)) {
       return XGBOOST;
+    }
+    if (LEGACY_TRIBUO_LOGISTIC.equals(algorithm)) {
+      return LOGISTIC;
     }
     for (ModelKind kind : values()) {
       if (kind.algorithm.equals(algorithm)) {

@@ -1,34 +1,19 @@
 package dev.swiftbolt.ml;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.tribuo.Model;
-import org.tribuo.Trainer;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
-import org.tribuo.transform.TransformTrainer;
-import org.tribuo.transform.TransformationMap;
-import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
  * Fits direction models. Same rows and labels in, same predictions out: XGBoost runs single
  * threaded with a fixed seed, straight from the feature matrix ({@link XGBoostDirectionModel}), and
- * the logistic regression uses Tribuo's fixed default seed with a fresh Tribuo trainer per fit.
+ * the logistic regression ({@link LogisticDirectionModel}) uses Tribuo's fixed default seed; both
+ * reproduce the models Tribuo fitted before (decision 0006).
  *
- * <p>Thread-safe: every fit builds its own native matrix and trainer, so fits of several series or
+ * <p>Thread-safe: every fit builds its own arrays and native matrix, so fits of several series or
  * folds may run at once and each gives what it would give alone.
  */
 public final class ModelTrainer {
-  /**
-   * Tribuo logs every SGD epoch at INFO through java.util.logging; quieted to WARNING here (the
-   * reference keeps the logger from being garbage-collected with its level).
-   */
-  private static final Logger TRIBUO_LOG = quiet(Logger.getLogger("org.tribuo"));
-
   private final XGBoostSettings settings;
 
   public ModelTrainer(XGBoostSettings settings) {
@@ -57,14 +42,8 @@ public final class ModelTrainer {
       case XGBOOST ->
           XGBoostDirectionModel.train(
               xgboostParameters(), settings.trees(), matrix, rows, labelCodes);
-      case LOGISTIC -> tribuo(kind, logistic(), matrix, rows, labelCodes);
+      case LOGISTIC -> LogisticDirectionModel.train(matrix, rows, labelCodes);
     };
-  }
-
-  private static DirectionModel tribuo(
-      ModelKind kind, Trainer<Label> trainer, FeatureMatrix matrix, int[] rows, int[] labels) {
-    Model<Label> model = trainer.train(TribuoData.dataset(matrix, rows, labels));
-    return new TribuoDirectionModel(kind, model);
   }
 
   /**
@@ -89,16 +68,5 @@ public final class ModelTrainer {
     p.put("seed", settings.seed());
     p.put("verbosity", 0);
     return p;
-  }
-
-  private static Logger quiet(Logger logger) {
-    logger.setLevel(Level.WARNING);
-    return logger;
-  }
-
-  private static Trainer<Label> logistic() {
-    return new TransformTrainer<>(
-        new LogisticRegressionTrainer(),
-        new TransformationMap(List.of(new MeanStdDevTransformation())));
   }
 }

@@ -25,13 +25,13 @@ public record NewModel(
     byte[] artifact) {
 
   /**
-   * How artifacts of {@code kind} are encoded today: XGBoost's own UBJSON model, Tribuo protobuf
-   * for the logistic baseline, 3 big-endian doubles for the majority.
+   * How artifacts of {@code kind} are encoded today: XGBoost's own UBJSON model, the logistic
+   * baseline's standardisation and weights as doubles, 3 big-endian doubles for the majority.
    */
   public static String artifactFormat(ModelKind kind) {
     return switch (kind) {
       case XGBOOST -> XGBoostDirectionModel.FORMAT;
-      case LOGISTIC -> TribuoDirectionModel.FORMAT;
+      case LOGISTIC -> LogisticDirectionModel.FORMAT;
       case MAJORITY -> MajorityModel.FORMAT;
     };
   }

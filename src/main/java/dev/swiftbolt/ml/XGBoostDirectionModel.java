@@ -2,7 +2,6 @@ package dev.swiftbolt.ml;
 
 import dev.swiftbolt.validation.Direction;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +18,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * needs, no per-example objects.
  *
  * <p>Columns are the feature names in {@link String} order and classes are numbered as Tribuo 4.3
- * numbered them (see {@link #classOrder}), so a fit gives the very same trees, and probabilities,
- * as the Tribuo XGBoost backend that trained SwiftBolt's models before (decision 0006).
+ * numbered them (see {@link ClassOrder}), so a fit gives the very same trees, and probabilities, as
+ * the Tribuo XGBoost backend that trained SwiftBolt's models before (decision 0006).
  *
  * <p>Artifact: XGBoost's own UBJSON model ({@code Booster.toByteArray("ubj")}, format {@value
  * #FORMAT}) with the class and column order stored as model attributes. It is versioned by XGBoost
@@ -55,17 +54,14 @@ final class XGBoostDirectionModel implements DirectionModel {
       FeatureMatrix matrix,
       int[] rows,
       int[] labelCodes) {
-    int[] classes = classOrder(labelCodes);
+    int[] classes = ClassOrder.tribuo(labelCodes);
     if (classes.length < 2) {
       throw new InsufficientHistoryException(
           "all %d training rows are %s; a direction model needs at least two classes"
               .formatted(rows.length, Direction.values()[labelCodes[0]]));
     }
-    List<String> columns = sortedNames(matrix);
-    int[] classIndex = new int[3];
-    for (int k = 0; k < classes.length; k++) {
-      classIndex[classes[k]] = k;
-    }
+    List<String> columns = ClassOrder.sortedNames(matrix);
+    int[] classIndex = ClassOrder.indexOf(classes);
     float[] labels = new float[rows.length];
     for (int i = 0; i < rows.length; i++) {
       labels[i] = classIndex[labelCodes[i]];
@@ -90,32 +86,6 @@ final class XGBoostDirectionModel implements DirectionModel {
         data.dispose();
       }
     }
-  }
-
-  /**
-   * The XGBoost class index of each direction present in the labels, as Tribuo 4.3 numbered them
-   * (the iteration order of the copies of its {@code HashMap} of label names): BULLISH first when
-   * present, then NEUTRAL and BEARISH in the reverse of the order they first occur in the training
-   * rows (their names share a hash bucket, and copying the map reverses that bucket). Returns
-   * Direction ordinals in class-index order.
-   */
-  static int[] classOrder(int[] labelCodes) {
-    boolean[] seen = new boolean[3];
-    List<Integer> rest = new ArrayList<>(2);
-    for (int code : labelCodes) {
-      if (!seen[code]) {
-        seen[code] = true;
-        if (code != Direction.BULLISH.ordinal()) {
-          rest.add(0, code);
-        }
-      }
-    }
-    List<Integer> order = new ArrayList<>(3);
-    if (seen[Direction.BULLISH.ordinal()]) {
-      order.add(Direction.BULLISH.ordinal());
-    }
-    order.addAll(rest);
-    return order.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @Override
@@ -144,36 +114,13 @@ final class XGBoostDirectionModel implements DirectionModel {
     }
     double[][] out = new double[rows.length][];
     for (int i = 0; i < rows.length; i++) {
-      out[i] = probabilities(raw[i]);
+      double[] byClass = new double[raw[i].length];
+      for (int k = 0; k < byClass.length; k++) {
+        byClass[k] = raw[i][k];
+      }
+      out[i] = ClassOrder.directionProbabilities(byClass, classes);
     }
     return out;
-  }
-
-  /**
-   * Direction-ordered probabilities from XGBoost's class-indexed ones, clipped at 0 and summed in
-   * class order then divided, exactly as the Tribuo backend's scores were turned into
-   * probabilities.
-   */
-  private double[] probabilities(float[] byClass) {
-    double[] p = new double[3];
-    double sum = 0;
-    int best = 0;
-    for (int k = 0; k < classes.length; k++) {
-      p[classes[k]] = Math.max(0, (double) byClass[k]);
-      sum += p[classes[k]];
-      if (byClass[k] > byClass[best]) {
-        best = k;
-      }
-    }
-    if (sum <= 0) {
-      Arrays.fill(p, 0);
-      p[classes[best]] = 1;
-      return p;
-    }
-    for (int c = 0; c < 3; c++) {
-      p[c] /= sum;
-    }
-    return p;
   }
 
   @Override
@@ -212,16 +159,7 @@ final class XGBoostDirectionModel implements DirectionModel {
   private static DMatrix dense(FeatureMatrix matrix, List<String> columns, int[] rows)
       throws XGBoostError {
     int width = columns.size();
-    double[][] source = new double[width][];
-    for (int j = 0; j < width; j++) {
-      int feature = matrix.names().indexOf(columns.get(j));
-      if (feature < 0) {
-        throw new IllegalArgumentException(
-            "the feature matrix has no column %s the model was trained on"
-                .formatted(columns.get(j)));
-      }
-      source[j] = matrix.column(feature);
-    }
+    double[][] source = ClassOrder.columns(matrix, columns);
     float[] data = new float[rows.length * width];
     for (int i = 0; i < rows.length; i++) {
       int base = i * width;
@@ -230,12 +168,6 @@ final class XGBoostDirectionModel implements DirectionModel {
       }
     }
     return new DMatrix(data, rows.length, width, Float.NaN);
-  }
-
-  private static List<String> sortedNames(FeatureMatrix matrix) {
-    List<String> names = new ArrayList<>(matrix.names());
-    names.sort(null);
-    return names;
   }
 
   private static String join(int[] classes) {

@@ -66,14 +66,42 @@ class ModelTrainerTest {
     }
   }
 
+  /**
+   * Decision 0006: the primitive logistic baseline must give the probabilities Tribuo's SGD
+   * logistic regression (standardised by a TransformTrainer) gave for the same rows.
+   */
+  @Test
+  void the_direct_logistic_fit_gives_the_tribuo_baselines_probabilities() {
+    for (long seed = 1; seed <= 3; seed++) {
+      LabelledMatrix m =
+          SyntheticBars.dailyMatrix(SyntheticBars.autoregressive(seed, 1260, 0.1, 0.012));
+      int[] all = labelledRows(m);
+      for (int skip = 0; skip < 3; skip++) {
+        int[] train = IntStream.of(all).skip(skip * 7L).toArray();
+        int[] y = IntStream.of(train).map(m::labelOfRow).toArray();
+        double[][] direct =
+            new ModelTrainer(XGBoostSettings.defaults())
+                .train(ModelKind.LOGISTIC, m.features(), train, y)
+                .predict(m.features(), all);
+        double[][] tribuo =
+            TribuoLogisticReference.train(m.features(), train, y).predict(m.features(), all);
+        for (int i = 0; i < all.length; i++) {
+          assertThat(direct[i])
+              .as("seed %d skip %d row %d", seed, skip, i)
+              .containsExactly(tribuo[i], within(1e-6));
+        }
+      }
+    }
+  }
+
   @Test
   void xgboost_classes_are_numbered_as_tribuo_numbered_them() {
     // Tribuo 4.3.2 on label sequences B,N,Bear / Bear,N,B / N,Bear: BULLISH BEARISH NEUTRAL,
     // BULLISH NEUTRAL BEARISH, BEARISH NEUTRAL (checked against MutableDataset.getOutputIDInfo).
-    assertThat(XGBoostDirectionModel.classOrder(new int[] {0, 1, 2})).containsExactly(0, 2, 1);
-    assertThat(XGBoostDirectionModel.classOrder(new int[] {2, 1, 0, 1})).containsExactly(0, 1, 2);
-    assertThat(XGBoostDirectionModel.classOrder(new int[] {1, 2, 2})).containsExactly(2, 1);
-    assertThat(XGBoostDirectionModel.classOrder(new int[] {2, 0})).containsExactly(0, 2);
+    assertThat(ClassOrder.tribuo(new int[] {0, 1, 2})).containsExactly(0, 2, 1);
+    assertThat(ClassOrder.tribuo(new int[] {2, 1, 0, 1})).containsExactly(0, 1, 2);
+    assertThat(ClassOrder.tribuo(new int[] {1, 2, 2})).containsExactly(2, 1);
+    assertThat(ClassOrder.tribuo(new int[] {2, 0})).containsExactly(0, 2);
   }
 
   @Test
