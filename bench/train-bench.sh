@@ -10,7 +10,9 @@
 # Usage: bench/train-bench.sh            (SIZES="8 32 128", RUNS=3)
 # Env:   SIZES, RUNS, BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
 #        to time beside the current one), THREADS (passed as --threads when set),
-#        PYTHON (default /usr/bin/python3, which needs pandas and scikit-learn).
+#        PYTHON (default /usr/bin/python3, which needs pandas and scikit-learn), PYTHON_ENV
+#        (environment for the reference, default OMP_WAIT_POLICY=PASSIVE: scikit-learn's OpenMP
+#        threads otherwise spin and collapse when other processes share the cores).
 # Needs: java 17, hyperfine, GNU time (/usr/bin/time). Results: $BENCH_DIR/results.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +20,7 @@ sizes="${SIZES:-8 32 128}"
 runs="${RUNS:-3}"
 dir="${BENCH_DIR:-/tmp/swiftbolt-bench}"
 python="${PYTHON:-/usr/bin/python3}"
+python_env="${PYTHON_ENV-OMP_WAIT_POLICY=PASSIVE}"
 threads_opt=""
 [ -n "${THREADS:-}" ] && threads_opt="--threads $THREADS"
 jar="$root/target/swiftbolt.jar"
@@ -41,6 +44,7 @@ load() { # home N
   echo "# swiftbolt train benchmark, $(date -u +%FT%TZ)"
   echo
   echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Reference environment: ${python_env:-none}"
   echo
 } >"$out"
 
@@ -53,7 +57,7 @@ cmds=(-n "swiftbolt train 32 x D1" "java -jar $jar --home $home32 train $(symbol
 if [ -n "${BEFORE_JAR:-}" ]; then
   cmds+=(-n "before: swiftbolt train 32 x D1" "java -jar $BEFORE_JAR --home $home32 train $(symbols 32) --timeframes D1")
 fi
-cmds+=(-n "pandas + scikit-learn 32 x D1" "$python $root/bench/reference_pipeline.py $csv")
+cmds+=(-n "pandas + scikit-learn 32 x D1" "env $python_env $python $root/bench/reference_pipeline.py $csv")
 echo "## 32 symbols x D1 (5-year backfill), start-up included" >>"$out"
 echo >>"$out"
 hyperfine --runs "$runs" --style basic --export-markdown "$dir/d1.md" "${cmds[@]}" >&2
