@@ -10,6 +10,7 @@
 # Usage: bench/train-bench.sh            (SIZES="8 32 128", RUNS=3)
 # Env:   SIZES, RUNS, BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
 #        to time beside the current one), THREADS (passed as --threads when set),
+#        JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
 #        PYTHON (default /usr/bin/python3, which needs pandas and scikit-learn), PYTHON_ENV
 #        (environment for the reference, default OMP_WAIT_POLICY=PASSIVE: scikit-learn's OpenMP
 #        threads otherwise spin and collapse when other processes share the cores).
@@ -23,11 +24,11 @@ python="${PYTHON:-/usr/bin/python3}"
 python_env="${PYTHON_ENV-OMP_WAIT_POLICY=PASSIVE}"
 threads_opt=""
 [ -n "${THREADS:-}" ] && threads_opt="--threads $THREADS"
-jar="$root/target/swiftbolt.jar"
+jar="${JAR:-$root/target/swiftbolt.jar}"
 mkdir -p "$dir"
 out="$dir/results.md"
 
-"$root/swiftbolt" --version >/dev/null # builds the jar when missing or stale
+[ -n "${JAR:-}" ] || "$root/swiftbolt" --version >/dev/null # builds the jar when missing or stale
 
 symbols() { local s=""; for i in $(seq 1 "$1"); do s+=$(printf "SIM%03d," "$i"); done; echo "${s%,}"; }
 
