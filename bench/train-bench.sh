@@ -10,7 +10,8 @@
 # Usage: bench/train-bench.sh            (SIZES="8 32 128", RUNS=3)
 # Env:   SIZES, RUNS, BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
 #        to time beside the current one), THREADS (passed as --threads when set),
-#        JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
+#        JAVA_OPTS (JVM options of the timed runs, default -XX:TieredStopAtLevel=1 as ./swiftbolt
+#        gives batch commands), JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
 #        PYTHON (default /usr/bin/python3, which needs pandas and scikit-learn), PYTHON_ENV
 #        (environment for the reference, default OMP_WAIT_POLICY=PASSIVE: scikit-learn's OpenMP
 #        threads otherwise spin and collapse when other processes share the cores).
@@ -54,7 +55,9 @@ home32="$dir/home-32"
 load "$home32" 32
 csv="$dir/d1-csv-32"
 [ -d "$csv" ] || java -cp "$jar" "$root/bench/SimSymbols.java" "$home32" export-d1 32 "$csv"
-cmds=(-n "swiftbolt train 32 x D1" "java -jar $jar --home $home32 train $(symbols 32) --timeframes D1 $threads_opt")
+# the JVM options ./swiftbolt gives batch commands (C1 only, see the launcher)
+java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1}"
+cmds=(-n "swiftbolt train 32 x D1" "java $java_opts -jar $jar --home $home32 train $(symbols 32) --timeframes D1 $threads_opt")
 if [ -n "${BEFORE_JAR:-}" ]; then
   cmds+=(-n "before: swiftbolt train 32 x D1" "java -jar $BEFORE_JAR --home $home32 train $(symbols 32) --timeframes D1")
 fi
@@ -77,7 +80,7 @@ for n in $sizes; do
   load "$home" "$n"
   for r in $(seq 1 "$runs"); do
     /usr/bin/time -o "$dir/time-$n-$r" -f "%e %U %S %M" \
-      java -jar "$jar" --home "$home" train "$(symbols "$n")" $threads_opt >/dev/null 2>"$dir/train-$n.err" || true
+      java $java_opts -jar "$jar" --home "$home" train "$(symbols "$n")" $threads_opt >/dev/null 2>"$dir/train-$n.err" || true
     read -r wall user sys rss <"$dir/time-$n-$r"
     echo "| $n | $wall | $user | $sys | $((rss / 1024)) | $(awk -v w="$wall" -v n="$n" 'BEGIN{printf "%.3f", w/n}') |" >>"$out"
   done
