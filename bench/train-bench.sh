@@ -8,7 +8,7 @@
 #      peak RSS of the Java process, wall time per symbol).
 #
 # Usage: bench/train-bench.sh            (SIZES="8 32 128", RUNS=3)
-# Env:   SIZES, RUNS, BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
+# Env:   SIZES, RUNS, SIZE_RUNS (runs per size in part 2, default RUNS), BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
 #        to time beside the current one), THREADS (passed as --threads when set),
 #        JAVA_OPTS (JVM options of the timed runs, default -XX:TieredStopAtLevel=1 as ./swiftbolt
 #        gives batch commands), JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
@@ -20,6 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="${SIZES:-8 32 128}"
 runs="${RUNS:-3}"
+size_runs="${SIZE_RUNS:-$runs}"
 dir="${BENCH_DIR:-/tmp/swiftbolt-bench}"
 python="${PYTHON:-/usr/bin/python3}"
 python_env="${PYTHON_ENV-OMP_WAIT_POLICY=PASSIVE}"
@@ -78,7 +79,7 @@ echo >>"$out"
 for n in $sizes; do
   home="$dir/home-$n"
   load "$home" "$n"
-  for r in $(seq 1 "$runs"); do
+  for r in $(seq 1 "$size_runs"); do
     /usr/bin/time -o "$dir/time-$n-$r" -f "%e %U %S %M" \
       java $java_opts -jar "$jar" --home "$home" train "$(symbols "$n")" $threads_opt >/dev/null 2>"$dir/train-$n.err" || true
     read -r wall user sys rss <"$dir/time-$n-$r"
