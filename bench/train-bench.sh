@@ -8,7 +8,7 @@
 #      peak RSS of the Java process, wall time per symbol).
 #
 # Usage: bench/train-bench.sh            (SIZES="8 32 128", RUNS=3)
-# Env:   SIZES, RUNS, SIZE_RUNS (runs per size in part 2, default RUNS), BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
+# Env:   PARTS (default "d1 sizes"), SIZES, RUNS, SIZE_RUNS (runs per size in part 2, default RUNS), BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
 #        to time beside the current one), THREADS (passed as --threads when set),
 #        JAVA_OPTS (JVM options of the timed runs, default -XX:TieredStopAtLevel=1 as ./swiftbolt
 #        gives batch commands), JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
@@ -21,6 +21,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 sizes="${SIZES:-8 32 128}"
 runs="${RUNS:-3}"
 size_runs="${SIZE_RUNS:-$runs}"
+parts="${PARTS:-d1 sizes}"
 dir="${BENCH_DIR:-/tmp/swiftbolt-bench}"
 python="${PYTHON:-/usr/bin/python3}"
 python_env="${PYTHON_ENV-OMP_WAIT_POLICY=PASSIVE}"
@@ -52,6 +53,7 @@ load() { # home N
 } >"$out"
 
 # 1. nightly D1 training of 32 symbols vs the pandas + scikit-learn pipeline
+if [[ " $parts " == *" d1 "* ]]; then
 home32="$dir/home-32"
 load "$home32" 32
 csv="$dir/d1-csv-32"
@@ -68,8 +70,10 @@ echo >>"$out"
 hyperfine --runs "$runs" --style basic --export-markdown "$dir/d1.md" "${cmds[@]}" >&2
 cat "$dir/d1.md" >>"$out"
 echo >>"$out"
+fi
 
 # 2. all five timeframes at growing symbol counts
+[[ " $parts " == *" sizes "* ]] || sizes=""
 {
   echo "## all five timeframes"
   echo
@@ -82,7 +86,7 @@ for n in $sizes; do
   for r in $(seq 1 "$size_runs"); do
     /usr/bin/time -o "$dir/time-$n-$r" -f "%e %U %S %M" \
       java $java_opts -jar "$jar" --home "$home" train "$(symbols "$n")" $threads_opt >/dev/null 2>"$dir/train-$n.err" || true
-    read -r wall user sys rss <"$dir/time-$n-$r"
+    read -r wall user sys rss < <(tail -n 1 "$dir/time-$n-$r") # GNU time may add an exit-status line
     echo "| $n | $wall | $user | $sys | $((rss / 1024)) | $(awk -v w="$wall" -v n="$n" 'BEGIN{printf "%.3f", w/n}') |" >>"$out"
   done
 done
