@@ -22,6 +22,8 @@ sizes="${SIZES:-8 32 128}"
 runs="${RUNS:-3}"
 size_runs="${SIZE_RUNS:-$runs}"
 parts="${PARTS:-d1 sizes}"
+# the JVM options ./swiftbolt gives batch commands (C1 only, see the launcher)
+java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1}"
 dir="${BENCH_DIR:-/tmp/swiftbolt-bench}"
 python="${PYTHON:-/usr/bin/python3}"
 python_env="${PYTHON_ENV-OMP_WAIT_POLICY=PASSIVE}"
@@ -58,8 +60,6 @@ home32="$dir/home-32"
 load "$home32" 32
 csv="$dir/d1-csv-32"
 [ -d "$csv" ] || java -cp "$jar" "$root/bench/SimSymbols.java" "$home32" export-d1 32 "$csv"
-# the JVM options ./swiftbolt gives batch commands (C1 only, see the launcher)
-java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1}"
 cmds=(-n "swiftbolt train 32 x D1" "java $java_opts -jar $jar --home $home32 train $(symbols 32) --timeframes D1 $threads_opt")
 if [ -n "${BEFORE_JAR:-}" ]; then
   cmds+=(-n "before: swiftbolt train 32 x D1" "java -jar $BEFORE_JAR --home $home32 train $(symbols 32) --timeframes D1")
