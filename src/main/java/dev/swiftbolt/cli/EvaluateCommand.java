@@ -26,14 +26,16 @@ import picocli.CommandLine.Spec;
 final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin SeriesSelection selection;
+  @Mixin ThreadsOption threads;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     return MlCommandRunner.run(
-        main.database(),
+        main,
         spec.commandLine().getErr(),
         selection,
+        threads.count(),
         (service, symbol, tf) -> service.evaluate(symbol, tf),
         EvaluateCommand::text);
   }

@@ -20,14 +20,16 @@ import picocli.CommandLine.Spec;
 final class ForecastCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Mixin SeriesSelection selection;
+  @Mixin ThreadsOption threads;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     return MlCommandRunner.run(
-        main.database(),
+        main,
         spec.commandLine().getErr(),
         selection,
+        threads.count(),
         (service, symbol, tf) -> service.forecast(symbol, tf, true),
         ForecastCommand::text);
   }

@@ -11,6 +11,7 @@ import dev.swiftbolt.marketdata.SeriesQuality;
 import dev.swiftbolt.ml.InsufficientHistoryException;
 import dev.swiftbolt.ml.MlService;
 import dev.swiftbolt.ml.UnifiedPredictionService;
+import dev.swiftbolt.parallel.OrderedParallel;
 import dev.swiftbolt.validation.Timeframe;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import java.util.ArrayList;
@@ -101,27 +102,43 @@ final class MlJobHandlers {
     };
   }
 
+  /**
+   * Runs {@code operation} on the job's timeframes, up to one per processor at once; the lease is
+   * extended and a stop request honoured as each timeframe finishes, in timeframe order.
+   */
   private static JobHandler perSeries(String name, SeriesOperation operation) {
     return (job, context) -> {
       String symbol = symbolOf(job);
       List<String> skipped = new ArrayList<>();
-      int done = 0;
-      for (Timeframe tf : MarketDataJobHandlers.timeframesOf(job)) {
-        if (context.stopRequested()) {
-          return JobOutcome.failure("stopped before " + name + " " + symbol + " " + tf);
-        }
-        try {
-          operation.run(symbol, tf);
-          done++;
-        } catch (InsufficientHistoryException e) {
-          skipped.add(tf + ": " + e.getMessage());
-        }
-        context.extendLease();
+      List<String> stopped = new ArrayList<>();
+      int[] done = {0};
+      OrderedParallel.forEachOrdered(
+          List.copyOf(MarketDataJobHandlers.timeframesOf(job)),
+          OrderedParallel.defaultThreads(),
+          tf -> {
+            if (context.stopRequested()) {
+              return false;
+            }
+            operation.run(symbol, tf);
+            return true;
+          },
+          (tf, outcome) -> {
+            if (!outcome.succeeded() && outcome.error() instanceof InsufficientHistoryException e) {
+              skipped.add(tf + ": " + e.getMessage());
+            } else if (!outcome.get()) {
+              stopped.add(tf.name());
+            } else {
+              done[0]++;
+            }
+            context.extendLease();
+          });
+      if (!stopped.isEmpty()) {
+        return JobOutcome.failure("stopped before " + name + " " + symbol + " " + stopped);
       }
       if (!skipped.isEmpty()) {
         log.info("{} {} skipped {}", name, symbol, skipped);
       }
-      return done > 0
+      return done[0] > 0
           ? JobOutcome.success()
           : JobOutcome.failure(
               name + " " + symbol + ": no timeframe had enough history " + skipped);

@@ -1,5 +1,6 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.parallel.OrderedParallel;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -20,17 +21,57 @@ import java.util.Optional;
  * holdoutMonths, T]; walk-forward fold k of K (1 = oldest) is (T − foldMonths·(K−k+1), T −
  * foldMonths·(K−k)]. Rows without a label (the last h bars) are never scored.
  *
- * <p>Not thread-safe (it shares a {@link ModelTrainer}).
+ * <p>Thread-safe: every fit is independent ({@link ModelTrainer} is thread-safe).
  */
 public final class Evaluator {
   private final ModelTrainer trainer;
   private final EvaluationConfig config;
   private final ModelKind primary;
+  private final int windowThreads;
 
   public Evaluator(ModelTrainer trainer, EvaluationConfig config, ModelKind primary) {
+    this(trainer, config, primary, 1);
+  }
+
+  /**
+   * @param windowThreads how many test windows {@link #backtestAndWalkForward} may fit at once
+   * @throws IllegalArgumentException when {@code windowThreads} is below 1
+   */
+  public Evaluator(
+      ModelTrainer trainer, EvaluationConfig config, ModelKind primary, int windowThreads) {
     this.trainer = Objects.requireNonNull(trainer, "trainer");
     this.config = Objects.requireNonNull(config, "config");
     this.primary = Objects.requireNonNull(primary, "primary");
+    if (windowThreads < 1) {
+      throw new IllegalArgumentException("windowThreads must be at least 1, got " + windowThreads);
+    }
+    this.windowThreads = windowThreads;
+  }
+
+  /** A backtest and a walk-forward of the same data. */
+  public record BacktestAndWalkForward(BacktestResult backtest, WalkForwardResult walkForward) {}
+
+  /**
+   * The backtest and the walk-forward of {@code data}, exactly as {@link #backtest} then {@link
+   * #walkForward} give them, with the fits of the five test windows run on up to {@code
+   * windowThreads} threads (every fit is independent and deterministic, so the results do not
+   * depend on the number of threads).
+   *
+   * @throws InsufficientHistoryException as {@link #backtest} or {@link #walkForward} would
+   */
+  public BacktestAndWalkForward backtestAndWalkForward(LabelledMatrix data) {
+    TestWindow holdout = window(data, config.holdoutMonths(), 0);
+    List<WindowSplit> splits = new ArrayList<>();
+    splits.add(split(data, holdout, List.of(), "backtest"));
+    List<TestWindow> folds = foldWindows(data);
+    for (int f = 0; f < folds.size(); f++) {
+      splits.add(split(data, folds.get(f), folds.subList(0, f), "walk-forward fold " + (f + 1)));
+    }
+    List<WindowOutcome> outcomes =
+        OrderedParallel.map(splits, windowThreads, s -> fitAndScore(data.features(), s));
+    return new BacktestAndWalkForward(
+        backtestResult(data, holdout, outcomes.get(0)),
+        walkForwardResult(data, folds, outcomes.subList(1, outcomes.size())));
   }
 
   /**
@@ -40,6 +81,11 @@ public final class Evaluator {
   public BacktestResult backtest(LabelledMatrix data) {
     TestWindow window = window(data, config.holdoutMonths(), 0);
     WindowOutcome outcome = scoreWindow(data, window, List.of(), "backtest");
+    return backtestResult(data, window, outcome);
+  }
+
+  private static BacktestResult backtestResult(
+      LabelledMatrix data, TestWindow window, WindowOutcome outcome) {
     return new BacktestResult(
         outcome.score(),
         outcome.linear(),
@@ -52,21 +98,34 @@ public final class Evaluator {
    * @throws InsufficientHistoryException when the history is too short for the first fold
    */
   public WalkForwardResult walkForward(LabelledMatrix data) {
+    List<TestWindow> windows = foldWindows(data);
+    List<WindowOutcome> outcomes = new ArrayList<>();
+    for (int f = 0; f < windows.size(); f++) {
+      TestWindow w = windows.get(f);
+      outcomes.add(scoreWindow(data, w, windows.subList(0, f), "walk-forward fold " + (f + 1)));
+    }
+    return walkForwardResult(data, windows, outcomes);
+  }
+
+  private List<TestWindow> foldWindows(LabelledMatrix data) {
     int k = config.walkForwardFolds();
     List<TestWindow> windows = new ArrayList<>();
     for (int fold = 1; fold <= k; fold++) {
       windows.add(window(data, config.foldMonths(), k - fold));
     }
+    return windows;
+  }
+
+  private WalkForwardResult walkForwardResult(
+      LabelledMatrix data, List<TestWindow> windows, List<WindowOutcome> outcomes) {
     List<FoldResult> folds = new ArrayList<>();
-    List<WindowOutcome> outcomes = new ArrayList<>();
     int correct = 0;
     NaiveBaselines.Hits baseline = NaiveBaselines.Hits.NONE;
     int linearCorrect = 0;
     int n = 0;
-    for (int f = 0; f < k; f++) {
+    for (int f = 0; f < windows.size(); f++) {
       TestWindow w = windows.get(f);
-      WindowOutcome o = scoreWindow(data, w, windows.subList(0, f), "walk-forward fold " + (f + 1));
-      outcomes.add(o);
+      WindowOutcome o = outcomes.get(f);
       folds.add(
           new FoldResult(
               f + 1,
@@ -125,6 +184,22 @@ public final class Evaluator {
 
   private WindowOutcome scoreWindow(
       LabelledMatrix data, TestWindow window, List<TestWindow> earlier, String what) {
+    return fitAndScore(data.features(), split(data, window, earlier, what));
+  }
+
+  /**
+   * The purged training rows and the test rows of one window, with their labels and the naive
+   * baselines' hits on the test rows.
+   */
+  private record WindowSplit(
+      int[] train,
+      int[] trainLabels,
+      int[] test,
+      int[] testLabels,
+      NaiveBaselines.Hits baselines) {}
+
+  private WindowSplit split(
+      LabelledMatrix data, TestWindow window, List<TestWindow> earlier, String what) {
     FeatureMatrix m = data.features();
     int[] train = new int[m.rows()];
     int[] trainLabels = new int[m.rows()];
@@ -158,23 +233,22 @@ public final class Evaluator {
               + "; needs at least "
               + config.minTrainingRows());
     }
-    train = Arrays.copyOf(train, nTrain);
     trainLabels = Arrays.copyOf(trainLabels, nTrain);
-    test = Arrays.copyOf(test, nTest);
-    testLabels = Arrays.copyOf(testLabels, nTest);
-    NaiveBaselines.Hits baselines =
+    return new WindowSplit(
+        Arrays.copyOf(train, nTrain),
+        trainLabels,
+        Arrays.copyOf(test, nTest),
+        Arrays.copyOf(testLabels, nTest),
         NaiveBaselines.score(
-            trainLabels, Arrays.copyOf(testBars, nTest), data.labels().codes(), data.horizon());
-    return fitAndScore(m, train, trainLabels, test, testLabels, baselines);
+            trainLabels, Arrays.copyOf(testBars, nTest), data.labels().codes(), data.horizon()));
   }
 
-  private WindowOutcome fitAndScore(
-      FeatureMatrix m,
-      int[] train,
-      int[] trainLabels,
-      int[] test,
-      int[] actual,
-      NaiveBaselines.Hits baselineCorrect) {
+  private WindowOutcome fitAndScore(FeatureMatrix m, WindowSplit split) {
+    int[] train = split.train();
+    int[] trainLabels = split.trainLabels();
+    int[] test = split.test();
+    int[] actual = split.testLabels();
+    NaiveBaselines.Hits baselineCorrect = split.baselines();
     double[][] p = new double[0][];
     int correct = 0;
     if (test.length > 0) {

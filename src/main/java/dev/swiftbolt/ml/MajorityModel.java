@@ -8,6 +8,7 @@ import java.util.Arrays;
  * NEUTRAL, then BULLISH), with the training class frequencies as its probabilities.
  */
 final class MajorityModel implements DirectionModel {
+  static final String FORMAT = "class-frequencies-f64x3";
   private final double[] frequencies;
 
   MajorityModel(double[] frequencies) {

@@ -31,7 +31,8 @@ import org.jdbi.v3.core.Jdbi;
  *       the live score of the last 30 resolved live forecasts (walk-forward proxy below 10).
  * </ul>
  *
- * <p>Thread-safe if its collaborators are: each call builds its own trainer.
+ * <p>Thread-safe if its collaborators are: each call builds its own trainer, so callers may run
+ * several series at once (see {@code dev.swiftbolt.parallel.OrderedParallel}).
  */
 public final class MlService {
   private final SymbolRepository symbols;
@@ -43,8 +44,23 @@ public final class MlService {
   private final Clock clock;
   private final FeatureBuilder featureBuilder = new FeatureBuilder();
   private final Labeler labeler;
+  private final int windowThreads;
 
   public MlService(Jdbi jdbi, BarReader bars, MlSettings settings, Clock clock) {
+    this(jdbi, bars, settings, clock, 1);
+  }
+
+  /**
+   * @param windowThreads how many evaluation windows of one series {@link #train} and {@link
+   *     #evaluate} fit at once: 1 when the caller already runs several series in parallel, more
+   *     when it runs fewer series than it has cores; results are the same either way
+   * @throws IllegalArgumentException when {@code windowThreads} is below 1
+   */
+  public MlService(Jdbi jdbi, BarReader bars, MlSettings settings, Clock clock, int windowThreads) {
+    if (windowThreads < 1) {
+      throw new IllegalArgumentException("windowThreads must be at least 1, got " + windowThreads);
+    }
+    this.windowThreads = windowThreads;
     this.symbols = new SymbolRepository(jdbi);
     this.bars = Objects.requireNonNull(bars, "bars");
     this.registry = new ModelRegistry(jdbi);
@@ -82,13 +98,15 @@ public final class MlService {
               + settings.evaluation().minTrainingRows());
     }
     ModelTrainer trainer = new ModelTrainer(settings.xgboost());
-    Evaluator evaluator = new Evaluator(trainer, settings.evaluation(), ModelKind.XGBOOST);
+    Evaluator evaluator =
+        new Evaluator(trainer, settings.evaluation(), ModelKind.XGBOOST, windowThreads);
     Optional<BacktestResult> backtest;
     Optional<WalkForwardResult> walkForward;
     Optional<String> skipped;
     try {
-      backtest = Optional.of(evaluator.backtest(data));
-      walkForward = Optional.of(evaluator.walkForward(data));
+      Evaluator.BacktestAndWalkForward both = evaluator.backtestAndWalkForward(data);
+      backtest = Optional.of(both.backtest());
+      walkForward = Optional.of(both.walkForward());
       skipped = Optional.empty();
     } catch (InsufficientHistoryException e) {
       backtest = Optional.empty();
@@ -211,9 +229,11 @@ public final class MlService {
         new Evaluator(
             new ModelTrainer(settings.xgboost()),
             settings.evaluation().withLinearBaseline(false),
-            ModelKind.XGBOOST);
-    BacktestResult backtest = evaluator.backtest(data);
-    WalkForwardResult walkForward = evaluator.walkForward(data);
+            ModelKind.XGBOOST,
+            windowThreads);
+    Evaluator.BacktestAndWalkForward both = evaluator.backtestAndWalkForward(data);
+    BacktestResult backtest = both.backtest();
+    WalkForwardResult walkForward = both.walkForward();
     OptionalLong modelId =
         registry.active(symbolId, timeframe).stream().mapToLong(RegisteredModel::id).findFirst();
     return storeEvaluation(symbol, symbolId, timeframe, data, backtest, walkForward, modelId);

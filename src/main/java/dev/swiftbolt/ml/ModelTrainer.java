@@ -1,34 +1,19 @@
 package dev.swiftbolt.ml;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.tribuo.Model;
-import org.tribuo.Trainer;
-import org.tribuo.classification.Label;
-import org.tribuo.classification.sgd.linear.LogisticRegressionTrainer;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
-import org.tribuo.transform.TransformTrainer;
-import org.tribuo.transform.TransformationMap;
-import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
  * Fits direction models. Same rows and labels in, same predictions out: XGBoost runs single
- * threaded with a fixed seed and the logistic regression uses Tribuo's fixed default seed.
+ * threaded with a fixed seed, straight from the feature matrix ({@link XGBoostDirectionModel}), and
+ * the logistic regression ({@link LogisticDirectionModel}) uses Tribuo's fixed default seed; both
+ * reproduce the models Tribuo fitted before (decision 0006).
  *
- * <p>Not thread-safe per instance (Tribuo trainers keep an invocation counter that feeds their
- * RNG); use one trainer per thread.
+ * <p>Thread-safe: every fit builds its own arrays and native matrix, so fits of several series or
+ * folds may run at once and each gives what it would give alone.
  */
 public final class ModelTrainer {
-  /**
-   * Tribuo logs every SGD epoch at INFO through java.util.logging; quieted to WARNING here (the
-   * reference keeps the logger from being garbage-collected with its level).
-   */
-  private static final Logger TRIBUO_LOG = quiet(Logger.getLogger("org.tribuo"));
-
   private final XGBoostSettings settings;
 
   public ModelTrainer(XGBoostSettings settings) {
@@ -54,22 +39,18 @@ public final class ModelTrainer {
     }
     return switch (kind) {
       case MAJORITY -> MajorityModel.fit(labelCodes);
-      case XGBOOST -> tribuo(kind, xgboost(), matrix, rows, labelCodes);
-      case LOGISTIC -> tribuo(kind, logistic(), matrix, rows, labelCodes);
+      case XGBOOST ->
+          XGBoostDirectionModel.train(
+              xgboostParameters(), settings.trees(), matrix, rows, labelCodes);
+      case LOGISTIC -> LogisticDirectionModel.train(matrix, rows, labelCodes);
     };
   }
 
-  private static DirectionModel tribuo(
-      ModelKind kind, Trainer<Label> trainer, FeatureMatrix matrix, int[] rows, int[] labels) {
-    Model<Label> model = trainer.train(TribuoData.dataset(matrix, rows, labels));
-    return new TribuoDirectionModel(kind, model);
-  }
-
   /**
-   * Tribuo's parameter-map constructor, because the typed constructors cannot set {@code max_bin};
-   * the map is exactly XGBoost's native parameter names.
+   * The XGBoost parameters of every fit, in XGBoost's native names ({@code num_class} is added per
+   * fit); the same map the Tribuo backend was given before.
    */
-  private Trainer<Label> xgboost() {
+  Map<String, Object> xgboostParameters() {
     Map<String, Object> p = new HashMap<>();
     p.put("objective", "multi:softprob");
     p.put("booster", "gbtree");
@@ -86,17 +67,6 @@ public final class ModelTrainer {
     p.put("nthread", settings.threads());
     p.put("seed", settings.seed());
     p.put("verbosity", 0);
-    return new XGBoostClassificationTrainer(settings.trees(), p);
-  }
-
-  private static Logger quiet(Logger logger) {
-    logger.setLevel(Level.WARNING);
-    return logger;
-  }
-
-  private static Trainer<Label> logistic() {
-    return new TransformTrainer<>(
-        new LogisticRegressionTrainer(),
-        new TransformationMap(List.of(new MeanStdDevTransformation())));
+    return p;
   }
 }

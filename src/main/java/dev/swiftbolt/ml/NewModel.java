@@ -24,9 +24,16 @@ public record NewModel(
     double[] calibrationParams,
     byte[] artifact) {
 
-  /** How every artifact is encoded: Tribuo protobuf, or 3 big-endian doubles for the majority. */
+  /**
+   * How artifacts of {@code kind} are encoded today: XGBoost's own UBJSON model, the logistic
+   * baseline's standardisation and weights as doubles, 3 big-endian doubles for the majority.
+   */
   public static String artifactFormat(ModelKind kind) {
-    return kind == ModelKind.MAJORITY ? "class-frequencies-f64x3" : "tribuo-protobuf";
+    return switch (kind) {
+      case XGBOOST -> XGBoostDirectionModel.FORMAT;
+      case LOGISTIC -> LogisticDirectionModel.FORMAT;
+      case MAJORITY -> MajorityModel.FORMAT;
+    };
   }
 
   public NewModel {

@@ -23,9 +23,9 @@ public record RegisteredModel(
     byte[] artifact,
     boolean active) {
 
-  /** The model itself, decoded from the artifact. */
+  /** The model itself, decoded from the artifact by its stored format. */
   public DirectionModel model() {
-    return ModelCodec.decode(kind, artifact);
+    return ModelCodec.decode(kind, artifactFormat, artifact);
   }
 
   /** The calibrator that forecasts apply (identity unless the method is "platt"). */

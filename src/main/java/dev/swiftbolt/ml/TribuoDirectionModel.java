@@ -14,11 +14,13 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.protos.core.ModelProto;
 
 /**
- * A {@link DirectionModel} backed by a Tribuo classification model. Serialised with Tribuo's
- * protobuf format ({@code Model.serialize()}), not Java serialisation: it is versioned by Tribuo
- * and reading it cannot run arbitrary code from the database.
+ * A {@link DirectionModel} backed by a Tribuo classification model: the logistic baseline, and
+ * XGBoost models registered before decision 0006 (still read for forecasts). Serialised with
+ * Tribuo's protobuf format ({@code Model.serialize()}), not Java serialisation: it is versioned by
+ * Tribuo and reading it cannot run arbitrary code from the database.
  */
 final class TribuoDirectionModel implements DirectionModel {
+  static final String FORMAT = "tribuo-protobuf";
   private final ModelKind kind;
   private final Model<Label> model;
 

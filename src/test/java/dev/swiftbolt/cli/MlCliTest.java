@@ -44,7 +44,7 @@ class MlCliTest {
     Result train = run("train", "MSFT", "--timeframes", "D1", "--json");
     assertThat(train.exitCode()).as(train.err()).isZero();
     JsonNode t = Json.mapper().readTree(train.out());
-    assertThat(t.get("algorithm").asText()).isEqualTo("tribuo-xgboost");
+    assertThat(t.get("algorithm").asText()).isEqualTo("xgboost");
     assertThat(t.get("walkforward").get("n").asInt()).isGreaterThan(200);
     assertThat(t.get("evaluation_skipped").isNull()).isTrue();
     for (String score : new String[] {"backtest", "walkforward"}) {
@@ -86,6 +86,49 @@ class MlCliTest {
     assertThat(e.get("live_score_source").asText()).isEqualTo("walkforward_proxy");
     assertThat(e.get("calibration").has("brier")).isTrue();
     assertThat(e.get("calibration").has("ece")).isTrue();
+  }
+
+  @Test
+  void several_threads_print_the_same_evaluations_in_the_same_order_as_one() throws Exception {
+    Result backfill =
+        run(
+            "backfill",
+            "AMD,CRWD,GOOGL",
+            "--timeframes",
+            "D1",
+            "--from",
+            "2020-01-02",
+            "--to",
+            "2025-06-30",
+            "--source",
+            "sim");
+    assertThat(backfill.exitCode()).as(backfill.err()).isZero();
+    String[] args = {"evaluate", "GOOGL,AMD,CRWD", "--timeframes", "D1,W1", "--json"};
+    Result one = run(append(args, "--threads", "1"));
+    Result four = run(append(args, "--threads", "4"));
+    assertThat(four.exitCode()).isEqualTo(one.exitCode());
+    assertThat(withoutTimes(four.out())).isEqualTo(withoutTimes(one.out()));
+    assertThat(four.out().strip().split("\n")).hasSize(one.out().strip().split("\n").length);
+    JsonNode first = Json.mapper().readTree(four.out().strip().split("\n")[0]);
+    assertThat(first.get("symbol").asText() + " " + first.get("timeframe").asText())
+        .isEqualTo("GOOGL D1");
+  }
+
+  @Test
+  void threads_outside_1_to_256_are_refused_with_exit_2() {
+    Result r = run("train", "MSFT", "--timeframes", "D1", "--threads", "0");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--threads must be between 1 and 256");
+  }
+
+  private static String[] append(String[] args, String... more) {
+    String[] out = java.util.Arrays.copyOf(args, args.length + more.length);
+    System.arraycopy(more, 0, out, args.length, more.length);
+    return out;
+  }
+
+  private static String withoutTimes(String jsonLines) {
+    return jsonLines.replaceAll("\"evaluated_at\":\"[^\"]*\"", "");
   }
 
   @Test

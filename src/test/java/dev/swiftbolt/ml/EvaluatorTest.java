@@ -140,6 +140,28 @@ class EvaluatorTest {
   }
 
   @Test
+  void windows_fitted_in_parallel_give_exactly_the_sequential_backtest_and_walk_forward() {
+    LabelledMatrix m = SyntheticBars.dailyMatrix(SyntheticBars.autoregressive(5, 1260, 0.2, 0.012));
+    EvaluationConfig withLinear = EvaluationConfig.defaults().withLinearBaseline(true);
+    ModelTrainer trainer = new ModelTrainer(XGBoostSettings.defaults());
+    Evaluator sequential = new Evaluator(trainer, withLinear, ModelKind.XGBOOST);
+    BacktestResult backtest = sequential.backtest(m);
+    WalkForwardResult walkForward = sequential.walkForward(m);
+    for (int threads : new int[] {1, 3, 5}) {
+      Evaluator.BacktestAndWalkForward both =
+          new Evaluator(trainer, withLinear, ModelKind.XGBOOST, threads).backtestAndWalkForward(m);
+      assertThat(both.backtest())
+          .as("%d threads", threads)
+          .usingRecursiveComparison()
+          .isEqualTo(backtest);
+      assertThat(both.walkForward())
+          .as("%d threads", threads)
+          .usingRecursiveComparison()
+          .isEqualTo(walkForward);
+    }
+  }
+
+  @Test
   void backtest_trains_on_every_labelled_row_whose_label_ends_before_the_holdout() {
     LabelledMatrix m = SyntheticBars.dailyMatrix(SyntheticBars.randomWalk(21, TEN_YEARS));
     BacktestResult bt = xgboost.backtest(m);

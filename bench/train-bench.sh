@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Nightly-training benchmark (issue 12): loads N simulated symbols (SIM001..) with the default
+# backfill (5 years of D1, 90 days of M15, resampled H1/H4/W1) into a private home, then times
+#   1. `swiftbolt train <32 symbols> --timeframes D1` (JVM and embedded PostgreSQL start included)
+#      side by side with the pandas + scikit-learn reference pipeline (bench/reference_pipeline.py)
+#      on the same symbols' D1 bars, with hyperfine;
+#   2. `swiftbolt train <N symbols>` on all five timeframes for each N in SIZES (wall time, CPU time,
+#      peak RSS of the Java process, wall time per symbol).
+#
+# Usage: bench/train-bench.sh            (SIZES="8 32 128", RUNS=3)
+# Env:   PARTS (default "d1 sizes"), SIZES, RUNS, SIZE_RUNS (runs per size in part 2, default RUNS), BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
+#        to time beside the current one), THREADS (passed as --threads when set),
+#        JAVA_OPTS (JVM options of the timed runs, default -XX:TieredStopAtLevel=1 as ./swiftbolt
+#        gives batch commands), JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
+#        PYTHON (default /usr/bin/python3, which needs pandas and scikit-learn), PYTHON_ENV
+#        (environment for the reference, default OMP_WAIT_POLICY=PASSIVE: scikit-learn's OpenMP
+#        threads otherwise spin and collapse when other processes share the cores).
+# Needs: java 17, hyperfine, GNU time (/usr/bin/time). Results: $BENCH_DIR/results.md.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+sizes="${SIZES:-8 32 128}"
+runs="${RUNS:-3}"
+size_runs="${SIZE_RUNS:-$runs}"
+parts="${PARTS:-d1 sizes}"
+# the JVM options ./swiftbolt gives batch commands (C1 only, see the launcher)
+java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1}"
+dir="${BENCH_DIR:-/tmp/swiftbolt-bench}"
+python="${PYTHON:-/usr/bin/python3}"
+python_env="${PYTHON_ENV-OMP_WAIT_POLICY=PASSIVE}"
+threads_opt=""
+[ -n "${THREADS:-}" ] && threads_opt="--threads $THREADS"
+jar="${JAR:-$root/target/swiftbolt.jar}"
+mkdir -p "$dir"
+out="$dir/results.md"
+
+[ -n "${JAR:-}" ] || "$root/swiftbolt" --version >/dev/null # builds the jar when missing or stale
+
+symbols() { local s=""; for i in $(seq 1 "$1"); do s+=$(printf "SIM%03d," "$i"); done; echo "${s%,}"; }
+
+load() { # home N
+  if [ ! -f "$1/.loaded-$2" ]; then
+    echo "loading $2 simulated symbols into $1 ..." >&2
+    java -cp "$jar" "$root/bench/SimSymbols.java" "$1" register "$2"
+    java -jar "$jar" --home "$1" backfill "$(symbols "$2")" --source sim >/dev/null
+    touch "$1/.loaded-$2"
+  fi
+}
+
+{
+  echo "# swiftbolt train benchmark, $(date -u +%FT%TZ)"
+  echo
+  echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "Reference environment: ${python_env:-none}"
+  echo
+} >"$out"
+
+# 1. nightly D1 training of 32 symbols vs the pandas + scikit-learn pipeline
+if [[ " $parts " == *" d1 "* ]]; then
+home32="$dir/home-32"
+load "$home32" 32
+csv="$dir/d1-csv-32"
+[ -d "$csv" ] || java -cp "$jar" "$root/bench/SimSymbols.java" "$home32" export-d1 32 "$csv"
+cmds=(-n "swiftbolt train 32 x D1" "java $java_opts -jar $jar --home $home32 train $(symbols 32) --timeframes D1 $threads_opt")
+if [ -n "${BEFORE_JAR:-}" ]; then
+  cmds+=(-n "before: swiftbolt train 32 x D1" "java -jar $BEFORE_JAR --home $home32 train $(symbols 32) --timeframes D1")
+fi
+cmds+=(-n "pandas + scikit-learn 32 x D1" "env $python_env $python $root/bench/reference_pipeline.py $csv")
+echo "## 32 symbols x D1 (5-year backfill), start-up included" >>"$out"
+echo >>"$out"
+hyperfine --runs "$runs" --style basic --export-markdown "$dir/d1.md" "${cmds[@]}" >&2
+cat "$dir/d1.md" >>"$out"
+echo >>"$out"
+fi
+
+# 2. all five timeframes at growing symbol counts
+[[ " $parts " == *" sizes "* ]] || sizes=""
+{
+  echo "## all five timeframes"
+  echo
+  echo "| symbols | wall s | user s | sys s | peak RSS MB (java) | wall s per symbol |"
+  echo "|---|---|---|---|---|---|"
+} >>"$out"
+for n in $sizes; do
+  home="$dir/home-$n"
+  load "$home" "$n"
+  for r in $(seq 1 "$size_runs"); do
+    /usr/bin/time -o "$dir/time-$n-$r" -f "%e %U %S %M" \
+      java $java_opts -jar "$jar" --home "$home" train "$(symbols "$n")" $threads_opt >/dev/null 2>"$dir/train-$n.err" || true
+    read -r wall user sys rss < <(tail -n 1 "$dir/time-$n-$r") # GNU time may add an exit-status line
+    echo "| $n | $wall | $user | $sys | $((rss / 1024)) | $(awk -v w="$wall" -v n="$n" 'BEGIN{printf "%.3f", w/n}') |" >>"$out"
+  done
+done
+echo >>"$out"
+echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out"
+cat "$out"
