@@ -55,6 +55,7 @@ import picocli.CommandLine.Option;
       BarsCommand.class,
       QualityCommand.class,
       ValidateCommand.class,
+      ReplayCommand.class,
       TrainCommand.class,
       ForecastCommand.class,
       EvaluateCommand.class,

@@ -14,11 +14,17 @@ public record LiveScore(Score score, String source) {
   public static final String SOURCE_LIVE = "live";
   public static final String SOURCE_PROXY = "walkforward_proxy";
 
+  /** The source when the resolved forecasts are a replay's (see {@code swiftbolt replay}). */
+  public static final String SOURCE_REPLAY = "replay";
+
   public LiveScore {
     Objects.requireNonNull(score, "score");
-    if (!SOURCE_LIVE.equals(source) && !SOURCE_PROXY.equals(source)) {
+    if (!SOURCE_LIVE.equals(source)
+        && !SOURCE_PROXY.equals(source)
+        && !SOURCE_REPLAY.equals(source)) {
       throw new IllegalArgumentException(
-          "source must be " + SOURCE_LIVE + " or " + SOURCE_PROXY + ", got " + source);
+          "source must be %s, %s or %s, got %s"
+              .formatted(SOURCE_LIVE, SOURCE_PROXY, SOURCE_REPLAY, source));
     }
   }
 
@@ -33,6 +39,18 @@ public record LiveScore(Score score, String source) {
    */
   public static LiveScore of(
       List<Outcome> newestFirst, Direction baselineClass, Score walkForward) {
+    return of(newestFirst, baselineClass, walkForward, SOURCE_LIVE);
+  }
+
+  /**
+   * Like {@link #of(List, Direction, Score)}, naming the source of the resolved forecasts ({@link
+   * #SOURCE_LIVE} or {@link #SOURCE_REPLAY}) for when there are enough of them.
+   */
+  public static LiveScore of(
+      List<Outcome> newestFirst,
+      Direction baselineClass,
+      Score walkForward,
+      String resolvedSource) {
     if (newestFirst.size() < MIN_RESOLVED) {
       return new LiveScore(walkForward, SOURCE_PROXY);
     }
@@ -43,6 +61,6 @@ public record LiveScore(Score score, String source) {
       correct += o.correct() ? 1 : 0;
       baseline += o.realized() == baselineClass ? 1 : 0;
     }
-    return new LiveScore(Score.of(correct, window.size(), baseline), SOURCE_LIVE);
+    return new LiveScore(Score.of(correct, window.size(), baseline), resolvedSource);
   }
 }
