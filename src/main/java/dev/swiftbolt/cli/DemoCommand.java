@@ -27,6 +27,7 @@ import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -62,9 +63,6 @@ final class DemoCommand implements Callable<Integer> {
   static final String DEMO_USER = "demo-user";
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
-  /** Months the demo replays after its live chain. */
-  static final int REPLAY_MONTHS = 6;
-
   @ParentCommand Main main;
 
   @Option(names = "--no-serve", description = "Run once, print a summary and exit")
@@ -91,6 +89,13 @@ final class DemoCommand implements Callable<Integer> {
   int dailyYears;
 
   @Option(
+      names = "--replay-months",
+      defaultValue = "6",
+      description =
+          "Months of past sessions replayed point-in-time after the live chain (default: ${DEFAULT-VALUE})")
+  int replayMonths;
+
+  @Option(
       names = "--workers",
       defaultValue = "2",
       description = "Worker threads for the demo's jobs (default: ${DEFAULT-VALUE})")
@@ -113,10 +118,10 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("[1/6] Seeded symbols: " + active + " active");
 
     LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
-    LocalDate replayFrom = today.minusMonths(REPLAY_MONTHS);
+    LocalDate replayFrom = today.minusMonths(replayMonths);
+    LocalDate signalLastDay = replayFrom.plusDays(ChronoUnit.DAYS.between(replayFrom, today) / 2);
     LabelledSource simulator =
-        MarketDataSources.demoSimulator(
-            new BarSchedule(TradingCalendar.nyse()), today.minusMonths(REPLAY_MONTHS / 2));
+        MarketDataSources.demoSimulator(new BarSchedule(TradingCalendar.nyse()), signalLastDay);
     System.out.println("[2/6] " + simulator.announcement());
     loadSimulatedBars(database, clock, codes, simulator);
 
@@ -162,7 +167,7 @@ final class DemoCommand implements Callable<Integer> {
     return ServeCommand.serveUntilStopped(main, port, workers, Optional.of(DEMO_USER));
   }
 
-  /** Replays the last {@value #REPLAY_MONTHS} months and prints each symbol's summary line. */
+  /** Replays the sessions from {@code from} on and prints each symbol's summary line. */
   private int replay(List<String> codes, LocalDate from) {
     ReplayService service = ReplayCommand.service(main);
     LocalDate to = service.lastStoredSession(codes, UnifiedPredictionService.DEFAULT_PRIMARY);
@@ -200,6 +205,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (dailyYears < 2 || dailyYears > 30) {
       throw new IllegalArgumentException("--daily-years must be between 2 and 30");
+    }
+    if (replayMonths < 1 || replayMonths > 24) {
+      throw new IllegalArgumentException(
+          "--replay-months must be between 1 and 24, got " + replayMonths);
     }
     if (workers < 1 || workers > 16) {
       throw new IllegalArgumentException("--workers must be between 1 and 16");
