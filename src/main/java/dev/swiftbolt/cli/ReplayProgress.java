@@ -9,7 +9,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress of a long loop on stderr: a progress bar on a terminal, otherwise one plain line per 10
- * %% so logs stay readable. {@link #step} may be called from any thread.
+ * % so logs stay readable. {@link #step} may be called from any thread.
  */
 final class ReplayProgress implements AutoCloseable {
   private final String task;
