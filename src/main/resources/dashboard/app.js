@@ -9,8 +9,8 @@ const SEARCH_DEBOUNCE_MS = 200;
 const SEARCH_LIMIT = 8;
 const COLORS = { up: "#16a34a", down: "#dc2626", flat: "#6b7280" };
 
-const state = { token: null, selected: null, timeframe: "D1", chart: null, pollTimer: null,
-  search: { timer: null, sequence: 0, matches: [], active: -1 } };
+const state = { token: null, selected: null, timeframe: "D1", chart: null, historyChart: null,
+  pollTimer: null, search: { timer: null, sequence: 0, matches: [], active: -1 } };
 
 const $ = (id) => document.getElementById(id);
 
@@ -304,6 +304,7 @@ function selectSymbol(symbol) {
   renderTabs();
   loadChart();
   loadPrediction();
+  loadHistory();
 }
 
 function renderTabs() {
@@ -545,3 +546,62 @@ document.addEventListener("DOMContentLoaded", () => {
     show("sign-in", true);
   }
 });
+
+// ---- replay history --------------------------------------------------------------------------
+
+async function loadHistory() {
+  const symbol = state.selected;
+  let h;
+  try {
+    h = await optional("/api/v1/symbols/" + encodeURIComponent(symbol) + "/history?run=latest");
+  } catch (e) {
+    h = null;
+    $("history-empty").textContent = "Replay history unavailable: " + e.message;
+  }
+  if (symbol !== state.selected) return;
+  show("history-empty", !h);
+  show("history-body", Boolean(h));
+  if (state.historyChart) {
+    state.historyChart.destroy();
+    state.historyChart = null;
+  }
+  if (h) renderHistory(h);
+}
+
+function renderHistory(h) {
+  const s = h.summary;
+  const live = s.live.accuracy === null ? "–" : percent(s.live.accuracy);
+  const baseline = s.live.baseline_accuracy === null ? "–" : percent(s.live.baseline_accuracy);
+  const promised = s.promised.backtest === null ? "–" : percent(s.promised.backtest);
+  $("history-summary").textContent =
+    h.run.from + " to " + h.run.to + " (run " + h.run.id + "): live " + live + " of " + s.resolved +
+    " resolved vs baseline " + baseline + " vs promised backtest " + promised + " · drift on " +
+    s.drift_days + " sessions · " + s.retrains + " retrains";
+  const days = h.days;
+  const base = s.live.baseline_accuracy;
+  const data = {
+    labels: days.map((d) => d.session),
+    datasets: [
+      { label: "unified confidence", data: days.map((d) => d.unified_confidence), borderColor: "#2563eb", pointRadius: 0 },
+      { label: "live accuracy", data: days.map((d) => d.live_accuracy), borderColor: "#16a34a", pointRadius: 0 },
+      { label: "baseline", data: days.map(() => base), borderColor: "#6b7280", borderDash: [6, 4], pointRadius: 0 },
+      { label: "drift magnitude", data: days.map((d) => d.drift_magnitude), borderColor: "#dc2626", pointRadius: 0 },
+      { label: "retrained", data: days.map((d) => (d.retrained ? d.unified_confidence : null)), showLine: false,
+        pointStyle: "triangle", pointRadius: 6, pointBackgroundColor: "#9333ea", borderColor: "#9333ea" },
+    ],
+  };
+  const options = {
+    animation: false, maintainAspectRatio: false, responsive: true,
+    plugins: { legend: { display: true, position: "bottom" } },
+    scales: { x: { ticks: { maxTicksLimit: 8, autoSkip: true } }, y: { min: 0, suggestedMax: 1 } },
+  };
+  state.historyChart = new Chart($("history-chart"), { type: "line", data, options });
+  $("reliability").querySelector("tbody").replaceChildren(...s.reliability.map((b) => {
+    const row = el("tr");
+    row.append(
+      el("td", percent(b.confidence_from, 0) + " – " + percent(b.confidence_to, 0)),
+      el("td", String(b.n), "num"),
+      el("td", percent(b.hit_rate), "num"));
+    return row;
+  }));
+}

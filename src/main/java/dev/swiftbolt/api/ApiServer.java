@@ -5,6 +5,7 @@ import dev.swiftbolt.api.internal.ApiMetrics;
 import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
+import dev.swiftbolt.api.internal.HistoryRoutes;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
@@ -88,6 +89,7 @@ public final class ApiServer implements AutoCloseable {
     WatchlistRoutes watchlist = new WatchlistRoutes(jdbi, new SymbolRegistry(jdbi, assets));
     PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
     ChartRoutes charts = new ChartRoutes(jdbi, clock);
+    HistoryRoutes history = new HistoryRoutes(jdbi);
     app =
         Javalin.create(
             config -> {
@@ -134,6 +136,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/symbols/{symbol}/bars", charts::bars, Access.USER);
     app.get("/api/v1/symbols/{symbol}/forecasts", charts::forecasts, Access.USER);
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
+    app.get("/api/v1/symbols/{symbol}/history", history::history, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
   }
 

@@ -13,9 +13,12 @@ import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.MarketDataSources;
 import dev.swiftbolt.marketdata.SymbolLoad;
 import dev.swiftbolt.marketdata.TradingCalendar;
+import dev.swiftbolt.ml.UnifiedPredictionService;
 import dev.swiftbolt.pipelines.PipelineCatalog;
 import dev.swiftbolt.pipelines.PipelineRun;
 import dev.swiftbolt.pipelines.PipelineRunner;
+import dev.swiftbolt.replay.ReplayJson;
+import dev.swiftbolt.replay.ReplayService;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.symbols.WatchlistService;
 import dev.swiftbolt.validation.StoredPrediction;
@@ -24,9 +27,9 @@ import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -50,7 +53,9 @@ import picocli.CommandLine.ParentCommand;
       "Starts the embedded PostgreSQL (or uses DATABASE_URL), seeds the 8 core symbols, loads",
       "SIMULATED bars for all five timeframes, tracks the symbols for 'demo-user' (which queues",
       "backfill → train → forecast → validate), runs a worker until the queue is idle,",
-      "runs the ml-orchestration pipeline and prints a summary. Running it again is idempotent.",
+      "runs the ml-orchestration pipeline and prints a summary, then replays the last 6 months",
+      "point-in-time (swiftbolt replay) and prints each symbol's replay summary; NVDA's planted",
+      "signal switches off midway, TSLA and META are random walks. Running it again is idempotent.",
       "--no-serve runs it once and exits with the summary."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -84,6 +89,13 @@ final class DemoCommand implements Callable<Integer> {
   int dailyYears;
 
   @Option(
+      names = "--replay-months",
+      defaultValue = "6",
+      description =
+          "Months of past sessions replayed point-in-time after the live chain (default: ${DEFAULT-VALUE})")
+  int replayMonths;
+
+  @Option(
       names = "--workers",
       defaultValue = "2",
       description = "Worker threads for the demo's jobs (default: ${DEFAULT-VALUE})")
@@ -103,12 +115,14 @@ final class DemoCommand implements Callable<Integer> {
     SymbolRepository symbols = new SymbolRepository(database.jdbi());
     int active = symbols.seed();
     List<String> codes = symbols.activeSymbols();
-    System.out.println("[1/5] Seeded symbols: " + active + " active");
+    System.out.println("[1/6] Seeded symbols: " + active + " active");
 
+    LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
+    LocalDate replayFrom = today.minusMonths(replayMonths);
+    LocalDate signalLastDay = replayFrom.plusDays(ChronoUnit.DAYS.between(replayFrom, today) / 2);
     LabelledSource simulator =
-        MarketDataSources.choose(
-            Optional.of("sim"), Map.of(), new BarSchedule(TradingCalendar.nyse()));
-    System.out.println("[2/5] " + simulator.announcement());
+        MarketDataSources.demoSimulator(new BarSchedule(TradingCalendar.nyse()), signalLastDay);
+    System.out.println("[2/6] " + simulator.announcement());
     loadSimulatedBars(database, clock, codes, simulator);
 
     WatchlistService watchlist = new WatchlistService(database.jdbi());
@@ -117,11 +131,11 @@ final class DemoCommand implements Callable<Integer> {
       queued += watchlist.track(DEMO_USER, code).jobs().size();
     }
     System.out.printf(
-        "[3/5] Tracked %d symbols for %s (%d active jobs: backfill → train → forecast →"
+        "[3/6] Tracked %d symbols for %s (%d active jobs: backfill → train → forecast →"
             + " validate)%n",
         codes.size(), DEMO_USER, queued);
     JobQueue queue = JobWiring.queue(database, clock);
-    JobHandlers handlers = JobWiring.handlers(database, main.config(), clock, Optional.of("sim"));
+    JobHandlers handlers = JobWiring.handlers(database, clock, () -> simulator);
     WorkerSummary tracked = drain(database, queue, handlers, "      jobs");
 
     PipelineCatalog catalog = JobWiring.pipelines(database);
@@ -129,13 +143,14 @@ final class DemoCommand implements Callable<Integer> {
         new PipelineRunner(database.jdbi(), clock)
             .runNow(catalog.get(PipelineCatalog.ML_ORCHESTRATION));
     System.out.printf(
-        "[4/5] Pipeline %s run %d: %s; running its jobs%n", run.pipeline(), run.id(), run.status());
+        "[4/6] Pipeline %s run %d: %s; running its jobs%n", run.pipeline(), run.id(), run.status());
     WorkerSummary orchestrated = drain(database, queue, handlers, "      jobs");
 
     List<StoredPrediction> predictions =
         new UnifiedPredictionRepository(database.jdbi()).latestPerSymbol();
-    System.out.println("[5/5] Unified predictions (SIMULATED data):");
+    System.out.println("[5/6] Unified predictions (SIMULATED data):");
     printSummary(predictions);
+    int replayFailures = replay(codes, replayFrom);
     long dead = tracked.dead() + orchestrated.dead();
     System.out.printf(
         "Jobs: %d succeeded, %d retried, %d dead. Done in %.1f s.%n",
@@ -147,9 +162,38 @@ final class DemoCommand implements Callable<Integer> {
       System.out.println("Dead jobs keep their error: swiftbolt jobs --status dead");
     }
     if (noServe) {
-      return predictions.size() == codes.size() && dead == 0 ? 0 : 1;
+      return predictions.size() == codes.size() && dead == 0 && replayFailures == 0 ? 0 : 1;
     }
     return ServeCommand.serveUntilStopped(main, port, workers, Optional.of(DEMO_USER));
+  }
+
+  /** Replays the sessions from {@code from} on and prints each symbol's summary line. */
+  private int replay(List<String> codes, LocalDate from) {
+    ReplayService service = ReplayCommand.service(main);
+    LocalDate to = service.lastStoredSession(codes, UnifiedPredictionService.DEFAULT_PRIMARY);
+    System.out.printf(
+        "[6/6] Replay %s to %s, point-in-time (SIMULATED data; %s's signal switches off midway):%n",
+        from, to, MarketDataSources.DEMO_SWITCHING_SYMBOL);
+    ReplayService.Outcome outcome;
+    try (ReplayProgress progress =
+        ReplayProgress.toStderr(
+            "      replay", (long) codes.size() * service.sessions(from, to).size())) {
+      outcome =
+          service.replay(
+              new ReplayService.Request(codes, from, Optional.of(to), List.of(Timeframe.values())),
+              UnifiedPredictionService.DEFAULT_PRIMARY,
+              progress::step);
+    }
+    int failures = 0;
+    for (ReplayService.SymbolResult r : outcome.results()) {
+      if (r.error().isPresent()) {
+        failures++;
+        System.out.println("      " + r.symbol() + ": replay failed: " + r.error().get());
+      } else {
+        System.out.println("      " + ReplayJson.text(r.summary()));
+      }
+    }
+    return failures;
   }
 
   private void validateOptions() {
@@ -161,6 +205,10 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (dailyYears < 2 || dailyYears > 30) {
       throw new IllegalArgumentException("--daily-years must be between 2 and 30");
+    }
+    if (replayMonths < 1 || replayMonths > 24) {
+      throw new IllegalArgumentException(
+          "--replay-months must be between 1 and 24, got " + replayMonths);
     }
     if (workers < 1 || workers > 16) {
       throw new IllegalArgumentException("--workers must be between 1 and 16");

@@ -68,9 +68,6 @@ final class JobWiring {
    */
   static JobHandlers handlers(
       Database db, SwiftBoltConfig config, Clock clock, Optional<String> requestedSource) {
-    MarketDataService marketData = MarketDataService.withDefaults(db.jdbi(), clock);
-    MlService ml =
-        new MlService(db.jdbi(), BarReader.ohlcBars(db.jdbi()), MlSettings.defaults(), clock);
     Supplier<LabelledSource> source =
         memoize(
             () -> {
@@ -82,6 +79,14 @@ final class JobWiring {
               log.info("Market-data jobs: {}", chosen.announcement());
               return chosen;
             });
+    return handlers(db, clock, source);
+  }
+
+  /** The job handlers with the market-data source given (the demo's own simulated market). */
+  static JobHandlers handlers(Database db, Clock clock, Supplier<LabelledSource> source) {
+    MarketDataService marketData = MarketDataService.withDefaults(db.jdbi(), clock);
+    MlService ml =
+        new MlService(db.jdbi(), BarReader.ohlcBars(db.jdbi()), MlSettings.defaults(), clock);
     return JobHandlers.builder()
         .register(JobHandlers.NOOP_TYPE, JobHandlers.NOOP)
         .register("backfill", MarketDataJobHandlers.backfill(marketData, source))

@@ -56,6 +56,7 @@ import picocli.CommandLine.Option;
       BarsCommand.class,
       QualityCommand.class,
       ValidateCommand.class,
+      ReplayCommand.class,
       TrainCommand.class,
       ForecastCommand.class,
       EvaluateCommand.class,

@@ -2,6 +2,8 @@ package dev.swiftbolt.marketdata;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +62,45 @@ public final class MarketDataSources {
             + " ("
             + why
             + ")");
+  }
+
+  /** The demo's symbol whose planted signal switches off (see {@link #demoSimulator}). */
+  public static final String DEMO_SWITCHING_SYMBOL = "NVDA";
+
+  /** The demo's pure random-walk symbols. */
+  public static final List<String> DEMO_RANDOM_WALKS = List.of("TSLA", "META");
+
+  /**
+   * The demo's market: {@value #DEMO_SWITCHING_SYMBOL} with a strong planted signal (AR(1) φ = 0.6
+   * on daily returns) through {@code signalLastDay} and none after, {@link #DEMO_RANDOM_WALKS} as
+   * pure random walks, every other symbol with the default modest signal. SIMULATED, stored with
+   * source {@code sim}.
+   */
+  public static LabelledSource demoSimulator(BarSchedule schedule, LocalDate signalLastDay) {
+    BarSource fallback = new MarketSimulator(schedule, SimulationParameters.DEFAULT);
+    BarSource switching =
+        new MarketSimulator(
+            schedule,
+            SimulationParameters.DEFAULT.withPredictability(0.6).predictableThrough(signalLastDay));
+    BarSource randomWalk =
+        new MarketSimulator(
+            schedule, SimulationParameters.randomWalk(SimulationParameters.DEFAULT.seed()));
+    BarSource bySymbol =
+        (symbol, timeframe, from, to) -> {
+          BarSource source =
+              symbol.equals(DEMO_SWITCHING_SYMBOL)
+                  ? switching
+                  : DEMO_RANDOM_WALKS.contains(symbol) ? randomWalk : fallback;
+          return source.fetch(symbol, timeframe, from, to);
+        };
+    return new LabelledSource(
+        BarRepository.SIMULATED,
+        bySymbol,
+        ("Source: market simulator — bars are SIMULATED and stored with source=sim; %s has a"
+                + " planted signal (AR(1) φ = 0.6) that switches off after %s, %s are random"
+                + " walks, the others carry the default modest signal")
+            .formatted(
+                DEMO_SWITCHING_SYMBOL, signalLastDay, String.join(" and ", DEMO_RANDOM_WALKS)));
   }
 
   private static LabelledSource simulator(BarSchedule schedule, String why) {

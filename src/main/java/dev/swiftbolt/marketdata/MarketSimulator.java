@@ -20,12 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <ul>
  *   <li>a three-state Markov regime (bull, range, bear; each lasts ~70 sessions on average) scaling
- *       volatility (0.85, 1.0, 1.5) and carrying a drift of (+6, 0, −8 bp a day) × predictability /
- *       0.1, so no drift at all when predictability is 0;
+ *       volatility (0.85, 1.0, 1.5) and carrying a drift of (+6, 0, −8 bp a day) ×
+ *       min(predictability, 0.1) / 0.1, so no drift at all when predictability is 0;
  *   <li>GARCH(1,1) variance of daily shocks (α 0.08, β 0.90) around the long-run daily variance σ²
  *       = annualVolatility² / 252: volatility clusters;
- *   <li>daily close-to-close log return r_t = drift + φ·r_{t−1} + shock, with φ = predictability;
- *       an overnight gap takes part of it, the rest unfolds over the session;
+ *   <li>daily close-to-close log return r_t = drift + φ·r_{t−1} + shock, with φ = predictability (0
+ *       after {@link SimulationParameters#predictableThrough()}, when a schedule is set); an
+ *       overnight gap takes part of it, the rest unfolds over the session;
  *   <li>the session path: M15 shocks with a U-shaped intraday volatility profile and the same AR(1)
  *       coefficient, pinned (Brownian-bridge style) to the day's open and close; each bar's high
  *       and low extend its open/close by a half-normal excursion; volume is U-shaped, larger in
@@ -50,6 +51,12 @@ public final class MarketSimulator implements BarSource {
   private static final double[] REGIME_VOL = {0.85, 1.0, 1.5};
   private static final double[] REGIME_DRIFT = {0.0006, 0.0, -0.0008};
   private static final double GAP_SHARE = 0.25;
+
+  /**
+   * The regimes' drifts grow with predictability only up to 0.1: a stronger AR(1) (up to 0.9) must
+   * not compound them into prices that run off to zero or infinity.
+   */
+  private static final double DRIFT_SCALE_CAP = 0.1;
 
   private final BarSchedule schedule;
   private final SimulationParameters parameters;
@@ -135,7 +142,6 @@ public final class MarketSimulator implements BarSource {
     }
     long symbolSeed = mix(parameters.seed(), symbol.hashCode());
     SplittableRandom daily = new SplittableRandom(symbolSeed);
-    double phi = parameters.predictability();
     double longRunVariance = parameters.annualVolatility() * parameters.annualVolatility() / 252;
     double omega = longRunVariance * (1 - ALPHA - BETA);
     double variance = longRunVariance;
@@ -145,19 +151,21 @@ public final class MarketSimulator implements BarSource {
     double close = 20 + Math.floorMod(symbolSeed, 480L);
     double baseVolume = 50_000 + Math.floorMod(symbolSeed >>> 17, 450_000L);
     for (TradingSession session : sessionsThrough(last)) {
+      double phi = parameters.predictabilityOn(session.date());
       regime = nextRegime(daily, regime);
       variance = omega + ALPHA * lastShock * lastShock + BETA * variance;
       double garchShock = Math.sqrt(variance) * daily.nextGaussian();
       double scale = Math.sqrt(variance) * REGIME_VOL[regime];
       double shock = garchShock * REGIME_VOL[regime];
-      double ret = phi * REGIME_DRIFT[regime] * 10 + phi * lastReturn + shock;
+      double ret =
+          Math.min(phi, DRIFT_SCALE_CAP) * REGIME_DRIFT[regime] * 10 + phi * lastReturn + shock;
       double gap = GAP_SHARE * scale * daily.nextGaussian();
       double open = round(close * Math.exp(gap));
       double nextClose = round(close * Math.exp(ret));
       if (!session.date().isBefore(first)) {
         List<Bar> path =
             sessionPath(
-                session, open, nextClose, scale, baseVolume * REGIME_VOL[regime], symbolSeed);
+                session, open, nextClose, scale, baseVolume * REGIME_VOL[regime], symbolSeed, phi);
         sink.accept(session, intraday ? path : List.of(Resampler.aggregate(session.open(), path)));
       }
       lastShock = garchShock;
@@ -198,14 +206,15 @@ public final class MarketSimulator implements BarSource {
       double close,
       double dayScale,
       double baseVolume,
-      long symbolSeed) {
+      long symbolSeed,
+      double phi) {
     return IntradayPath.generate(
         schedule.opensIn(Timeframe.M15, session),
         open,
         close,
         dayScale,
         baseVolume,
-        parameters.predictability(),
+        phi,
         new SplittableRandom(mix(symbolSeed, session.date().toEpochDay())));
   }
 

@@ -1,6 +1,7 @@
 package dev.swiftbolt.ml;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,5 +32,19 @@ public final class DriftHistory {
       day = day.minusDays(1);
     }
     return days;
+  }
+
+  /**
+   * Counts consecutive drift sessions ending with the previous one, for a history kept per session
+   * (replay) rather than per calendar day.
+   *
+   * @param earlierSessions the drift magnitude of each earlier session, oldest first
+   */
+  public static int consecutiveDriftSessions(List<Double> earlierSessions) {
+    int sessions = 0;
+    for (int i = earlierSessions.size() - 1; i >= 0 && earlierSessions.get(i) > SEVERE_DRIFT; i--) {
+      sessions++;
+    }
+    return sessions;
   }
 }

@@ -1,5 +1,6 @@
 package dev.swiftbolt.ml;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,6 +40,16 @@ public final class FeatureMatrix {
     }
     this.firstBarIndex = firstBarIndex;
     this.rows = rows;
+  }
+
+  /** The rows describing input bars {@code 0 .. bars − 1} only (copied). */
+  FeatureMatrix prefix(int bars) {
+    int kept = Math.max(0, Math.min(rows, bars - firstBarIndex));
+    double[][] out = new double[columns.length][];
+    for (int f = 0; f < columns.length; f++) {
+      out[f] = Arrays.copyOf(columns[f], kept);
+    }
+    return new FeatureMatrix(names, out, Math.min(firstBarIndex, bars), kept);
   }
 
   public List<String> names() {

@@ -40,6 +40,24 @@ public final class LabelledMatrix {
         times, featureBuilder.build(bars, timeframe, context), labeler.label(bars, timeframe));
   }
 
+  /**
+   * This matrix as it would have been built from its first {@code bars} bars alone: the rows of
+   * those bars, and labels only where the forward window {@code t + h} also lies among them. Equal
+   * to {@link #of} on the shorter list because a feature row uses only bars up to its own (see
+   * {@link FeatureBuilder}) and a label only bars up to {@code t + h}; replay builds the features
+   * of a series once and takes a prefix per session instead of rebuilding them.
+   *
+   * @throws IllegalArgumentException when {@code bars} is negative or above {@link #barCount()}
+   */
+  public LabelledMatrix prefix(int bars) {
+    if (bars < 0 || bars > barCount()) {
+      throw new IllegalArgumentException(
+          "prefix must hold 0 to %d bars, got %d".formatted(barCount(), bars));
+    }
+    return new LabelledMatrix(
+        Arrays.copyOf(barEpochSeconds, bars), features.prefix(bars), labels.prefix(bars));
+  }
+
   public FeatureMatrix features() {
     return features;
   }

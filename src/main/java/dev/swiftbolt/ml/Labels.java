@@ -1,6 +1,7 @@
 package dev.swiftbolt.ml;
 
 import dev.swiftbolt.validation.Direction;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,22 @@ public final class Labels {
     this.forwardReturn = forwardReturn;
     this.band = band;
     this.horizon = horizon;
+  }
+
+  /**
+   * The labels of the first {@code bars} bars as if the series ended there: a bar keeps its label
+   * only when its forward window {@code t + h} lies inside the prefix.
+   */
+  Labels prefix(int bars) {
+    int[] c = Arrays.copyOf(codes, bars);
+    double[] f = Arrays.copyOf(forwardReturn, bars);
+    double[] b = Arrays.copyOf(band, bars);
+    for (int t = Math.max(0, bars - horizon); t < bars; t++) {
+      c[t] = NONE;
+      f[t] = Double.NaN;
+      b[t] = Double.NaN;
+    }
+    return new Labels(c, f, b, horizon);
   }
 
   public int horizon() {

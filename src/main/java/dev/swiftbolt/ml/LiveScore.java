@@ -15,11 +15,17 @@ public record LiveScore(Score score, String source) {
   public static final String SOURCE_LIVE = "live";
   public static final String SOURCE_PROXY = "walkforward_proxy";
 
+  /** The source when the resolved forecasts are a replay's (see {@code swiftbolt replay}). */
+  public static final String SOURCE_REPLAY = "replay";
+
   public LiveScore {
     Objects.requireNonNull(score, "score");
-    if (!SOURCE_LIVE.equals(source) && !SOURCE_PROXY.equals(source)) {
+    if (!SOURCE_LIVE.equals(source)
+        && !SOURCE_PROXY.equals(source)
+        && !SOURCE_REPLAY.equals(source)) {
       throw new IllegalArgumentException(
-          "source must be " + SOURCE_LIVE + " or " + SOURCE_PROXY + ", got " + source);
+          "source must be %s, %s or %s, got %s"
+              .formatted(SOURCE_LIVE, SOURCE_PROXY, SOURCE_REPLAY, source));
     }
   }
 
@@ -45,11 +51,25 @@ public record LiveScore(Score score, String source) {
    */
   public static LiveScore of(
       List<Outcome> newestFirst, int[] trainingLabels, LabelledMatrix series, Score walkForward) {
+    return of(
+        newestFirst, NaiveBaselines.majority(trainingLabels), series, walkForward, SOURCE_LIVE);
+  }
+
+  /**
+   * Like {@link #of(List, int[], LabelledMatrix, Score)} with the training majority class already
+   * known ({@code majorityClass}, a Direction ordinal), naming the source of the resolved forecasts
+   * ({@link #SOURCE_LIVE} or {@link #SOURCE_REPLAY}) for when there are enough of them.
+   */
+  public static LiveScore of(
+      List<Outcome> newestFirst,
+      int majorityClass,
+      LabelledMatrix series,
+      Score walkForward,
+      String resolvedSource) {
     if (newestFirst.size() < MIN_RESOLVED) {
       return new LiveScore(walkForward, SOURCE_PROXY);
     }
     List<Outcome> window = newestFirst.subList(0, Math.min(WINDOW, newestFirst.size()));
-    int majorityClass = NaiveBaselines.majority(trainingLabels);
     int[] labels = series.labels().codes();
     int correct = 0;
     int majority = 0;
@@ -66,6 +86,6 @@ public record LiveScore(Score score, String source) {
       persistence += realized == lastRealised ? 1 : 0;
     }
     NaiveBaselines.Hits baselines = new NaiveBaselines.Hits(window.size(), majority, persistence);
-    return new LiveScore(Score.of(correct, window.size(), baselines), SOURCE_LIVE);
+    return new LiveScore(Score.of(correct, window.size(), baselines), resolvedSource);
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.Direction;
 import dev.swiftbolt.validation.Timeframe;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,42 +85,24 @@ public final class MlService {
   public TrainingOutcome train(String symbol, Timeframe timeframe) {
     long symbolId = symbols.require(symbol);
     LabelledMatrix data = load(symbolId, timeframe);
-    TrainingRows rows = TrainingRows.all(data);
-    if (rows.rows.length < settings.evaluation().minTrainingRows()) {
-      throw new InsufficientHistoryException(
-          symbol
-              + " "
-              + timeframe
-              + " has "
-              + rows.rows.length
-              + " labelled rows; training needs at least "
-              + settings.evaluation().minTrainingRows());
-    }
-    ModelTrainer trainer = new ModelTrainer(settings.xgboost());
-    Evaluator evaluator =
-        new Evaluator(trainer, settings.evaluation(), ModelKind.XGBOOST, windowThreads);
-    Optional<BacktestResult> backtest;
-    Optional<WalkForwardResult> walkForward;
-    Optional<String> skipped;
+    SeriesFit fit;
     try {
-      Evaluator.BacktestAndWalkForward both = evaluator.backtestAndWalkForward(data);
-      backtest = Optional.of(both.backtest());
-      walkForward = Optional.of(both.walkForward());
-      skipped = Optional.empty();
+      fit =
+          SeriesFit.fit(
+              data, new ModelTrainer(settings.xgboost()), settings.evaluation(), windowThreads);
     } catch (InsufficientHistoryException e) {
-      backtest = Optional.empty();
-      walkForward = Optional.empty();
-      skipped = Optional.of(e.getMessage());
+      throw new InsufficientHistoryException(symbol + " " + timeframe + " " + e.getMessage());
     }
-    DirectionModel model =
-        trainer.train(ModelKind.XGBOOST, data.features(), rows.rows, rows.labels);
-    CalibrationReport calibration = walkForward.map(WalkForwardResult::calibration).orElse(null);
-    String calibrationMethod = calibration == null ? "none" : calibration.method();
+    Optional<BacktestResult> backtest = fit.backtest();
+    Optional<WalkForwardResult> walkForward = fit.walkForward();
+    Optional<String> skipped = fit.evaluationSkipped();
+    DirectionModel model = fit.model();
+    String calibrationMethod = fit.calibrationMethod();
     double[] calibrationParams =
-        calibration == null ? new double[0] : calibration.calibrator().parameters();
+        fit.calibration().map(c -> c.calibrator().parameters()).orElse(new double[0]);
     Instant trainedAt = clock.instant();
-    Instant from = data.barTime(data.features().barIndex(rows.rows[0]));
-    Instant to = data.barTime(data.features().barIndex(rows.rows[rows.rows.length - 1]));
+    Instant from = fit.trainFrom();
+    Instant to = fit.trainTo();
     long modelId =
         registry.register(
             new NewModel(
@@ -134,7 +115,7 @@ public final class MlService {
                 from,
                 to,
                 trainedAt,
-                metrics(backtest, walkForward, skipped, rows),
+                metrics(backtest, walkForward, skipped, fit),
                 calibrationMethod,
                 calibrationParams,
                 model.toBytes()));
@@ -154,7 +135,7 @@ public final class MlService {
         modelId,
         ModelKind.XGBOOST.algorithm(),
         trainedAt,
-        rows.rows.length,
+        fit.trainingRows(),
         from,
         to,
         backtest.map(BacktestResult::score),
@@ -289,7 +270,7 @@ public final class MlService {
       Optional<BacktestResult> backtest,
       Optional<WalkForwardResult> walkForward,
       Optional<String> skipped,
-      TrainingRows rows) {
+      SeriesFit fit) {
     ObjectNode node = Json.mapper().createObjectNode();
     backtest.ifPresent(
         b -> {
@@ -306,8 +287,8 @@ public final class MlService {
           w.linear().ifPresent(s -> node.set("linear_walkforward", Json.mapper().valueToTree(s)));
         });
     skipped.ifPresent(reason -> node.put("evaluation_skipped", reason));
-    node.put("training_rows", rows.rows.length);
-    node.put("majority_class", Direction.values()[rows.majorityCode()].name());
+    node.put("training_rows", fit.trainingRows());
+    node.put("majority_class", fit.majority().name());
     return node.toString();
   }
 

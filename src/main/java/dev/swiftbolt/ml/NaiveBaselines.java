@@ -101,6 +101,14 @@ public final class NaiveBaselines {
   }
 
   /**
+   * The persistence prediction at {@code bar} of a series' {@code labels} (see {@link
+   * #persistence(int, int[], int, int)}), for callers outside this package.
+   */
+  public static int persistence(int bar, Labels labels, int fallback) {
+    return persistence(bar, labels.codes(), labels.horizon(), fallback);
+  }
+
+  /**
    * The persistence prediction at {@code bar}: the label of the latest labelled bar s ≤ bar − h, or
    * {@code fallback} when no label had been realised yet.
    */

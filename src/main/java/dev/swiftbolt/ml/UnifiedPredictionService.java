@@ -165,24 +165,45 @@ public final class UnifiedPredictionService {
                             + "`"));
     Map<Timeframe, Double> multiTf = new EnumMap<>(Timeframe.class);
     latest.forEach((tf, f) -> multiTf.put(tf, f.forecast().score()));
-    Score backtest = evaluation.backtest();
-    Score walkforward = evaluation.walkforward().score();
-    Score live = evaluation.live();
     ValidationScores scores =
-        new ValidationScores(
-            backtest.accuracy(),
-            walkforward.accuracy(),
-            live.accuracy(),
+        validationScores(
+            evaluation.backtest(),
+            evaluation.walkforward().score(),
+            new LiveScore(evaluation.live(), evaluation.liveScoreSource()),
             multiTf,
-            sampleSize(backtest),
-            sampleSize(walkforward),
-            "walkforward_proxy".equals(evaluation.liveScoreSource())
-                ? OptionalInt.empty()
-                : sampleSize(live),
-            lastRetraining.isAfter(now) ? now : lastRetraining,
+            lastRetraining,
             persistentDriftDays(symbol, now),
             now);
     return validator.validate(symbol, primaryForecast.forecast().direction(), scores);
+  }
+
+  /**
+   * The validator's inputs from a series' scores: accuracies with their sample sizes (the live
+   * sample size left out while the walk-forward stands in for it), the timeframes' forecast scores,
+   * the last retraining (never after {@code now}) and the persistent drift count. Shared by the
+   * stored predictions and replay.
+   */
+  public static ValidationScores validationScores(
+      Score backtest,
+      Score walkforward,
+      LiveScore live,
+      Map<Timeframe, Double> multiTfScores,
+      Instant lastRetraining,
+      int persistentDriftDays,
+      Instant now) {
+    return new ValidationScores(
+        backtest.accuracy(),
+        walkforward.accuracy(),
+        live.score().accuracy(),
+        multiTfScores,
+        sampleSize(backtest),
+        sampleSize(walkforward),
+        LiveScore.SOURCE_PROXY.equals(live.source())
+            ? OptionalInt.empty()
+            : sampleSize(live.score()),
+        lastRetraining.isAfter(now) ? now : lastRetraining,
+        persistentDriftDays,
+        now);
   }
 
   private static OptionalInt sampleSize(Score score) {

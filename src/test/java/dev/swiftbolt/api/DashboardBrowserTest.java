@@ -45,6 +45,7 @@ class DashboardBrowserTest {
     api = new ApiFixture();
     seedPrediction();
     seedSimulatedBars();
+    seedReplay();
     profile = Files.createTempDirectory("swiftbolt-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -122,6 +123,52 @@ class DashboardBrowserTest {
             dev.swiftbolt.marketdata.BarRepository.SIMULATED,
             bars);
     ForecastsApiTest.seedForecasts(api, "AAPL", bars.get(100).ts());
+  }
+
+  /** A four-session replay of AAPL: two retrains, three resolved forecasts. */
+  private static void seedReplay() {
+    java.time.LocalDate monday = java.time.LocalDate.of(2026, 11, 2);
+    java.util.function.Function<Object[], dev.swiftbolt.replay.ReplayDay> day =
+        f -> {
+          java.util.Optional<Boolean> correct = java.util.Optional.ofNullable((Boolean) f[3]);
+          return new dev.swiftbolt.replay.ReplayDay(
+              "AAPL",
+              monday.plusDays((Integer) f[0]),
+              dev.swiftbolt.validation.Direction.BULLISH,
+              (Double) f[1],
+              0.4,
+              12,
+              "replay",
+              0.3,
+              true,
+              false,
+              (Boolean) f[2],
+              correct,
+              correct.map(
+                  c ->
+                      c
+                          ? dev.swiftbolt.validation.Direction.BULLISH
+                          : dev.swiftbolt.validation.Direction.BEARISH),
+              dev.swiftbolt.validation.Direction.NEUTRAL,
+              dev.swiftbolt.validation.Direction.BULLISH,
+              0.45,
+              0.42);
+        };
+    List<dev.swiftbolt.replay.ReplayDay> days =
+        List.of(
+            day.apply(new Object[] {0, 0.35, true, true}),
+            day.apply(new Object[] {1, 0.38, false, false}),
+            day.apply(new Object[] {2, 0.52, false, true}),
+            day.apply(new Object[] {3, 0.55, true, null}));
+    new dev.swiftbolt.replay.ReplayRepository(api.database.jdbi())
+        .store(
+            monday,
+            monday.plusDays(3),
+            List.of(dev.swiftbolt.validation.Timeframe.D1),
+            dev.swiftbolt.validation.Timeframe.D1,
+            java.time.Instant.parse("2026-11-06T00:00:00Z"),
+            java.time.Instant.parse("2026-11-06T00:01:00Z"),
+            java.util.Map.of("AAPL", days));
   }
 
   @AfterAll
@@ -221,6 +268,28 @@ class DashboardBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#timeframe-table tbody tr"))).hasSize(3);
     // backtest 80 % of 250 vs walk-forward 70 % of 400 is significantly better: overfitting
     assertThat(driver.findElement(By.id("overfit-warning")).isDisplayed()).isTrue();
+
+    // the replay history: four lines and a triangle at each of the two retrains
+    assertThat(waitVisible(By.id("history-chart")).getSize().getHeight()).isGreaterThan(150);
+    var js = (org.openqa.selenium.JavascriptExecutor) driver;
+    assertThat(js.executeScript("return state.historyChart.data.datasets.map(d => d.label)"))
+        .isEqualTo(
+            List.of(
+                "unified confidence", "live accuracy", "baseline", "drift magnitude", "retrained"));
+    assertThat(
+            js.executeScript(
+                "return state.historyChart.data.datasets[4].data.filter(v => v !== null).length"))
+        .isEqualTo(2L);
+    // 0.35 and 0.38 fall in [0.3, 0.4): one of two came true; 0.52 in [0.5, 0.6): one of one;
+    // the 0.55 session is unresolved and not counted
+    List<String> reliability =
+        driver.findElements(By.cssSelector("#reliability tbody tr")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(reliability).containsExactly("30 % – 40 % 2 50.0 %", "50 % – 60 % 1 100.0 %");
+    assertThat(driver.findElement(By.id("history-summary")).getText())
+        .contains("live 66.7 % of 3 resolved")
+        .contains("2 retrains");
     screenshot("swiftbolt-dashboard.png");
   }
 }

@@ -42,7 +42,9 @@ class DemoCommandTest {
       "--intraday-months",
       "6",
       "--daily-years",
-      "5"
+      "5",
+      "--replay-months",
+      "1"
     };
     String first = run(args);
 
@@ -56,6 +58,13 @@ class DemoCommandTest {
           .containsPattern("\\n\\s+" + symbol + "\\s+(BULLISH|NEUTRAL|BEARISH)\\s+\\d+\\.\\d%");
     }
     assertThat(first).contains("0 dead");
+    assertThat(first).contains("Replay ").contains("point-in-time");
+    for (String symbol :
+        new String[] {"AAPL", "NVDA", "CRWD", "AMD", "MSFT", "GOOGL", "TSLA", "META"}) {
+      assertThat(first)
+          .containsPattern(
+              "\\n\\s+" + symbol + "\\s+\\d+ sessions, \\d+/\\d+ resolved: live .* vs baseline");
+    }
 
     String second = run(args);
     assertThat(second).startsWith("0\n").contains("0 dead");

@@ -124,4 +124,24 @@ class MarketSimulatorTest {
     }
     return sxy / sxx;
   }
+
+  @Test
+  void a_predictability_schedule_changes_only_the_sessions_after_its_end() {
+    SimulationParameters always = new SimulationParameters(3, 0.6, 0.3);
+    LocalDate lastOn = LocalDate.of(2024, 7, 1);
+    List<Bar> planted = simulator(always).fetch("MSFT", Timeframe.D1, FROM, TO);
+    List<Bar> switched =
+        simulator(always.predictableThrough(lastOn)).fetch("MSFT", Timeframe.D1, FROM, TO);
+    Instant firstOff = calendar.openInstant(calendar.nextTradingDay(lastOn));
+    assertThat(switched).hasSameSizeAs(planted);
+    for (int i = 0; i < planted.size(); i++) {
+      if (planted.get(i).ts().isBefore(firstOff)) {
+        assertThat(switched.get(i)).isEqualTo(planted.get(i));
+      } else {
+        assertThat(switched.get(i).close()).isNotEqualTo(planted.get(i).close());
+      }
+    }
+    assertThat(always.predictabilityOn(lastOn)).isEqualTo(0.6);
+    assertThat(always.predictableThrough(lastOn).predictabilityOn(lastOn.plusDays(1))).isZero();
+  }
 }

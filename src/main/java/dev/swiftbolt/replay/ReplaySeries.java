@@ -1,0 +1,122 @@
+package dev.swiftbolt.replay;
+
+import dev.swiftbolt.marketdata.Bar;
+import dev.swiftbolt.marketdata.BarSchedule;
+import dev.swiftbolt.ml.ContextSeries;
+import dev.swiftbolt.ml.FeatureBuilder;
+import dev.swiftbolt.ml.Labeler;
+import dev.swiftbolt.ml.LabelledMatrix;
+import dev.swiftbolt.ml.SeriesFit;
+import dev.swiftbolt.validation.Timeframe;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One symbol × timeframe during a replay: all its bars with the instant each one closed, its
+ * features and labels built once over all of them, and the model currently in use. What a session
+ * may see is a prefix: {@link #visibleBars} counts the bars closed by then, and {@link
+ * LabelledMatrix#prefix} cuts the features and labels to exactly what those bars alone would give.
+ * Not thread-safe: one instance per replaying thread.
+ */
+final class ReplaySeries {
+  private final Timeframe timeframe;
+  private final List<Bar> bars;
+  private final long[] closeEpochSecond;
+  private final LabelledMatrix all;
+  private Optional<SeriesFit> fit = Optional.empty();
+  private Instant trainedAt;
+
+  private ReplaySeries(
+      Timeframe timeframe, List<Bar> bars, long[] closeEpochSecond, LabelledMatrix all) {
+    this.timeframe = timeframe;
+    this.bars = bars;
+    this.closeEpochSecond = closeEpochSecond;
+    this.all = all;
+  }
+
+  /**
+   * @param bars the series, oldest first
+   * @param contextBars the bars of its context timeframe ({@link ContextSeries#contextTimeframe}),
+   *     oldest first; only those final at a row's close are ever used by that row
+   */
+  static ReplaySeries of(
+      Timeframe timeframe,
+      List<Bar> bars,
+      List<Bar> contextBars,
+      BarSchedule schedule,
+      FeatureBuilder features,
+      Labeler labeler) {
+    long[] close = new long[bars.size()];
+    long previous = Long.MIN_VALUE;
+    for (int i = 0; i < close.length; i++) {
+      close[i] = Math.max(previous, closeOf(schedule, timeframe, bars.get(i)));
+      previous = close[i];
+    }
+    LabelledMatrix all =
+        LabelledMatrix.of(
+            bars,
+            timeframe,
+            ContextSeries.forTimeframe(bars, timeframe, contextBars),
+            features,
+            labeler);
+    return new ReplaySeries(timeframe, List.copyOf(bars), close, all);
+  }
+
+  /** A bar's real close (a W1 bar: its week's last session); nominal end for off-calendar bars. */
+  private static long closeOf(BarSchedule schedule, Timeframe timeframe, Bar bar) {
+    try {
+      return schedule.closeOf(timeframe, bar.ts()).getEpochSecond();
+    } catch (IllegalArgumentException offCalendar) {
+      return bar.ts().plus(timeframe.nominalLength()).getEpochSecond();
+    }
+  }
+
+  Timeframe timeframe() {
+    return timeframe;
+  }
+
+  /** How many bars (a prefix) had closed at or before {@code instant}. */
+  int visibleBars(Instant instant) {
+    long t = instant.getEpochSecond();
+    int lo = 0;
+    int hi = closeEpochSecond.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (closeEpochSecond[mid] <= t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** The first {@code n} bars. */
+  List<Bar> bars(int n) {
+    return bars.subList(0, n);
+  }
+
+  /** Features and labels as the first {@code n} bars alone give them. */
+  LabelledMatrix visible(int n) {
+    return all.prefix(n);
+  }
+
+  /** The feature matrix of all bars; row values of visible bars equal the prefix's. */
+  LabelledMatrix all() {
+    return all;
+  }
+
+  Optional<SeriesFit> fit() {
+    return fit;
+  }
+
+  Instant trainedAt() {
+    return trainedAt;
+  }
+
+  void retrained(SeriesFit fit, Instant at) {
+    this.fit = Optional.of(fit);
+    this.trainedAt = at;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.swiftbolt.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.swiftbolt.marketdata.Bar;
+import dev.swiftbolt.marketdata.BarSchedule;
+import dev.swiftbolt.marketdata.MarketSimulator;
+import dev.swiftbolt.marketdata.SimulationParameters;
+import dev.swiftbolt.marketdata.TradingCalendar;
+import dev.swiftbolt.marketdata.TradingSession;
+import dev.swiftbolt.ml.LiveScore;
+import dev.swiftbolt.ml.MlSettings;
+import dev.swiftbolt.ml.NaiveBaselines;
+import dev.swiftbolt.ml.Score;
+import dev.swiftbolt.validation.Timeframe;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A regime change, observed: a series with a planted AR(1) signal (φ = 0.6 on daily returns) that
+ * switches off. Before the switch the live accuracy beats its baseline; within 30 sessions after it
+ * drift is detected and a retraining follows; 30 sessions after that the live accuracy is back
+ * within noise of the baseline.
+ */
+class RegimeChangeTest {
+  static final BarSchedule SCHEDULE = new BarSchedule(TradingCalendar.nyse());
+  static final String SYMBOL = "REGIME";
+  static final LocalDate SWITCH = LocalDate.of(2025, 3, 31);
+  static final int BEFORE = 40;
+  static final int AFTER = 65;
+  static final int HORIZON = MlSettings.defaults().labels().horizon(Timeframe.D1);
+
+  static List<TradingSession> sessions;
+  static List<ReplayDay> days;
+  static int switchIndex;
+
+  @BeforeAll
+  static void replay() {
+    SimulationParameters planted =
+        new SimulationParameters(11, 0.6, 0.3).predictableThrough(SWITCH);
+    MarketSimulator sim = new MarketSimulator(SCHEDULE, planted);
+    Instant start = SCHEDULE.calendar().openInstant(LocalDate.of(2021, 1, 4));
+    Instant end = SCHEDULE.calendar().openInstant(LocalDate.of(2025, 12, 31));
+    Map<Timeframe, List<Bar>> bars = new EnumMap<>(Timeframe.class);
+    bars.put(Timeframe.D1, sim.fetch(SYMBOL, Timeframe.D1, start, end));
+    bars.put(Timeframe.W1, sim.fetch(SYMBOL, Timeframe.W1, start, end));
+    List<TradingSession> all =
+        SCHEDULE.calendar().sessions(LocalDate.of(2024, 6, 3), LocalDate.of(2025, 12, 31));
+    int s = 0;
+    while (all.get(s).date().isBefore(SWITCH)) {
+      s++;
+    }
+    sessions = all.subList(s - BEFORE, s + 1 + AFTER);
+    switchIndex = BEFORE;
+    ReplaySettings settings =
+        new ReplaySettings(MlSettings.defaults(), Timeframe.D1, EnumSet.of(Timeframe.D1));
+    days = new SymbolReplay(settings, SCHEDULE).run(SYMBOL, bars, sessions, () -> {});
+  }
+
+  /** The live window at session k: the 30 forecasts resolved by then (made HORIZON earlier). */
+  static List<ReplayDay> window(int k) {
+    return days.subList(k - HORIZON - LiveScore.WINDOW + 1, k - HORIZON + 1);
+  }
+
+  static String trace() {
+    return days.stream()
+        .map(
+            d ->
+                "%s live %.2f n%d %s drift %.2f%s%s%s"
+                    .formatted(
+                        d.session(),
+                        d.liveAccuracy(),
+                        d.liveN(),
+                        d.liveScoreSource(),
+                        d.driftMagnitude(),
+                        d.driftDetected() ? " DRIFT" : "",
+                        d.retrainingTrigger() ? " TRIGGER" : "",
+                        d.retrained() ? " RETRAINED" : ""))
+        .collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void before_the_switch_live_accuracy_beats_its_baseline() {
+    ReplayDay atSwitch = days.get(switchIndex);
+    assertThat(atSwitch.session()).isEqualTo(SWITCH);
+    assertThat(atSwitch.liveN()).as(trace()).isEqualTo(LiveScore.WINDOW);
+    assertThat(atSwitch.liveScoreSource()).isEqualTo(LiveScore.SOURCE_REPLAY);
+    assertThat(atSwitch.liveAccuracy())
+        .as(trace())
+        .isGreaterThan(
+            ReplaySummary.liveScore(window(switchIndex)).orElseThrow().baselineAccuracy());
+  }
+
+  @Test
+  void within_30_sessions_after_the_switch_drift_is_detected_and_a_retraining_follows() {
+    int detected = -1;
+    for (int k = switchIndex + 1; k <= switchIndex + 30 && detected < 0; k++) {
+      if (days.get(k).driftDetected()) {
+        detected = k;
+      }
+    }
+    assertThat(detected).as(trace()).isPositive();
+    boolean retrainedAfter = false;
+    for (int k = detected + 1; k < days.size(); k++) {
+      retrainedAfter |= days.get(k).retrained();
+    }
+    assertThat(retrainedAfter).as(trace()).isTrue();
+  }
+
+  /**
+   * "Within noise": the 30 forecasts of a live window overlap (each spans {@code HORIZON}
+   * sessions), so they hold about 30 / HORIZON independent outcomes; the Wilson 95 % interval of
+   * the live accuracy at that effective size must contain the baseline of the same window. And the
+   * signal must really be gone: the live accuracy is below what it was at the switch.
+   */
+  @Test
+  void thirty_sessions_later_live_accuracy_is_within_noise_of_its_baseline() {
+    int k = switchIndex + 60;
+    List<ReplayDay> window = window(k);
+    assertThat(window.get(0).session()).isAfter(SWITCH);
+    int hits = (int) window.stream().filter(d -> d.correct().orElseThrow()).count();
+    assertThat(days.get(k).liveAccuracy()).isEqualTo((double) hits / window.size());
+    int effective = window.size() / HORIZON;
+    Score live =
+        Score.of(
+            (int) Math.round(hits / (double) HORIZON),
+            effective,
+            new NaiveBaselines.Hits(effective, 0, 0));
+    double baseline = ReplaySummary.liveScore(window).orElseThrow().baselineAccuracy();
+    assertThat(baseline).as(trace()).isBetween(live.ciLow(), live.ciHigh());
+    assertThat(days.get(k).liveAccuracy()).isLessThan(days.get(switchIndex).liveAccuracy());
+  }
+}
