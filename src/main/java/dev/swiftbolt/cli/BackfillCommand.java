@@ -23,10 +23,11 @@ import picocli.CommandLine.ParentCommand;
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "The canonical backfill: fetch M15 and D1 bars, store them idempotently and resample H1, H4",
-      "and W1. Without --from it resumes from the newest stored bar (first run: 90 days of M15,",
-      "5 years of D1). A failing symbol is retried 3 times with backoff; the others go on.",
-      "Source: Alpaca when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set, else the simulator."
+      "Fetch M15 and D1 bars, store them idempotently and resample H1, H4 and W1.",
+      "The canonical backfill. Without --from it resumes from the newest stored bar (first run:"
+          + " 90 days of M15, 5 years of D1). A failing symbol is retried 3 times with backoff; the"
+          + " others go on. Source: Alpaca when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set,"
+          + " else the simulator."
     })
 final class BackfillCommand implements Callable<Integer> {
 

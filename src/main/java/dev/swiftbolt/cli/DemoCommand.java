@@ -47,10 +47,11 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run the whole pipeline on simulated data, then serve the dashboard.",
-      "Starts the embedded PostgreSQL (or uses DATABASE_URL), seeds the 8 core symbols, loads",
-      "SIMULATED bars for all five timeframes, tracks the symbols for 'demo-user' (which queues",
-      "backfill → train → forecast → validate), runs a worker until the queue is idle,",
-      "runs the ml-orchestration pipeline and prints a summary. Running it again is idempotent.",
+      "Starts the embedded PostgreSQL (or uses DATABASE_URL), seeds the 8 core symbols, loads"
+          + " SIMULATED bars for all five timeframes, tracks the symbols for 'demo-user' (which"
+          + " queues backfill → train → forecast → validate), runs a worker until the queue is idle,"
+          + " runs the ml-orchestration pipeline and prints a summary. Running it again is"
+          + " idempotent.",
       "--no-serve runs it once and exits with the summary."
     })
 final class DemoCommand implements Callable<Integer> {

@@ -19,9 +19,10 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Latest unified prediction per symbol.",
-      "Stored by the ml-orchestration pipeline (`swiftbolt pipeline run ml-orchestration`, then a",
-      "worker) or by `swiftbolt demo`. --json prints every field, one JSON object per line, in the",
-      "format of `swiftbolt validate` plus live_score_source (live or walkforward_proxy)."
+      "Stored by the ml-orchestration pipeline (`swiftbolt pipeline run ml-orchestration`, then a"
+          + " worker) or by `swiftbolt demo`. --json prints every field, one JSON object per line,"
+          + " in the format of `swiftbolt validate` plus live_score_source (live or"
+          + " walkforward_proxy)."
     })
 final class PredictionsCommand implements Callable<Integer> {
 

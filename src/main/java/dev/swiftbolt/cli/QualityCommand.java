@@ -21,9 +21,10 @@ import picocli.CommandLine.ParentCommand;
     name = "quality",
     mixinStandardHelpOptions = true,
     description = {
-      "Data-quality report per symbol and timeframe: coverage, gaps against the NYSE calendar,",
-      "OHLC integrity, non-positive prices, zero-volume runs, outlier returns, resample",
-      "consistency, staleness. Exit 1 when any error is found (staleness alone is a warning)."
+      "Report the data quality of each symbol and timeframe.",
+      "Rules: coverage, gaps against the NYSE calendar, OHLC integrity, non-positive prices,"
+          + " zero-volume runs, outlier returns, resample consistency, staleness. Exit 1 when any"
+          + " error is found (staleness alone is a warning)."
     })
 final class QualityCommand implements Callable<Integer> {
 

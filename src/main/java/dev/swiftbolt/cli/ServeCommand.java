@@ -21,10 +21,11 @@ import picocli.CommandLine.ParentCommand;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the JSON API (/api/v1) and the dashboard (/), and run the pipeline scheduler and",
-      "a worker pool, until stopped (SIGTERM or Ctrl-C).",
-      "Tokens: SUPABASE_JWT_SECRET verifies app users' tokens; without it, local development",
-      "tokens from `swiftbolt token USER`."
+      "Serve the API and the dashboard, with the pipeline scheduler and a worker pool.",
+      "The JSON API is at /api/v1 and the dashboard at /; it runs until stopped (SIGTERM or"
+          + " Ctrl-C).",
+      "Tokens: SUPABASE_JWT_SECRET verifies app users' tokens; without it, local development"
+          + " tokens from `swiftbolt token USER`."
     })
 final class ServeCommand implements Callable<Integer> {
 

@@ -17,9 +17,9 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Print a development token (HS256 JWT, sub = USER) for the API and the dashboard.",
-      "It is signed with SUPABASE_JWT_SECRET when set, otherwise with the development secret",
-      "in SWIFTBOLT_HOME (generated on first use, file mode 0600).",
-      "Use it as: curl -H \"Authorization: Bearer $(swiftbolt token USER)\" …"
+      "It is signed with SUPABASE_JWT_SECRET when set, otherwise with the development secret in"
+          + " SWIFTBOLT_HOME (generated on first use, file mode 0600).",
+      "Use it as `curl -H \"Authorization: Bearer $(swiftbolt token USER)\" …`."
     })
 final class TokenCommand implements Callable<Integer> {
 
