@@ -29,9 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -172,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
       Database database, Clock clock, List<String> codes, LabelledSource simulator) {
     MarketDataService marketData = MarketDataService.withDefaults(database.jdbi(), clock);
     LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
-    try (ProgressBar bar = progress("      bars", codes.size() * 2L)) {
+    try (Progress bar = Progress.open("      bars", codes.size() * 2L)) {
       BackfillListener listener = load -> bar.step();
       List<SymbolLoad> daily =
           marketData.backfill(
@@ -209,7 +206,7 @@ final class DemoCommand implements Callable<Integer> {
     WorkerOptions options =
         WorkerOptions.defaults().withConcurrency(workers).withBatchSize(workers);
     try (Worker worker = new Worker(queue, handlers, options);
-        ProgressBar bar = progress(label, pendingJobs(database))) {
+        Progress bar = Progress.open(label, pendingJobs(database))) {
       Thread watcher =
           new Thread(
               () -> {
@@ -246,16 +243,6 @@ final class DemoCommand implements Callable<Integer> {
                         "SELECT count(*) FROM forecast_jobs WHERE status IN ('queued', 'running')")
                     .mapTo(Long.class)
                     .one());
-  }
-
-  private static ProgressBar progress(String task, long max) {
-    return new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(max)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(250)
-        .continuousUpdate()
-        .build();
   }
 
   private static void printSummary(List<StoredPrediction> predictions) {
