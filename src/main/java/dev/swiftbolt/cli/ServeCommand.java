@@ -80,6 +80,8 @@ final class ServeCommand implements Callable<Integer> {
               jobs.close();
               main.close();
               stopped.countDown();
+              // A stop by SIGTERM or Ctrl-C is a success, not the JVM's 143.
+              GracefulExit.halt(0);
             },
             "swiftbolt-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -8,6 +8,8 @@ import dev.swiftbolt.jobs.WorkerSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -20,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
       "Claim and run jobs from the queue until stopped (SIGTERM/Ctrl-C: stop claiming, let running"
           + " jobs finish for up to 30 s, release the rest).",
       "Start as many workers as you like, on any machine that reaches the same database.",
-      "Exit: 0; with --once, 1 when a job it ran died."
+      "Exit: 0, also after a stop by SIGTERM or Ctrl-C; 1 when jobs still running after the 30 s"
+          + " limit were interrupted and released; with --once, 1 when a job it ran died."
     })
 final class WorkerCommand implements Callable<Integer> {
 
@@ -78,11 +81,16 @@ final class WorkerCommand implements Callable<Integer> {
     Worker worker =
         new Worker(
             JobWiring.queue(db, clock), JobWiring.handlers(db, main.config(), clock), options);
+    CountDownLatch printed = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               worker.stop();
+              // Let the command print its summary before the process ends.
+              awaitQuietly(printed, SUMMARY_WAIT);
               main.close();
+              // A stop by SIGTERM is a success for a service manager, not the JVM's 143.
+              GracefulExit.halt(worker.graceRanOut() ? 1 : 0);
             },
             "worker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -98,11 +106,26 @@ final class WorkerCommand implements Callable<Integer> {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // The hook is running: it stops the worker and closes the database.
+        // The hook is running: it stops the worker, closes the database and sets the exit code.
       }
     }
-    print(options.workerId(), summary);
-    return once && summary.dead() > 0 ? 1 : 0;
+    try {
+      print(options.workerId(), summary);
+    } finally {
+      printed.countDown();
+    }
+    return (once && summary.dead() > 0) || worker.graceRanOut() ? 1 : 0;
+  }
+
+  /** How long the shutdown hook waits for the summary to be printed. */
+  private static final Duration SUMMARY_WAIT = Duration.ofSeconds(5);
+
+  private static void awaitQuietly(CountDownLatch latch, Duration wait) {
+    try {
+      latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void print(String workerId, WorkerSummary s) throws Exception {
