@@ -72,6 +72,7 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer server = new ApiServer(database, secret, clock).start(port);
     BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
     CountDownLatch stopped = new CountDownLatch(1);
+    main.closeInOwnShutdownHook();
     Thread hook =
         new Thread(
             () -> {

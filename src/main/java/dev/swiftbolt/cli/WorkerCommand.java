@@ -82,6 +82,7 @@ final class WorkerCommand implements Callable<Integer> {
         new Worker(
             JobWiring.queue(db, clock), JobWiring.handlers(db, main.config(), clock), options);
     CountDownLatch printed = new CountDownLatch(1);
+    main.closeInOwnShutdownHook();
     Thread hook =
         new Thread(
             () -> {
