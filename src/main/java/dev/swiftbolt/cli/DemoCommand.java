@@ -93,11 +93,7 @@ final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
     Database database = main.database(new Database.PoolOptions(workers + 6, "swiftbolt-demo"));
-    System.out.println(
-        "Database: "
-            + (database.isEmbedded()
-                ? "embedded PostgreSQL under " + main.config().home()
-                : database.settings().address()));
+    System.out.println(ServeCommand.databaseLine(main, database));
     SymbolRepository symbols = new SymbolRepository(database.jdbi());
     int active = symbols.seed();
     List<String> codes = symbols.activeSymbols();
@@ -147,7 +143,7 @@ final class DemoCommand implements Callable<Integer> {
     if (noServe) {
       return predictions.size() == codes.size() && dead == 0 ? 0 : 1;
     }
-    return ServeCommand.serveUntilStopped(main, port, workers, Optional.of(DEMO_USER));
+    return ServeCommand.serveUntilStopped(main, port, workers, Optional.of(DEMO_USER), true);
   }
 
   private void validateOptions() {

@@ -56,14 +56,24 @@ final class ServeCommand implements Callable<Integer> {
     if (workers < 0 || workers > 64) {
       throw new IllegalArgumentException("--workers must be between 0 and 64, got " + workers);
     }
-    return serveUntilStopped(main, port, workers, Optional.empty());
+    return serveUntilStopped(main, port, workers, Optional.empty(), false);
+  }
+
+  /** The {@code Database:} line: where the data lives. */
+  static String databaseLine(Main main, Database database) {
+    return "Database: "
+        + (database.isEmbedded()
+            ? "embedded PostgreSQL under " + main.config().home()
+            : database.settings().address());
   }
 
   /**
    * Serves API and dashboard on {@code port} until SIGTERM or Ctrl-C, then stops gracefully; {@code
-   * signedInAs} prints a ready development token for that user (the demo).
+   * signedInAs} prints a ready development token for that user (the demo); {@code
+   * databaseAnnounced} leaves out the {@code Database:} line a caller has printed already.
    */
-  static int serveUntilStopped(Main main, int port, int workers, Optional<String> signedInAs)
+  static int serveUntilStopped(
+      Main main, int port, int workers, Optional<String> signedInAs, boolean databaseAnnounced)
       throws InterruptedException {
     Database database =
         main.database(new Database.PoolOptions(API_CONNECTIONS + workers, "swiftbolt-serve"));
@@ -86,11 +96,9 @@ final class ServeCommand implements Callable<Integer> {
             },
             "swiftbolt-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    System.out.println(
-        "Database: "
-            + (database.isEmbedded()
-                ? "embedded PostgreSQL under " + main.config().home()
-                : database.settings().address()));
+    if (!databaseAnnounced) {
+      System.out.println(databaseLine(main, database));
+    }
     System.out.println(secret.describe());
     System.out.println(
         workers == 0

@@ -44,6 +44,31 @@ class CliProcessTest {
   }
 
   @Test
+  void demo_going_on_to_serve_prints_its_database_line_once_and_stops_with_0() throws Exception {
+    try (CliProcess demo =
+        CliProcess.start(
+            dir.resolve("demo.log"),
+            Map.of(),
+            "--home",
+            dir.resolve("demo-home").toString(),
+            "demo",
+            "--port",
+            "0",
+            "--intraday-months",
+            "1",
+            "--daily-years",
+            "2")) {
+      demo.awaitOutput("Serving the dashboard at", Duration.ofMinutes(6));
+
+      demo.sigterm();
+
+      assertThat(demo.awaitExit(Duration.ofSeconds(60))).as(demo.output()).isZero();
+      assertThat(demo.output().lines().filter(l -> l.startsWith("Database:")).toList())
+          .containsExactly("Database: embedded PostgreSQL under " + dir.resolve("demo-home"));
+    }
+  }
+
+  @Test
   void several_commands_started_together_on_a_fresh_home_all_succeed() throws Exception {
     Path home = dir.resolve("fresh-home");
     List<CliProcess> processes = new ArrayList<>();
