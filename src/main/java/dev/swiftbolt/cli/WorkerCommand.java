@@ -19,8 +19,9 @@ import picocli.CommandLine.ParentCommand;
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
-      "Claim and run jobs from the queue until stopped (SIGTERM/Ctrl-C: stop claiming, let running"
-          + " jobs finish for up to 30 s, release the rest).",
+      "Claim and run jobs from the queue until stopped.",
+      "On SIGTERM or Ctrl-C it stops claiming, lets running jobs finish for up to 30 s and"
+          + " releases the rest.",
       "Start as many workers as you like, on any machine that reaches the same database.",
       "Exit: 0, also after a stop by SIGTERM or Ctrl-C; 1 when jobs still running after the 30 s"
           + " limit were interrupted and released; with --once, 1 when a job it ran died."

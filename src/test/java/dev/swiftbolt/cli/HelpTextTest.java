@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * The help of every command and subcommand, found by walking the command tree (so commands added
  * later are covered): rendered without a picocli warning, descriptions are paragraphs that only
- * picocli wraps, and every summary in a command list is one whole sentence.
+ * picocli wraps, and every summary in a command list is one whole sentence that fits in two lines.
  */
 class HelpTextTest {
 
@@ -114,6 +114,9 @@ class HelpTextTest {
                   problems.add(
                       path(sub.getCommandSpec()) + " summary is not one sentence: " + summary);
                 }
+                if (entryLines(listing, name) > 2) {
+                  problems.add(path(sub.getCommandSpec()) + " summary takes more than two lines");
+                }
                 if (!summary.equals(shown)) {
                   problems.add(
                       path(command.getCommandSpec()) + " lists " + name + " as \"" + shown + "\"");
@@ -153,6 +156,21 @@ class HelpTextTest {
       list.add(lines.get(i));
     }
     return list;
+  }
+
+  /** How many lines the entry of {@code name} takes in the command list. */
+  private static int entryLines(List<String> listing, String name) {
+    Pattern first = Pattern.compile("^ {2}" + Pattern.quote(name) + "(?: +.*)?$");
+    for (int i = 0; i < listing.size(); i++) {
+      if (first.matcher(listing.get(i)).matches()) {
+        int j = i + 1;
+        while (j < listing.size() && listing.get(j).startsWith("   ")) {
+          j++;
+        }
+        return j - i;
+      }
+    }
+    return 0;
   }
 
   /** The text listed for {@code name}, its wrapped lines joined by single spaces. */
