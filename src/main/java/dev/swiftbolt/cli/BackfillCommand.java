@@ -10,9 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,10 +20,11 @@ import picocli.CommandLine.ParentCommand;
     name = "backfill",
     mixinStandardHelpOptions = true,
     description = {
-      "The canonical backfill: fetch M15 and D1 bars, store them idempotently and resample H1, H4",
-      "and W1. Without --from it resumes from the newest stored bar (first run: 18 months of M15,",
-      "5 years of D1). A failing symbol is retried 3 times with backoff; the others go on.",
-      "Source: Alpaca when APCA_API_KEY_ID and APCA_API_SECRET_KEY are set, else the simulator."
+      "Fetch M15 and D1 bars, store them idempotently and resample H1, H4 and W1.",
+      "The canonical backfill. Without --from it resumes from the newest stored bar (first run:"
+          + " 18 months of M15, 5 years of D1). A failing symbol is retried 3 times with backoff;"
+          + " the others go on. Source: Alpaca when APCA_API_KEY_ID and APCA_API_SECRET_KEY are"
+          + " set, else the simulator."
     })
 final class BackfillCommand implements Callable<Integer> {
 
@@ -42,7 +40,7 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(
       names = "--timeframes",
       paramLabel = "LIST",
-      description = "Comma-separated timeframes (default: M15,H1,H4,D1,W1)")
+      description = MarketDataOptions.TIMEFRAMES_DESCRIPTION)
   String timeframes;
 
   @Option(names = "--from", paramLabel = "D", description = "First date, e.g. 2024-01-02")
@@ -72,12 +70,7 @@ final class BackfillCommand implements Callable<Integer> {
     spec.commandLine().getErr().println(chosen.announcement());
     spec.commandLine().getErr().flush();
     List<SymbolLoad> loads;
-    try (ProgressBar bar =
-        new ProgressBarBuilder()
-            .setTaskName("backfill")
-            .setInitialMax(list.size())
-            .setStyle(ProgressBarStyle.ASCII)
-            .build()) {
+    try (Progress bar = Progress.open("backfill", list.size())) {
       loads =
           service.backfill(
               list,
@@ -86,7 +79,7 @@ final class BackfillCommand implements Callable<Integer> {
               Optional.ofNullable(to),
               chosen,
               load -> {
-                bar.setExtraMessage(load.symbol());
+                bar.note(load.symbol());
                 bar.step();
               });
     }

@@ -20,7 +20,8 @@ import picocli.CommandLine.ParentCommand;
     name = "bars",
     mixinStandardHelpOptions = true,
     description = {
-      "Print stored bars, oldest first (ts = bar open time, UTC). Simulated bars say source=sim."
+      "Print stored bars, oldest first (ts = bar open time, UTC).",
+      "Simulated bars say source=sim."
     })
 final class BarsCommand implements Callable<Integer> {
 

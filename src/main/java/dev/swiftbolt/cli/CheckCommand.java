@@ -21,8 +21,8 @@ final class CheckCommand extends CommandGroup {
       description = {
         "Check that tracking a symbol creates its jobs (the seed's test_symbol_sync.sh).",
         "Steps: symbol present and active, tracking row created, jobs created within 5 minutes.",
-        "Prints a PASS/FAIL line per step; exit 0 when all pass, 1 otherwise. Removes the rows",
-        "it created."
+        "Prints a PASS/FAIL line per step; exit 0 when all pass, 1 otherwise. Removes the rows it"
+            + " created."
       })
   static final class SymbolSync implements Callable<Integer> {
     @ParentCommand CheckCommand check;

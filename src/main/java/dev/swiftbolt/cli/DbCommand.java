@@ -16,8 +16,10 @@ final class DbCommand extends CommandGroup {
   @Command(
       name = "migrate",
       mixinStandardHelpOptions = true,
-      description =
-          "Apply pending migrations (every command also does this on start). Prints the version.")
+      description = {
+        "Apply pending migrations and print the version.",
+        "Every command also does this on start."
+      })
   static final class Migrate implements Callable<Integer> {
     @ParentCommand DbCommand db;
 

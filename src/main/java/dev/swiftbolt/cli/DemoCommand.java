@@ -32,9 +32,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -50,12 +47,13 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Run the whole pipeline on simulated data, then serve the dashboard.",
-      "Starts the embedded PostgreSQL (or uses DATABASE_URL), seeds the 8 core symbols, loads",
-      "SIMULATED bars for all five timeframes, tracks the symbols for 'demo-user' (which queues",
-      "backfill → train → forecast → validate), runs a worker until the queue is idle,",
-      "runs the ml-orchestration pipeline and prints a summary, then replays the last 6 months",
-      "point-in-time (swiftbolt replay) and prints each symbol's replay summary; NVDA's planted",
-      "signal switches off midway, TSLA and META are random walks. Running it again is idempotent.",
+      "Starts the embedded PostgreSQL (or uses DATABASE_URL), seeds the 8 core symbols, loads"
+          + " SIMULATED bars for all five timeframes, tracks the symbols for 'demo-user' (which"
+          + " queues backfill → train → forecast → validate), runs a worker until the queue is idle,"
+          + " runs the ml-orchestration pipeline and prints a summary, then replays the last 6"
+          + " months point-in-time (swiftbolt replay) and prints each symbol's replay summary;"
+          + " NVDA's planted signal switches off midway, TSLA and META are random walks. Running it"
+          + " again is idempotent.",
       "--no-serve runs it once and exits with the summary."
     })
 final class DemoCommand implements Callable<Integer> {
@@ -107,11 +105,7 @@ final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
     Database database = main.database(new Database.PoolOptions(workers + 6, "swiftbolt-demo"));
-    System.out.println(
-        "Database: "
-            + (database.isEmbedded()
-                ? "embedded PostgreSQL under " + main.config().home()
-                : database.settings().address()));
+    System.out.println(ServeCommand.databaseLine(main, database));
     SymbolRepository symbols = new SymbolRepository(database.jdbi());
     int active = symbols.seed();
     List<String> codes = symbols.activeSymbols();
@@ -164,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
     if (noServe) {
       return predictions.size() == codes.size() && dead == 0 && replayFailures == 0 ? 0 : 1;
     }
-    return ServeCommand.serveUntilStopped(main, port, workers, Optional.of(DEMO_USER));
+    return ServeCommand.serveUntilStopped(main, port, workers, Optional.of(DEMO_USER), true);
   }
 
   /** Replays the sessions from {@code from} on and prints each symbol's summary line. */
@@ -175,9 +169,8 @@ final class DemoCommand implements Callable<Integer> {
         "[6/6] Replay %s to %s, point-in-time (SIMULATED data; %s's signal switches off midway):%n",
         from, to, MarketDataSources.DEMO_SWITCHING_SYMBOL);
     ReplayService.Outcome outcome;
-    try (ReplayProgress progress =
-        ReplayProgress.toStderr(
-            "      replay", (long) codes.size() * service.sessions(from, to).size())) {
+    try (Progress progress =
+        Progress.open("      replay", (long) codes.size() * service.sessions(from, to).size())) {
       outcome =
           service.replay(
               new ReplayService.Request(codes, from, Optional.of(to), List.of(Timeframe.values())),
@@ -219,7 +212,7 @@ final class DemoCommand implements Callable<Integer> {
       Database database, Clock clock, List<String> codes, LabelledSource simulator) {
     MarketDataService marketData = MarketDataService.withDefaults(database.jdbi(), clock);
     LocalDate today = LocalDate.now(clock.withZone(NEW_YORK));
-    try (ProgressBar bar = progress("      bars", codes.size() * 2L)) {
+    try (Progress bar = Progress.open("      bars", codes.size() * 2L)) {
       BackfillListener listener = load -> bar.step();
       List<SymbolLoad> daily =
           marketData.backfill(
@@ -256,7 +249,7 @@ final class DemoCommand implements Callable<Integer> {
     WorkerOptions options =
         WorkerOptions.defaults().withConcurrency(workers).withBatchSize(workers);
     try (Worker worker = new Worker(queue, handlers, options);
-        ProgressBar bar = progress(label, pendingJobs(database))) {
+        Progress bar = Progress.open(label, pendingJobs(database))) {
       Thread watcher =
           new Thread(
               () -> {
@@ -293,16 +286,6 @@ final class DemoCommand implements Callable<Integer> {
                         "SELECT count(*) FROM forecast_jobs WHERE status IN ('queued', 'running')")
                     .mapTo(Long.class)
                     .one());
-  }
-
-  private static ProgressBar progress(String task, long max) {
-    return new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(max)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(250)
-        .continuousUpdate()
-        .build();
   }
 
   private static void printSummary(List<StoredPrediction> predictions) {

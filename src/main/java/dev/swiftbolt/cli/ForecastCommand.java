@@ -14,8 +14,8 @@ import picocli.CommandLine.Spec;
     name = "forecast",
     mixinStandardHelpOptions = true,
     description = {
-      "Forecast each symbol × timeframe at its latest stored bar with its active model",
-      "(training one first when there is none) and store it as a live forecast."
+      "Forecast each symbol × timeframe at its latest stored bar and store it as a live forecast.",
+      "It uses the series' active model, training one first when there is none."
     })
 final class ForecastCommand implements Callable<Integer> {
   @ParentCommand Main main;

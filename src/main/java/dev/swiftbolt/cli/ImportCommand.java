@@ -33,8 +33,10 @@ final class ImportCommand extends CommandGroup {
       name = "csv",
       mixinStandardHelpOptions = true,
       description = {
-        "Import a CSV file of bars: date,open,high,low,close,volume or Yahoo's",
-        "Date,Open,High,Low,Close,Adj Close,Volume (headers case-insensitive, any row order).",
+        "Import a CSV file of bars.",
+        "Columns: date,open,high,low,close,volume or Yahoo's"
+            + " Date,Open,High,Low,Close,Adj Close,Volume (headers case-insensitive, any row"
+            + " order).",
         "A date means that session's 09:30 New York open; ISO date-times are also accepted.",
         "One bad row rejects the whole file (exit 2, nothing written).",
         "An unknown S is registered first (--name N, else Alpaca's name, else the ticker).",

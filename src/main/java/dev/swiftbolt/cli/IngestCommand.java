@@ -26,8 +26,8 @@ final class IngestCommand extends CommandGroup {
       name = "intraday",
       mixinStandardHelpOptions = true,
       description = {
-        "Fetch the M15 bars since the newest stored one (complete bars only: a bar still forming",
-        "is never stored) and rebuild H1 and H4."
+        "Fetch the M15 bars since the newest stored one and rebuild H1 and H4.",
+        "Complete bars only: a bar still forming is never stored."
       })
   static final class Intraday implements Callable<Integer> {
     @ParentCommand IngestCommand parent;

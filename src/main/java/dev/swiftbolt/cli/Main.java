@@ -82,6 +82,8 @@ public final class Main implements Runnable {
   private final Map<String, String> environment;
   private SwiftBoltConfig config;
   private Database database;
+  private Thread closeAtExit;
+  private volatile boolean commandClosesAtExit;
 
   /** Reads its configuration from the process environment. */
   public Main() {
@@ -120,8 +122,26 @@ public final class Main implements Runnable {
   public synchronized Database database(Database.PoolOptions pool) {
     if (database == null) {
       database = Databases.open(config(), pool);
+      // Ctrl-C or SIGTERM: close the pool and stop the embedded server this process started.
+      closeAtExit =
+          new Thread(
+              () -> {
+                if (!commandClosesAtExit) {
+                  close();
+                }
+              },
+              "swiftbolt-close-database");
+      Runtime.getRuntime().addShutdownHook(closeAtExit);
     }
     return database;
+  }
+
+  /**
+   * For a command whose own shutdown hook first stops its work gracefully and then calls {@link
+   * #close()} ({@code worker}, {@code serve}): the database is then not closed under it at exit.
+   */
+  void closeInOwnShutdownHook() {
+    commandClosesAtExit = true;
   }
 
   /** Whether a subcommand opened the database (for summaries). */
@@ -133,6 +153,14 @@ public final class Main implements Runnable {
     if (database != null) {
       database.close();
       database = null;
+    }
+    if (closeAtExit != null && Thread.currentThread() != closeAtExit) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(closeAtExit);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is exiting: the hook finds the database closed.
+      }
+      closeAtExit = null;
     }
   }
 

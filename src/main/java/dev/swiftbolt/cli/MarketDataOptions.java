@@ -8,6 +8,7 @@ import dev.swiftbolt.validation.Timeframe;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +38,33 @@ final class MarketDataOptions {
     return active;
   }
 
+  /**
+   * The description of {@code --timeframes LIST}, which means the same on every command that reads
+   * series (backfill, quality, train, forecast, evaluate).
+   */
+  static final String TIMEFRAMES_DESCRIPTION =
+      "Comma-separated timeframes among M15,H1,H4,D1,W1 (default: all five)";
+
   /** A comma-separated timeframe list such as {@code M15,D1}; all five when absent. */
   static Set<Timeframe> timeframes(Optional<String> list) {
+    return EnumSet.copyOf(timeframeList(list));
+  }
+
+  /**
+   * A comma-separated timeframe list such as {@code d1,M15} in the given order without duplicates;
+   * all five, M15 to W1, when absent.
+   *
+   * @throws IllegalArgumentException naming an empty or unknown timeframe
+   */
+  static List<Timeframe> timeframeList(Optional<String> list) {
     if (list.isEmpty()) {
-      return EnumSet.allOf(Timeframe.class);
+      return List.of(Timeframe.values());
     }
-    Set<Timeframe> result = EnumSet.noneOf(Timeframe.class);
+    Set<Timeframe> result = new LinkedHashSet<>();
     for (String part : list.get().split(",", -1)) {
       result.add(Timeframe.parse(part));
     }
-    return result;
+    return List.copyOf(result);
   }
 
   /** One line per timeframe loaded: "D1 252 new, 0 updated, 0 unchanged". */

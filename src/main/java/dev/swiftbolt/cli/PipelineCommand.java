@@ -88,8 +88,10 @@ final class PipelineCommand extends CommandGroup {
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
-      description =
-          "Run one pipeline now, record the run and print its stats. Exit 1 if it failed.")
+      description = {
+        "Run one pipeline now, record the run and print its stats.",
+        "Exit 1 if it failed."
+      })
   static final class RunPipeline implements Callable<Integer> {
     @ParentCommand PipelineCommand parent;
 

@@ -8,22 +8,25 @@ import dev.swiftbolt.marketdata.QualityFinding;
 import dev.swiftbolt.marketdata.QualityReport;
 import dev.swiftbolt.marketdata.SeriesQuality;
 import dev.swiftbolt.marketdata.Severity;
+import dev.swiftbolt.validation.Timeframe;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code swiftbolt quality [SYMBOLS] [--json]}. */
+/** {@code swiftbolt quality [SYMBOLS] [--timeframes LIST] [--json]}. */
 @Command(
     name = "quality",
     mixinStandardHelpOptions = true,
     description = {
-      "Data-quality report per symbol and timeframe: coverage, gaps against the NYSE calendar,",
-      "OHLC integrity, non-positive prices, zero-volume runs, outlier returns, resample",
-      "consistency, staleness. Exit 1 when any error is found (staleness alone is a warning)."
+      "Report the data quality of each symbol and timeframe.",
+      "Rules: coverage, gaps against the NYSE calendar, OHLC integrity, non-positive prices,"
+          + " zero-volume runs, outlier returns, resample consistency, staleness. Exit 1 when any"
+          + " error is found (staleness alone is a warning)."
     })
 final class QualityCommand implements Callable<Integer> {
 
@@ -35,6 +38,12 @@ final class QualityCommand implements Callable<Integer> {
       paramLabel = "SYMBOLS",
       description = "Comma-separated (default: all active symbols)")
   String symbols;
+
+  @Option(
+      names = "--timeframes",
+      paramLabel = "LIST",
+      description = MarketDataOptions.TIMEFRAMES_DESCRIPTION)
+  String timeframes;
 
   @Option(names = "--json", description = "One JSON array, one object per symbol and timeframe")
   boolean json;
@@ -76,8 +85,9 @@ final class QualityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     MarketDataService service = MarketDataOptions.service(main);
+    Set<Timeframe> selected = MarketDataOptions.timeframes(Optional.ofNullable(timeframes));
     List<String> list = MarketDataOptions.symbols(Optional.ofNullable(symbols), service);
-    List<SeriesQuality> reports = service.quality(list);
+    List<SeriesQuality> reports = service.quality(list, selected);
     long errors = reports.stream().mapToLong(q -> q.report().errorCount()).sum();
     if (json) {
       System.out.println(Json.mapper().writeValueAsString(reports.stream().map(Row::of).toList()));

@@ -66,7 +66,7 @@ final class ReplayCommand implements Callable<Integer> {
     LocalDate last = request.to().orElseGet(() -> service.lastStoredSession(symbols, primary));
     long total = (long) symbols.size() * service.sessions(from, last).size();
     ReplayService.Outcome outcome;
-    try (ReplayProgress progress = ReplayProgress.toStderr("replay", total)) {
+    try (Progress progress = Progress.open("replay", total)) {
       outcome =
           service.replay(
               new ReplayService.Request(symbols, from, Optional.of(last), selection.timeframes()),

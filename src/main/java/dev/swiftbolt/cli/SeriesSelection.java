@@ -3,11 +3,8 @@ package dev.swiftbolt.cli;
 import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.Timeframe;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,7 +21,7 @@ final class SeriesSelection {
   @Option(
       names = "--timeframes",
       paramLabel = "LIST",
-      description = "Comma-separated timeframes among M15,H1,H4,D1,W1 (default: all five)")
+      description = MarketDataOptions.TIMEFRAMES_DESCRIPTION)
   String timeframes;
 
   @Option(names = "--json", description = "JSON Lines: one object per symbol × timeframe")
@@ -44,13 +41,6 @@ final class SeriesSelection {
 
   /** The timeframes in the given order, without duplicates. */
   List<Timeframe> timeframes() {
-    if (timeframes == null) {
-      return Arrays.asList(Timeframe.values());
-    }
-    Set<Timeframe> set = new LinkedHashSet<>();
-    for (String part : timeframes.split(",", -1)) {
-      set.add(Timeframe.parse(part));
-    }
-    return new ArrayList<>(set);
+    return MarketDataOptions.timeframeList(Optional.ofNullable(timeframes));
   }
 }

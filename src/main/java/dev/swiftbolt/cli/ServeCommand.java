@@ -26,9 +26,12 @@ import picocli.CommandLine.ParentCommand;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the JSON API (/api/v1) and the dashboard (/), and run the pipeline scheduler and",
-      "a worker pool, until stopped (SIGTERM or Ctrl-C).",
-      "Tokens: with SUPABASE_URL, ES256/RS256 tokens are verified against the project's JWKS; SUPABASE_JWT_SECRET verifies legacy HS256 tokens, alone or beside it; with neither, local development tokens from `swiftbolt token USER`."
+      "Serve the API and the dashboard, with the pipeline scheduler and a worker pool.",
+      "The JSON API is at /api/v1 and the dashboard at /; it runs until stopped (SIGTERM or"
+          + " Ctrl-C).",
+      "Tokens: with SUPABASE_URL, ES256/RS256 tokens are verified against the project's JWKS;"
+          + " SUPABASE_JWT_SECRET verifies legacy HS256 tokens, alone or beside it; with neither,"
+          + " local development tokens from `swiftbolt token USER`."
     })
 final class ServeCommand implements Callable<Integer> {
 
@@ -61,14 +64,24 @@ final class ServeCommand implements Callable<Integer> {
     if (workers < 0 || workers > 64) {
       throw new IllegalArgumentException("--workers must be between 0 and 64, got " + workers);
     }
-    return serveUntilStopped(main, port, workers, Optional.empty());
+    return serveUntilStopped(main, port, workers, Optional.empty(), false);
+  }
+
+  /** The {@code Database:} line: where the data lives. */
+  static String databaseLine(Main main, Database database) {
+    return "Database: "
+        + (database.isEmbedded()
+            ? "embedded PostgreSQL under " + main.config().home()
+            : database.settings().address());
   }
 
   /**
    * Serves API and dashboard on {@code port} until SIGTERM or Ctrl-C, then stops gracefully; {@code
-   * signedInAs} prints a ready development token for that user (the demo).
+   * signedInAs} prints a ready development token for that user (the demo); {@code
+   * databaseAnnounced} leaves out the {@code Database:} line a caller has printed already.
    */
-  static int serveUntilStopped(Main main, int port, int workers, Optional<String> signedInAs)
+  static int serveUntilStopped(
+      Main main, int port, int workers, Optional<String> signedInAs, boolean databaseAnnounced)
       throws InterruptedException {
     Database database =
         main.database(new Database.PoolOptions(API_CONNECTIONS + workers, "swiftbolt-serve"));
@@ -81,6 +94,7 @@ final class ServeCommand implements Callable<Integer> {
     BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
     jobs.worker().ifPresent(server::reportWorker);
     CountDownLatch stopped = new CountDownLatch(1);
+    main.closeInOwnShutdownHook();
     Thread hook =
         new Thread(
             () -> {
@@ -89,14 +103,14 @@ final class ServeCommand implements Callable<Integer> {
               jobs.close();
               main.close();
               stopped.countDown();
+              // A stop by SIGTERM or Ctrl-C is a success, not the JVM's 143.
+              GracefulExit.halt(0);
             },
             "swiftbolt-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
-    System.out.println(
-        "Database: "
-            + (database.isEmbedded()
-                ? "embedded PostgreSQL under " + main.config().home()
-                : database.settings().address()));
+    if (!databaseAnnounced) {
+      System.out.println(databaseLine(main, database));
+    }
     System.out.println(keys.describe());
     keys.jwks().ifPresent(ServeCommand::fetchKeysOnce);
     System.out.println(

@@ -230,8 +230,8 @@ final class SymbolsCommand extends CommandGroup {
       mixinStandardHelpOptions = true,
       description = {
         "Insert the 8 core symbols (AAPL NVDA CRWD AMD MSFT GOOGL TSLA META).",
-        "Idempotent (ON CONFLICT DO NOTHING). Runs scripts/seed-symbols.sql, the same file that",
-        "works under: psql \"$DATABASE_URL\" -f scripts/seed-symbols.sql"
+        "Idempotent (ON CONFLICT DO NOTHING). Runs scripts/seed-symbols.sql, the same file that"
+            + " works under `psql \"$DATABASE_URL\" -f scripts/seed-symbols.sql`."
       })
   static final class Seed implements Callable<Integer> {
     @ParentCommand SymbolsCommand parent;

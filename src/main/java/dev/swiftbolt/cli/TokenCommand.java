@@ -18,8 +18,11 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Print a development token (HS256 JWT, sub = USER) for the API and the dashboard.",
-      "It is signed with the development secret in SWIFTBOLT_HOME (generated on first use, file mode 0600), and only when neither SUPABASE_URL nor SUPABASE_JWT_SECRET is set: a deployment on Supabase accepts only the tokens Supabase issues to signed-in users (exit 1 otherwise).",
-      "Use it as: curl -H \"Authorization: Bearer $(swiftbolt token USER)\" …"
+      "It is signed with the development secret in SWIFTBOLT_HOME (generated on first use, file"
+          + " mode 0600), and only when neither SUPABASE_URL nor SUPABASE_JWT_SECRET is set: a"
+          + " deployment on Supabase accepts only the tokens Supabase issues to signed-in users"
+          + " (exit 1 otherwise).",
+      "Use it as `curl -H \"Authorization: Bearer $(swiftbolt token USER)\" …`."
     })
 final class TokenCommand implements Callable<Integer> {
 

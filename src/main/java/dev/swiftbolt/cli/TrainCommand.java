@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train the XGBoost direction model of each symbol × timeframe from its stored bars,",
-      "evaluate it (3-month backtest, purged 4-quarter walk-forward, calibration) and register",
-      "it as the active model. Exit 1 when a series could not be trained (too little history)."
+      "Train, evaluate and register the direction model of each symbol × timeframe.",
+      "The XGBoost model learns from the stored bars, is evaluated (3-month backtest, purged"
+          + " 4-quarter walk-forward, calibration) and becomes the active model. Exit 1 when a"
+          + " series could not be trained (too little history)."
     })
 final class TrainCommand implements Callable<Integer> {
   @ParentCommand Main main;

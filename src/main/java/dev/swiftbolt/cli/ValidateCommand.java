@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the unified validator on JSON Lines: one input object per line, one output object per"
-          + " line, in order. Needs no database.",
+      "Run the unified validator on JSON Lines, one output object per input line, in order.",
+      "Needs no database.",
       "",
       "Required fields: symbol, direction (BULLISH|NEUTRAL|BEARISH), backtesting_score,"
           + " walkforward_score, live_score (accuracies in [0, 1]), last_retraining_date, as_of"

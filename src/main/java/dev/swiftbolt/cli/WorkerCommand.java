@@ -8,6 +8,8 @@ import dev.swiftbolt.jobs.WorkerSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -17,11 +19,14 @@ import picocli.CommandLine.ParentCommand;
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
-      "Claim and run jobs from the queue until stopped (SIGTERM/Ctrl-C: stop claiming, let running"
-          + " jobs finish for up to 30 s, release the rest).",
+      "Claim and run jobs from the queue until stopped.",
+      "On SIGTERM or Ctrl-C it stops claiming, lets running jobs finish for up to 30 s and"
+          + " releases the rest.",
       "Start as many workers as you like, on any machine that reaches the same database.",
-      "Exit: 0; with --once, 1 when a job it ran died or when claiming failed 10 times in a row"
-          + " (the database or its pooler refused the claim query; jobs may still be due)."
+      "Exit: 0, also after a stop by SIGTERM or Ctrl-C; 1 when jobs still running after the 30 s"
+          + " limit were interrupted and released; with --once, 1 when a job it ran died or when"
+          + " claiming failed 10 times in a row (the database or its pooler refused the claim query;"
+          + " jobs may still be due)."
     })
 final class WorkerCommand implements Callable<Integer> {
 
@@ -79,11 +84,17 @@ final class WorkerCommand implements Callable<Integer> {
     Worker worker =
         new Worker(
             JobWiring.queue(db, clock), JobWiring.handlers(db, main.config(), clock), options);
+    CountDownLatch printed = new CountDownLatch(1);
+    main.closeInOwnShutdownHook();
     Thread hook =
         new Thread(
             () -> {
               worker.stop();
+              // Let the command print its summary before the process ends.
+              awaitQuietly(printed, SUMMARY_WAIT);
               main.close();
+              // A stop by SIGTERM is a success for a service manager, not the JVM's 143.
+              GracefulExit.halt(worker.graceRanOut() ? 1 : 0);
             },
             "worker-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -99,17 +110,34 @@ final class WorkerCommand implements Callable<Integer> {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException shuttingDown) {
-        // The hook is running: it stops the worker and closes the database.
+        // The hook is running: it stops the worker, closes the database and sets the exit code.
       }
     }
-    print(options.workerId(), summary);
-    if (summary.gaveUpClaiming()) {
-      System.err.println(
-          "error: worker %s could not claim jobs (%d failed claims, the last %d in a row); the log names the database's error"
-              .formatted(
-                  options.workerId(), summary.claimFailures(), Worker.CLAIM_ATTEMPTS_UNTIL_IDLE));
+    try {
+      print(options.workerId(), summary);
+      if (summary.gaveUpClaiming()) {
+        System.err.println(
+            "error: worker %s could not claim jobs (%d failed claims, the last %d in a row); the log names the database's error"
+                .formatted(
+                    options.workerId(), summary.claimFailures(), Worker.CLAIM_ATTEMPTS_UNTIL_IDLE));
+      }
+    } finally {
+      printed.countDown();
     }
-    return once && (summary.dead() > 0 || summary.gaveUpClaiming()) ? 1 : 0;
+    return (once && (summary.dead() > 0 || summary.gaveUpClaiming())) || worker.graceRanOut()
+        ? 1
+        : 0;
+  }
+
+  /** How long the shutdown hook waits for the summary to be printed. */
+  private static final Duration SUMMARY_WAIT = Duration.ofSeconds(5);
+
+  private static void awaitQuietly(CountDownLatch latch, Duration wait) {
+    try {
+      latch.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void print(String workerId, WorkerSummary s) throws Exception {

@@ -67,6 +67,7 @@ public final class Worker implements AutoCloseable {
   private volatile BatchCompleter completer;
   private volatile long startNanos;
   private volatile long stopNanos;
+  private volatile boolean graceRanOut;
 
   public Worker(JobQueue queue, JobHandlers handlers, WorkerOptions options) {
     this.queue = Objects.requireNonNull(queue, "queue");
@@ -153,6 +154,7 @@ public final class Worker implements AutoCloseable {
     executor.shutdown();
     try {
       if (!executor.awaitTermination(options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        graceRanOut = true;
         log.info("Worker {}: interrupting {} running jobs", options.workerId(), running.size());
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -182,6 +184,14 @@ public final class Worker implements AutoCloseable {
   public WorkerSummary awaitStopped() {
     awaitQuietly(stopped, Duration.ofDays(365_000));
     return summary();
+  }
+
+  /**
+   * Whether {@link #stop()} had to interrupt running jobs because they did not finish within {@code
+   * shutdownGrace} (they were released back to the queue unfinished).
+   */
+  public boolean graceRanOut() {
+    return graceRanOut;
   }
 
   @Override

@@ -253,11 +253,18 @@ public final class MarketDataService {
    * compared with the aggregates of their stored base bars.
    */
   public List<SeriesQuality> quality(List<String> symbolList) {
+    return quality(symbolList, EnumSet.allOf(Timeframe.class));
+  }
+
+  /** The quality report of each symbol's {@code timeframes}, symbol by symbol, M15 to W1. */
+  public List<SeriesQuality> quality(List<String> symbolList, Set<Timeframe> timeframes) {
     List<SeriesQuality> reports = new ArrayList<>();
     for (String symbol : symbolList) {
       long id = symbols.require(symbol);
       for (Timeframe tf : Timeframe.values()) {
-        reports.add(seriesQuality(symbol, id, tf));
+        if (timeframes.contains(tf)) {
+          reports.add(seriesQuality(symbol, id, tf));
+        }
       }
     }
     return reports;

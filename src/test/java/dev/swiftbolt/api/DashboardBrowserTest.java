@@ -197,6 +197,27 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void before_sign_in_only_the_sign_in_card_shows_and_the_favicon_is_served() {
+    driver.get("http://localhost:" + api.server.port() + "/");
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("localStorage.clear(); location.reload();");
+    waitVisible(By.cssSelector("#sign-in .hint"));
+
+    assertThat(driver.findElement(By.id("app")).isDisplayed()).as("the app shell").isFalse();
+    assertThat(driver.findElement(By.id("watchlist-empty")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("jobs")).isDisplayed()).as("the job table").isFalse();
+    assertThat(driver.findElement(By.id("sign-out")).isDisplayed()).isFalse();
+
+    Object favicon =
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " fetch('/favicon.ico').then(r => r.blob().then(b =>"
+                    + " done(r.status + ' ' + r.headers.get('content-type') + ' ' + b.size)));");
+    assertThat(favicon.toString()).matches("200 image/\\S+ [1-9]\\d*");
+  }
+
+  @Test
   void sign_in_add_a_symbol_and_watch_its_jobs() throws IOException {
     driver.get("http://localhost:" + api.server.port() + "/");
     WebElement hint = waitVisible(By.cssSelector("#sign-in .hint"));

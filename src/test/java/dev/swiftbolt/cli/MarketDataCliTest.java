@@ -3,6 +3,9 @@ package dev.swiftbolt.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swiftbolt.cli.CliRun.Result;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +91,70 @@ class MarketDataCliTest {
     assertThat(r.out()).contains("META    ok      D1 20 new");
     Result bars = run("bars", "META", "--timeframe", "D1");
     assertThat(bars.out()).contains("SIMULATED").contains(" sim");
+  }
+
+  @Test
+  void quality_timeframes_reports_only_the_listed_timeframes_as_train_and_backfill_do()
+      throws Exception {
+    Path csv =
+        file(
+            "nvda.csv",
+            "date,open,high,low,close,volume\n"
+                + "2024-01-02,10,11,9,10.5,100\n"
+                + "2024-01-03,10.5,12,10,11,200\n");
+    assertThat(
+            run("import", "csv", csv.toString(), "--symbol", "NVDA", "--timeframe", "D1")
+                .exitCode())
+        .isZero();
+
+    Result daily = run("quality", "NVDA", "--timeframes", "w1,d1,D1", "--json");
+    assertThat(daily.exitCode()).as(daily.err()).isZero();
+    assertThat(daily.out())
+        .contains("\"timeframe\":\"D1\"")
+        .contains("\"timeframe\":\"W1\"")
+        .doesNotContain("\"timeframe\":\"M15\"")
+        .doesNotContain("\"timeframe\":\"H1\"");
+    assertThat(daily.out().split("\"timeframe\":")).hasSize(3);
+
+    Result all = run("quality", "NVDA", "--json");
+    assertThat(all.out().split("\"timeframe\":")).hasSize(6);
+
+    Result unknown = run("quality", "NVDA", "--timeframes", "D1,D2");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown timeframe 'D2'").contains("M15, H1, H4, D1, W1");
+    Result sameOnTrain = run("train", "NVDA", "--timeframes", "D1,D2");
+    assertThat(sameOnTrain.exitCode()).isEqualTo(2);
+    assertThat(sameOnTrain.err()).contains("unknown timeframe 'D2'");
+  }
+
+  @Test
+  void backfill_progress_to_a_non_terminal_is_one_plain_line_per_tenth() {
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Result r;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      r =
+          run(
+              "backfill",
+              "AAPL,MSFT,TSLA",
+              "--timeframes",
+              "D1",
+              "--from",
+              "2024-04-01",
+              "--to",
+              "2024-04-30",
+              "--source",
+              "sim");
+    } finally {
+      System.setErr(originalErr);
+    }
+    assertThat(r.exitCode()).isZero();
+    String progress = err.toString(StandardCharsets.UTF_8);
+    assertThat(progress).doesNotContain("\r");
+    assertThat(progress.lines().filter(l -> l.startsWith("backfill")).toList())
+        .containsExactly(
+            "backfill: 33% (1 of 3)", "backfill: 66% (2 of 3)", "backfill: 100% (3 of 3)");
   }
 
   @Test

@@ -40,4 +40,23 @@ class EmbeddedPostgresServerTest {
       assertThat(query(reopened, "SELECT symbol FROM symbols")).isEqualTo("KEEP");
     }
   }
+
+  @Test
+  void the_server_stops_only_after_an_attached_process_disconnected(@TempDir Path home)
+      throws Exception {
+    Database first = open(home);
+    EmbeddedPostgresServer second = EmbeddedPostgresServer.startOrAttach(home);
+    Database attached = Database.openEmbedded(second, Database.PoolOptions.DEFAULT);
+    Thread closing = new Thread(first::close, "owner-closing");
+    closing.start();
+    closing.join(1500);
+
+    assertThat(closing.isAlive()).as("the owner waits for the attached process").isTrue();
+    assertThat(query(attached, "SELECT 'still served'")).isEqualTo("still served");
+
+    attached.close();
+    closing.join(10_000);
+    assertThat(closing.isAlive()).isFalse();
+    assertThat(EmbeddedPostgresServer.runningPort(home.resolve("pgdata"))).isEmpty();
+  }
 }
