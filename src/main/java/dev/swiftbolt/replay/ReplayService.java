@@ -8,7 +8,7 @@ import dev.swiftbolt.ml.BarReader;
 import dev.swiftbolt.ml.ContextSeries;
 import dev.swiftbolt.ml.InsufficientHistoryException;
 import dev.swiftbolt.ml.MlSettings;
-import dev.swiftbolt.replay.internal.OrderedParallelMap;
+import dev.swiftbolt.parallel.OrderedParallel;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.Timeframe;
 import java.time.Clock;
@@ -135,7 +135,7 @@ public final class ReplayService {
     List<TradingSession> sessions = sessions(request.from(), to);
     Instant started = clock.instant();
     List<SymbolResult> results =
-        OrderedParallelMap.map(
+        OrderedParallel.map(
             request.symbols(),
             threads,
             symbol -> replaySymbol(symbol, replaySettings, sessions, progress));

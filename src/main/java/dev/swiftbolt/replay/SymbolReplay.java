@@ -17,6 +17,7 @@ import dev.swiftbolt.ml.ModelTrainer;
 import dev.swiftbolt.ml.NaiveBaselines;
 import dev.swiftbolt.ml.SeriesFit;
 import dev.swiftbolt.ml.UnifiedPredictionService;
+import dev.swiftbolt.parallel.OrderedParallel;
 import dev.swiftbolt.validation.Direction;
 import dev.swiftbolt.validation.Timeframe;
 import dev.swiftbolt.validation.UnifiedPrediction;
@@ -185,7 +186,7 @@ public final class SymbolReplay {
   private boolean retrain(ReplaySeries s, int visible, Instant now) {
     LabelledMatrix data = s.visible(visible);
     try {
-      s.retrained(SeriesFit.fit(data, trainer, evaluation), now);
+      s.retrained(SeriesFit.fit(data, trainer, evaluation, OrderedParallel.defaultThreads()), now);
       return true;
     } catch (InsufficientHistoryException tooShort) {
       return false;
