@@ -13,11 +13,9 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -171,28 +169,14 @@ public final class AlpacaBarSource implements BarSource {
   }
 
   private AlpacaBarsPage send(URI uri) {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(settings.requestTimeout())
-            .header("APCA-API-KEY-ID", settings.keyId())
-            .header("APCA-API-SECRET-KEY", settings.secretKey())
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new AlpacaException(
-          "cannot reach Alpaca at " + settings.dataUrl() + ": " + e.getMessage(),
-          0,
-          true,
-          Optional.empty(),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AlpacaException("interrupted while calling Alpaca", 0, false, Optional.empty(), e);
-    }
+    HttpResponse<String> response =
+        AlpacaHttp.get(
+            http,
+            uri,
+            settings.keyId(),
+            settings.secretKey(),
+            settings.requestTimeout(),
+            settings.dataUrl());
     int status = response.statusCode();
     if (status == 401 || status == 403) {
       throw new AlpacaAuthenticationException(status, abbreviate(response.body()));

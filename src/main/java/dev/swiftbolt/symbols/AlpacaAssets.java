@@ -5,14 +5,13 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.swiftbolt.marketdata.AlpacaException;
+import dev.swiftbolt.marketdata.AlpacaHttp;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -151,28 +150,14 @@ public final class AlpacaAssets implements AssetDirectory {
   }
 
   private Optional<String> send(URI uri) {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(settings.requestTimeout())
-            .header("APCA-API-KEY-ID", settings.keyId())
-            .header("APCA-API-SECRET-KEY", settings.secretKey())
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new AlpacaException(
-          "cannot reach Alpaca at %s: %s".formatted(settings.baseUrl(), e.getMessage()),
-          0,
-          true,
-          Optional.empty(),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AlpacaException("interrupted while calling Alpaca", 0, false, Optional.empty(), e);
-    }
+    HttpResponse<String> response =
+        AlpacaHttp.get(
+            http,
+            uri,
+            settings.keyId(),
+            settings.secretKey(),
+            settings.requestTimeout(),
+            settings.baseUrl());
     int status = response.statusCode();
     if (status == 200) {
       return Optional.of(response.body());
