@@ -5,7 +5,7 @@ import java.io.PrintStream;
 /**
  * {@link Progress} for a file or a pipe: a line {@code "task: 30% (3 of 10)"} each time the done
  * fraction reaches another tenth, and a last line on {@link #close()} when the task ends short of
- * one. Thread-safe.
+ * one; a task that never expected anything prints nothing. Thread-safe.
  */
 final class PlainProgress implements Progress {
 
@@ -67,7 +67,7 @@ final class PlainProgress implements Progress {
     if (closed) {
       return;
     }
-    if (tenthsPrinted < 10) {
+    if (tenthsPrinted < 10 && max > 0) {
       print();
     }
     closed = true;

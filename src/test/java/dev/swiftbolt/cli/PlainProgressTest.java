@@ -34,6 +34,12 @@ class PlainProgressTest {
   }
 
   @Test
+  void a_task_that_never_expected_anything_prints_nothing() {
+    Progress.open("jobs", 0, out, false).close();
+    assertThat(lines()).isEmpty();
+  }
+
+  @Test
   void just_below_a_tenth_prints_nothing_and_reaching_it_prints_once() {
     Progress progress = Progress.open("bars", 1000, out, false);
     progress.stepTo(99);
