@@ -23,7 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WorkerCrashTest {
 
-  private static final Duration LEASE = Duration.ofSeconds(2);
+  /**
+   * Long enough that the child's heartbeat (every lease/3) keeps its claim on a heavily loaded
+   * machine: with 2 s, a heartbeat late by 700 ms under load let the child lose and re-claim its
+   * own job before the kill, and the job ended with 3 attempts instead of 2.
+   */
+  private static final Duration LEASE = Duration.ofSeconds(6);
 
   private static ConnectionSettings settings;
   private static Database db;
