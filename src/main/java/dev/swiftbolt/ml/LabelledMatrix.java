@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The features and labels of one symbol × timeframe, aligned by bar index, with the bars' open
@@ -91,5 +92,15 @@ public final class LabelledMatrix {
   /** The label of the row's bar as a Direction ordinal, or {@link Labels#NONE}. */
   int labelOfRow(int row) {
     return labels.codes()[features.barIndex(row)];
+  }
+
+  /** The feature rows whose bar carries a label, in row order: every row a full fit trains on. */
+  int[] labelledRows() {
+    return IntStream.range(0, features.rows()).filter(r -> labelOfRow(r) != Labels.NONE).toArray();
+  }
+
+  /** The labels (Direction ordinals) of {@code rows}, aligned with them. */
+  int[] labelsOf(int[] rows) {
+    return Arrays.stream(rows).map(this::labelOfRow).toArray();
   }
 }

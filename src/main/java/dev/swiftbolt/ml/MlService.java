@@ -7,8 +7,6 @@ import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.Timeframe;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -235,7 +233,7 @@ public final class MlService {
     LiveScore live =
         LiveScore.of(
             forecasts.recentOutcomes(symbolId, timeframe, LiveScore.WINDOW),
-            TrainingRows.all(data).labels,
+            data.labelsOf(data.labelledRows()),
             data,
             walkForward.score());
     EvaluationReport report =
@@ -290,27 +288,5 @@ public final class MlService {
     node.put("training_rows", fit.trainingRows());
     node.put("majority_class", fit.majority().name());
     return node.toString();
-  }
-
-  /** Every labelled row of a matrix with its label. */
-  private record TrainingRows(int[] rows, int[] labels) {
-    static TrainingRows all(LabelledMatrix data) {
-      int n = data.features().rows();
-      List<Integer> rows = new ArrayList<>(n);
-      for (int r = 0; r < n; r++) {
-        if (data.labelOfRow(r) != Labels.NONE) {
-          rows.add(r);
-        }
-      }
-      if (rows.isEmpty()) {
-        throw new InsufficientHistoryException("no labelled feature rows to train on");
-      }
-      int[] r = rows.stream().mapToInt(Integer::intValue).toArray();
-      return new TrainingRows(r, Arrays.stream(r).map(data::labelOfRow).toArray());
-    }
-
-    int majorityCode() {
-      return MajorityModel.fit(labels).majorityCode();
-    }
   }
 }

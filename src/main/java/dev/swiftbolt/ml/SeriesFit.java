@@ -2,9 +2,6 @@ package dev.swiftbolt.ml;
 
 import dev.swiftbolt.validation.Direction;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -65,13 +62,13 @@ public record SeriesFit(
    */
   public static SeriesFit fit(
       LabelledMatrix data, ModelTrainer trainer, EvaluationConfig config, int windowThreads) {
-    int[] rows = labelledRows(data);
+    int[] rows = data.labelledRows();
     if (rows.length < config.minTrainingRows()) {
       throw new InsufficientHistoryException(
           "has %d labelled rows; training needs at least %d"
               .formatted(rows.length, config.minTrainingRows()));
     }
-    int[] labels = Arrays.stream(rows).map(data::labelOfRow).toArray();
+    int[] labels = data.labelsOf(rows);
     Evaluator evaluator = new Evaluator(trainer, config, ModelKind.XGBOOST, windowThreads);
     Optional<BacktestResult> backtest;
     Optional<WalkForwardResult> walkForward;
@@ -122,16 +119,5 @@ public record SeriesFit(
   public Forecast forecast(FeatureMatrix matrix, int row, Instant barTs, int horizonBars) {
     return Forecast.of(
         barTs, horizonBars, calibrator().apply(model.predict(matrix, new int[] {row})[0]));
-  }
-
-  private static int[] labelledRows(LabelledMatrix data) {
-    int n = data.features().rows();
-    List<Integer> rows = new ArrayList<>(n);
-    for (int r = 0; r < n; r++) {
-      if (data.labelOfRow(r) != Labels.NONE) {
-        rows.add(r);
-      }
-    }
-    return rows.stream().mapToInt(Integer::intValue).toArray();
   }
 }
