@@ -9,6 +9,8 @@ import dev.swiftbolt.api.internal.HistoryRoutes;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
+import dev.swiftbolt.auth.JwtSecret;
+import dev.swiftbolt.auth.TokenVerifier;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.jobs.Worker;

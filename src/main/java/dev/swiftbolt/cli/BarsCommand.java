@@ -1,11 +1,11 @@
 package dev.swiftbolt.cli;
 
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.BarRow;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.StoredBar;
 import dev.swiftbolt.symbols.SymbolCode;
-import dev.swiftbolt.validation.Timeframe;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

@@ -1,19 +1,19 @@
 package dev.swiftbolt.cli;
 
 import com.nimbusds.jose.KeySourceException;
-import dev.swiftbolt.api.SupabaseJwks;
-import dev.swiftbolt.api.TokenKeys;
+import dev.swiftbolt.auth.SupabaseJwks;
+import dev.swiftbolt.auth.TokenKeys;
 import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.ConnectionMode;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.DatabaseUnavailableException;
 import dev.swiftbolt.db.Databases;
 import dev.swiftbolt.db.SchemaSecurity;
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.AlpacaBarSource;
 import dev.swiftbolt.marketdata.AlpacaSettings;
 import dev.swiftbolt.marketdata.BarSchedule;
 import dev.swiftbolt.marketdata.TradingCalendar;
-import dev.swiftbolt.validation.Timeframe;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;

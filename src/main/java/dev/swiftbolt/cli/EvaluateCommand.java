@@ -1,7 +1,7 @@
 package dev.swiftbolt.cli;
 
-import dev.swiftbolt.ml.EvaluationReport;
-import dev.swiftbolt.ml.Score;
+import dev.swiftbolt.ml.evaluation.EvaluationReport;
+import dev.swiftbolt.ml.evaluation.Score;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

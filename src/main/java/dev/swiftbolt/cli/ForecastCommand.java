@@ -1,6 +1,6 @@
 package dev.swiftbolt.cli;
 
-import dev.swiftbolt.ml.ForecastOutcome;
+import dev.swiftbolt.ml.evaluation.ForecastOutcome;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

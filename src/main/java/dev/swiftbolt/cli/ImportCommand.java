@@ -1,12 +1,12 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.CsvBarParser;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.TradingCalendar;
 import dev.swiftbolt.marketdata.UpsertResult;
 import dev.swiftbolt.symbols.SymbolCode;
-import dev.swiftbolt.validation.Timeframe;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.SymbolLoad;
 import dev.swiftbolt.marketdata.UpsertResult;
 import dev.swiftbolt.symbols.SymbolCode;
-import dev.swiftbolt.validation.Timeframe;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.EnumSet;

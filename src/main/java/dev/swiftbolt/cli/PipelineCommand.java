@@ -1,6 +1,7 @@
 package dev.swiftbolt.cli;
 
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.pipelines.JobWiring;
 import dev.swiftbolt.pipelines.Pipeline;
 import dev.swiftbolt.pipelines.PipelineRun;
 import dev.swiftbolt.pipelines.PipelineRunner;

@@ -1,6 +1,6 @@
 package dev.swiftbolt.cli;
 
-import dev.swiftbolt.validation.StoredPrediction;
+import dev.swiftbolt.predictions.StoredPrediction;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import java.io.PrintStream;
 import java.util.List;

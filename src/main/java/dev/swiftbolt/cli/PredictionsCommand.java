@@ -1,10 +1,10 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.predictions.StoredPrediction;
+import dev.swiftbolt.predictions.UnifiedPredictionRepository;
+import dev.swiftbolt.predictions.ValidationJson;
 import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.StoredPrediction;
-import dev.swiftbolt.validation.UnifiedPredictionRepository;
-import dev.swiftbolt.validation.ValidationJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -2,13 +2,13 @@ package dev.swiftbolt.cli;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Coverage;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.QualityFinding;
 import dev.swiftbolt.marketdata.QualityReport;
 import dev.swiftbolt.marketdata.SeriesQuality;
 import dev.swiftbolt.marketdata.Severity;
-import dev.swiftbolt.validation.Timeframe;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

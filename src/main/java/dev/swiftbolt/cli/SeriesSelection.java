@@ -1,8 +1,8 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.Timeframe;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;

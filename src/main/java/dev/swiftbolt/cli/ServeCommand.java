@@ -2,11 +2,12 @@ package dev.swiftbolt.cli;
 
 import com.nimbusds.jose.KeySourceException;
 import dev.swiftbolt.api.ApiServer;
-import dev.swiftbolt.api.SupabaseJwks;
-import dev.swiftbolt.api.TokenIssuer;
-import dev.swiftbolt.api.TokenKeys;
-import dev.swiftbolt.api.TokenVerifier;
+import dev.swiftbolt.auth.SupabaseJwks;
+import dev.swiftbolt.auth.TokenIssuer;
+import dev.swiftbolt.auth.TokenKeys;
+import dev.swiftbolt.auth.TokenVerifier;
 import dev.swiftbolt.db.Database;
+import dev.swiftbolt.pipelines.BackgroundJobs;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;

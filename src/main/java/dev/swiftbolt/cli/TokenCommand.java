@@ -1,8 +1,8 @@
 package dev.swiftbolt.cli;
 
-import dev.swiftbolt.api.JwtSecret;
-import dev.swiftbolt.api.TokenIssuer;
-import dev.swiftbolt.api.TokenKeys;
+import dev.swiftbolt.auth.JwtSecret;
+import dev.swiftbolt.auth.TokenIssuer;
+import dev.swiftbolt.auth.TokenKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;

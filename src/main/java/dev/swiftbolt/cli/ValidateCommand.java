@@ -1,8 +1,8 @@
 package dev.swiftbolt.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.swiftbolt.predictions.ValidationJson;
 import dev.swiftbolt.validation.UnifiedValidator;
-import dev.swiftbolt.validation.ValidationJson;
 import dev.swiftbolt.validation.ValidationRequest;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

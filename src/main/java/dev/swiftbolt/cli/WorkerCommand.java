@@ -5,6 +5,7 @@ import dev.swiftbolt.db.Database;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.jobs.WorkerOptions;
 import dev.swiftbolt.jobs.WorkerSummary;
+import dev.swiftbolt.pipelines.JobWiring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -3,7 +3,7 @@ package dev.swiftbolt.jobs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.swiftbolt.config.Json;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

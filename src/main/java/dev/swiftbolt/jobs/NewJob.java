@@ -2,7 +2,7 @@ package dev.swiftbolt.jobs;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.swiftbolt.marketdata;
 
 import dev.swiftbolt.db.CopyLoader;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

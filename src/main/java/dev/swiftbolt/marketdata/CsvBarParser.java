@@ -1,6 +1,6 @@
 package dev.swiftbolt.marketdata;
 
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

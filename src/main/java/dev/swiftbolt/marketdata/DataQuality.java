@@ -1,6 +1,6 @@
 package dev.swiftbolt.marketdata;
 
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package dev.swiftbolt.marketdata;
 
+import dev.swiftbolt.alpaca.AlpacaAuthenticationException;
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.Timeframe;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;

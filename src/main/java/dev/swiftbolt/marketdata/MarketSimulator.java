@@ -1,7 +1,6 @@
 package dev.swiftbolt.marketdata;
 
-import dev.swiftbolt.marketdata.internal.IntradayPath;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,8 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.ml.evaluation.EvaluationConfig;
+import dev.swiftbolt.ml.features.LabelConfig;
+import dev.swiftbolt.ml.models.XGBoostSettings;
 import java.util.Objects;
 
 /** The ml service's settings: labelling, evaluation and the XGBoost hyper-parameters. */

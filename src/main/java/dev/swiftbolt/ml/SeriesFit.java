@@ -1,6 +1,20 @@
 package dev.swiftbolt.ml;
 
-import dev.swiftbolt.validation.Direction;
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.ml.evaluation.BacktestResult;
+import dev.swiftbolt.ml.evaluation.CalibrationReport;
+import dev.swiftbolt.ml.evaluation.EvaluationConfig;
+import dev.swiftbolt.ml.evaluation.Evaluator;
+import dev.swiftbolt.ml.evaluation.Forecast;
+import dev.swiftbolt.ml.evaluation.WalkForwardResult;
+import dev.swiftbolt.ml.features.FeatureMatrix;
+import dev.swiftbolt.ml.features.InsufficientHistoryException;
+import dev.swiftbolt.ml.features.LabelledMatrix;
+import dev.swiftbolt.ml.models.DirectionModel;
+import dev.swiftbolt.ml.models.MajorityModel;
+import dev.swiftbolt.ml.models.ModelKind;
+import dev.swiftbolt.ml.models.ModelTrainer;
+import dev.swiftbolt.ml.models.ProbabilityCalibrator;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

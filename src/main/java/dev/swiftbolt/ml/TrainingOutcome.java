@@ -1,6 +1,7 @@
 package dev.swiftbolt.ml;
 
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.ml.evaluation.Score;
 import java.time.Instant;
 import java.util.Optional;
 

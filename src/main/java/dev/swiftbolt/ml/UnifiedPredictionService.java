@@ -1,12 +1,22 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.BarRepository;
+import dev.swiftbolt.ml.evaluation.DriftHistory;
+import dev.swiftbolt.ml.evaluation.EvaluationConfig;
+import dev.swiftbolt.ml.evaluation.EvaluationReport;
+import dev.swiftbolt.ml.evaluation.LiveScore;
+import dev.swiftbolt.ml.evaluation.Score;
+import dev.swiftbolt.ml.features.FeatureBuilder;
+import dev.swiftbolt.ml.registry.EvaluationRepository;
+import dev.swiftbolt.ml.registry.ForecastRepository;
+import dev.swiftbolt.ml.registry.ModelRegistry;
+import dev.swiftbolt.ml.registry.StoredForecast;
+import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.MissingTimeframe;
 import dev.swiftbolt.validation.PredictionBaselines;
-import dev.swiftbolt.validation.Timeframe;
 import dev.swiftbolt.validation.UnifiedPrediction;
-import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import dev.swiftbolt.validation.UnifiedValidator;
 import dev.swiftbolt.validation.ValidationScores;
 import java.time.Clock;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.jobs.JobQueue;
 import dev.swiftbolt.jobs.NewJob;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package dev.swiftbolt.pipelines;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.ArrayList;

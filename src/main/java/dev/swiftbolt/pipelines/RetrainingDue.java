@@ -1,6 +1,6 @@
 package dev.swiftbolt.pipelines;
 
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.swiftbolt.replay;
 
-import dev.swiftbolt.validation.Direction;
+import dev.swiftbolt.market.Direction;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.swiftbolt.replay;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
-import dev.swiftbolt.ml.Score;
+import dev.swiftbolt.ml.evaluation.Score;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.swiftbolt.replay;
 
-import dev.swiftbolt.validation.Direction;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

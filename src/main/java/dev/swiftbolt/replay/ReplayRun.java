@@ -1,6 +1,6 @@
 package dev.swiftbolt.replay;
 
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.swiftbolt.replay;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarSchedule;
-import dev.swiftbolt.ml.ContextSeries;
-import dev.swiftbolt.ml.FeatureBuilder;
-import dev.swiftbolt.ml.Labeler;
-import dev.swiftbolt.ml.LabelledMatrix;
 import dev.swiftbolt.ml.SeriesFit;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.ml.features.ContextSeries;
+import dev.swiftbolt.ml.features.FeatureBuilder;
+import dev.swiftbolt.ml.features.Labeler;
+import dev.swiftbolt.ml.features.LabelledMatrix;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

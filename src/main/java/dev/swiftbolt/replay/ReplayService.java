@@ -1,16 +1,16 @@
 package dev.swiftbolt.replay;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarSchedule;
 import dev.swiftbolt.marketdata.TradingCalendar;
 import dev.swiftbolt.marketdata.TradingSession;
-import dev.swiftbolt.ml.BarReader;
-import dev.swiftbolt.ml.ContextSeries;
-import dev.swiftbolt.ml.InsufficientHistoryException;
 import dev.swiftbolt.ml.MlSettings;
+import dev.swiftbolt.ml.features.ContextSeries;
+import dev.swiftbolt.ml.features.InsufficientHistoryException;
+import dev.swiftbolt.ml.registry.BarReader;
 import dev.swiftbolt.parallel.OrderedParallel;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.Timeframe;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

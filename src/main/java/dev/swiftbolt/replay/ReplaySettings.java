@@ -1,7 +1,7 @@
 package dev.swiftbolt.replay;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.ml.MlSettings;
-import dev.swiftbolt.validation.Timeframe;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;

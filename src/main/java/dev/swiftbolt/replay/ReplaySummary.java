@@ -1,8 +1,8 @@
 package dev.swiftbolt.replay;
 
-import dev.swiftbolt.ml.NaiveBaselines;
-import dev.swiftbolt.ml.Score;
-import dev.swiftbolt.validation.Direction;
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.ml.evaluation.NaiveBaselines;
+import dev.swiftbolt.ml.evaluation.Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.swiftbolt.validation;
 
+import dev.swiftbolt.market.Direction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

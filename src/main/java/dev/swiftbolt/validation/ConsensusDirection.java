@@ -1,5 +1,7 @@
 package dev.swiftbolt.validation;
 
+import dev.swiftbolt.market.Direction;
+
 /**
  * The direction the timeframes agree on. {@link #UNKNOWN} when no multi-timeframe scores were
  * given; {@link #NEUTRAL} when all are neutral or they conflict.

@@ -1,5 +1,6 @@
 package dev.swiftbolt.validation;
 
+import dev.swiftbolt.market.Timeframe;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.swiftbolt.validation;
 
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package dev.swiftbolt.validation;
 
+import dev.swiftbolt.market.Direction;
 import java.util.Objects;
 
 /**

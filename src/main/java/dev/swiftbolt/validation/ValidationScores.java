@@ -1,5 +1,6 @@
 package dev.swiftbolt.validation;
 
+import dev.swiftbolt.market.Timeframe;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,6 +1,8 @@
 package dev.swiftbolt.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.swiftbolt.auth.JwtSecret;
+import dev.swiftbolt.auth.TokenIssuer;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;

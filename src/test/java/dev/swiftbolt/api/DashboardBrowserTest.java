@@ -73,9 +73,9 @@ class DashboardBrowserTest {
             0.70,
             0.70,
             java.util.Map.of(
-                dev.swiftbolt.validation.Timeframe.D1, 0.5,
-                dev.swiftbolt.validation.Timeframe.W1, 0.6,
-                dev.swiftbolt.validation.Timeframe.H1, -0.1),
+                dev.swiftbolt.market.Timeframe.D1, 0.5,
+                dev.swiftbolt.market.Timeframe.W1, 0.6,
+                dev.swiftbolt.market.Timeframe.H1, -0.1),
             java.util.OptionalInt.of(250),
             java.util.OptionalInt.of(400),
             java.util.OptionalInt.of(30),
@@ -92,10 +92,10 @@ class DashboardBrowserTest {
                 java.util.Map.of("majority", 0.38, "persistence", 0.35)),
             dev.swiftbolt.validation.Baseline.strongest(
                 java.util.Map.of("majority", 0.2, "persistence", 0.3)));
-    new dev.swiftbolt.validation.UnifiedPredictionRepository(api.database.jdbi())
+    new dev.swiftbolt.predictions.UnifiedPredictionRepository(api.database.jdbi())
         .store(
             new dev.swiftbolt.validation.UnifiedValidator()
-                .validate("AAPL", dev.swiftbolt.validation.Direction.BULLISH, scores),
+                .validate("AAPL", dev.swiftbolt.market.Direction.BULLISH, scores),
             java.util.Optional.of("live"),
             java.util.Optional.of(baselines));
   }
@@ -119,7 +119,7 @@ class DashboardBrowserTest {
     new dev.swiftbolt.marketdata.BarRepository(api.database.jdbi())
         .upsert(
             id,
-            dev.swiftbolt.validation.Timeframe.D1,
+            dev.swiftbolt.market.Timeframe.D1,
             dev.swiftbolt.marketdata.BarRepository.SIMULATED,
             bars);
     ForecastsApiTest.seedForecasts(api, "AAPL", bars.get(100).ts());
@@ -134,7 +134,7 @@ class DashboardBrowserTest {
           return new dev.swiftbolt.replay.ReplayDay(
               "AAPL",
               monday.plusDays((Integer) f[0]),
-              dev.swiftbolt.validation.Direction.BULLISH,
+              dev.swiftbolt.market.Direction.BULLISH,
               (Double) f[1],
               0.4,
               12,
@@ -147,10 +147,10 @@ class DashboardBrowserTest {
               correct.map(
                   c ->
                       c
-                          ? dev.swiftbolt.validation.Direction.BULLISH
-                          : dev.swiftbolt.validation.Direction.BEARISH),
-              dev.swiftbolt.validation.Direction.NEUTRAL,
-              dev.swiftbolt.validation.Direction.BULLISH,
+                          ? dev.swiftbolt.market.Direction.BULLISH
+                          : dev.swiftbolt.market.Direction.BEARISH),
+              dev.swiftbolt.market.Direction.NEUTRAL,
+              dev.swiftbolt.market.Direction.BULLISH,
               0.45,
               0.42);
         };
@@ -164,8 +164,8 @@ class DashboardBrowserTest {
         .store(
             monday,
             monday.plusDays(3),
-            List.of(dev.swiftbolt.validation.Timeframe.D1),
-            dev.swiftbolt.validation.Timeframe.D1,
+            List.of(dev.swiftbolt.market.Timeframe.D1),
+            dev.swiftbolt.market.Timeframe.D1,
             java.time.Instant.parse("2026-11-06T00:00:00Z"),
             java.time.Instant.parse("2026-11-06T00:01:00Z"),
             java.util.Map.of("AAPL", days));

@@ -2,11 +2,11 @@ package dev.swiftbolt.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRegistry;
-import dev.swiftbolt.validation.Direction;
 import dev.swiftbolt.validation.MissingTimeframe;
-import dev.swiftbolt.validation.Timeframe;
-import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import dev.swiftbolt.validation.UnifiedValidator;
 import dev.swiftbolt.validation.ValidationScores;
 import java.io.File;

@@ -3,11 +3,11 @@ package dev.swiftbolt.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.swiftbolt.ml.Forecast;
-import dev.swiftbolt.ml.ForecastRepository;
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.ml.evaluation.Forecast;
+import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.Direction;
-import dev.swiftbolt.validation.Timeframe;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

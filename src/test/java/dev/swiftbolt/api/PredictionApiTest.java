@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.predictions.UnifiedPredictionRepository;
+import dev.swiftbolt.predictions.ValidationJson;
 import dev.swiftbolt.validation.Baseline;
-import dev.swiftbolt.validation.Direction;
 import dev.swiftbolt.validation.PredictionBaselines;
-import dev.swiftbolt.validation.Timeframe;
 import dev.swiftbolt.validation.UnifiedPrediction;
-import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import dev.swiftbolt.validation.UnifiedValidator;
-import dev.swiftbolt.validation.ValidationJson;
 import dev.swiftbolt.validation.ValidationScores;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,13 @@
 package dev.swiftbolt.cli;
 
 import dev.swiftbolt.api.ApiServer;
-import dev.swiftbolt.api.JwtSecret;
+import dev.swiftbolt.auth.JwtSecret;
 import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.jobs.WorkerOptions;
+import dev.swiftbolt.pipelines.JobWiring;
 import dev.swiftbolt.symbols.AlpacaAssets;
 import dev.swiftbolt.symbols.AssetList;
 import dev.swiftbolt.symbols.FakeAlpacaAssets;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.swiftbolt.api.JwtSecret;
-import dev.swiftbolt.api.TokenVerifier;
+import dev.swiftbolt.auth.JwtSecret;
+import dev.swiftbolt.auth.TokenVerifier;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

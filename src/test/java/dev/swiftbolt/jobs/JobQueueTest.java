@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;

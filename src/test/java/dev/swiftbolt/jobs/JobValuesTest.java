@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

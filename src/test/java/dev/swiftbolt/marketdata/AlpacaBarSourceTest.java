@@ -13,7 +13,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.alpaca.AlpacaAuthenticationException;
+import dev.swiftbolt.alpaca.AlpacaException;
+import dev.swiftbolt.market.Timeframe;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;

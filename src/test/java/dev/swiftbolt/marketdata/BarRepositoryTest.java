@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.Timeframe;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.swiftbolt.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;

@@ -3,11 +3,13 @@ package dev.swiftbolt.marketdata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swiftbolt.alpaca.AlpacaAuthenticationException;
+import dev.swiftbolt.alpaca.AlpacaException;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.symbols.UnknownSymbolException;
-import dev.swiftbolt.validation.Timeframe;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

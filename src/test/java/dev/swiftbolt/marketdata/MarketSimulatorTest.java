@@ -2,7 +2,7 @@ package dev.swiftbolt.marketdata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;

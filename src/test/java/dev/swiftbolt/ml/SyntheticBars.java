@@ -1,6 +1,11 @@
 package dev.swiftbolt.ml;
 
 import dev.swiftbolt.marketdata.Bar;
+import dev.swiftbolt.ml.features.ContextSeries;
+import dev.swiftbolt.ml.features.FeatureBuilder;
+import dev.swiftbolt.ml.features.LabelConfig;
+import dev.swiftbolt.ml.features.Labeler;
+import dev.swiftbolt.ml.features.LabelledMatrix;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,19 +19,20 @@ import java.util.SplittableRandom;
  * e_t with Gaussian e_t (phi = 0 is a pure random walk). D1 bars open at 14:30 UTC on weekdays;
  * other lengths are consecutive. OHLC invariants always hold.
  */
-final class SyntheticBars {
+public final class SyntheticBars {
 
   private SyntheticBars() {}
 
-  static List<Bar> randomWalk(long seed, int count) {
+  public static List<Bar> randomWalk(long seed, int count) {
     return autoregressive(seed, count, 0.0, 0.01);
   }
 
-  static List<Bar> autoregressive(long seed, int count, double phi, double sigma) {
+  public static List<Bar> autoregressive(long seed, int count, double phi, double sigma) {
     return generate(seed, count, phi, sigma, Duration.ofDays(1));
   }
 
-  static List<Bar> generate(long seed, int count, double phi, double sigma, Duration length) {
+  public static List<Bar> generate(
+      long seed, int count, double phi, double sigma, Duration length) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Bar> bars = new ArrayList<>(count);
     Instant ts = Instant.parse("2012-01-03T14:30:00Z");
@@ -50,7 +56,7 @@ final class SyntheticBars {
    * The bars with a deterministic drift added to their log returns: bar i's prices are multiplied
    * by exp(drift(1) + … + drift(i)), so OHLC invariants still hold.
    */
-  static List<Bar> withDrift(List<Bar> bars, java.util.function.IntToDoubleFunction drift) {
+  public static List<Bar> withDrift(List<Bar> bars, java.util.function.IntToDoubleFunction drift) {
     List<Bar> out = new ArrayList<>(bars.size());
     double logFactor = 0;
     for (int i = 0; i < bars.size(); i++) {
@@ -63,7 +69,7 @@ final class SyntheticBars {
   }
 
   /** Weekly bars aggregated by ISO week (open = first day's open, ts = first day's ts). */
-  static List<Bar> weekly(List<Bar> daily) {
+  public static List<Bar> weekly(List<Bar> daily) {
     List<Bar> out = new ArrayList<>();
     int i = 0;
     while (i < daily.size()) {
@@ -92,11 +98,11 @@ final class SyntheticBars {
   }
 
   /** Features and labels of daily bars with their weekly context, default settings. */
-  static LabelledMatrix dailyMatrix(List<Bar> daily) {
+  public static LabelledMatrix dailyMatrix(List<Bar> daily) {
     return LabelledMatrix.of(
         daily,
-        dev.swiftbolt.validation.Timeframe.D1,
-        ContextSeries.of(weekly(daily), dev.swiftbolt.validation.Timeframe.W1),
+        dev.swiftbolt.market.Timeframe.D1,
+        ContextSeries.of(weekly(daily), dev.swiftbolt.market.Timeframe.W1),
         new FeatureBuilder(),
         new Labeler(LabelConfig.defaults()));
   }

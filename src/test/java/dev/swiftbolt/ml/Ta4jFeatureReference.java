@@ -29,10 +29,10 @@ import org.ta4j.core.num.Num;
  * (BaseBarSeries of DoubleNum, cached indicators). It is the oracle for {@link FeatureBuilder}'s
  * primitive-array implementation and the "before" figure in the feature benchmark.
  */
-final class Ta4jFeatureReference {
+public final class Ta4jFeatureReference {
 
   /** Column values per bar index: rsi14, macdHist, percentB, bbWidth, atr14, volSma20, volSd20. */
-  record Columns(
+  public record Columns(
       double[] rsi14,
       double[] macdHist,
       double[] percentB,
@@ -64,7 +64,7 @@ final class Ta4jFeatureReference {
     return series;
   }
 
-  static Columns compute(List<Bar> bars, Duration length) {
+  public static Columns compute(List<Bar> bars, Duration length) {
     BarSeries series = series(bars, length);
     ClosePriceIndicator close = new ClosePriceIndicator(series);
     RSIIndicator rsi = new RSIIndicator(close, 14);

@@ -1,5 +1,14 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.ml.evaluation.BacktestResult;
+import dev.swiftbolt.ml.evaluation.EvaluationConfig;
+import dev.swiftbolt.ml.evaluation.Evaluator;
+import dev.swiftbolt.ml.evaluation.WalkForwardResult;
+import dev.swiftbolt.ml.features.LabelledMatrix;
+import dev.swiftbolt.ml.features.Labels;
+import dev.swiftbolt.ml.models.ModelKind;
+import dev.swiftbolt.ml.models.ModelTrainer;
+import dev.swiftbolt.ml.models.XGBoostSettings;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,10 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.ml.features.FeatureMatrix;
+import dev.swiftbolt.ml.models.DirectionModel;
+import dev.swiftbolt.ml.models.ModelKind;
+import dev.swiftbolt.ml.models.TribuoData;
+import dev.swiftbolt.ml.models.TribuoDirectionModel;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,7 +18,7 @@ import org.tribuo.transform.transformations.MeanStdDevTransformation;
  * logistic regression inside a mean/SD-standardising {@code TransformTrainer}): the oracle that
  * {@link LogisticDirectionModel} must reproduce.
  */
-final class TribuoLogisticReference {
+public final class TribuoLogisticReference {
   /** Tribuo logs every SGD epoch at INFO; kept referenced so the level sticks. */
   private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
 
@@ -23,7 +28,7 @@ final class TribuoLogisticReference {
 
   private TribuoLogisticReference() {}
 
-  static DirectionModel train(FeatureMatrix matrix, int[] rows, int[] labelCodes) {
+  public static DirectionModel train(FeatureMatrix matrix, int[] rows, int[] labelCodes) {
     var trainer =
         new TransformTrainer<>(
             new LogisticRegressionTrainer(),

@@ -1,5 +1,12 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.ml.features.FeatureMatrix;
+import dev.swiftbolt.ml.models.DirectionModel;
+import dev.swiftbolt.ml.models.ModelKind;
+import dev.swiftbolt.ml.models.ModelTrainer;
+import dev.swiftbolt.ml.models.TribuoData;
+import dev.swiftbolt.ml.models.TribuoDirectionModel;
+import dev.swiftbolt.ml.models.XGBoostSettings;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 
 /**
@@ -7,10 +14,10 @@ import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
  * ArrayExample}s in a {@code MutableDataset}, Tribuo's CSR conversion, the same native parameter
  * map): the oracle that the direct path must reproduce.
  */
-final class TribuoXGBoostReference {
+public final class TribuoXGBoostReference {
   private TribuoXGBoostReference() {}
 
-  static DirectionModel train(
+  public static DirectionModel train(
       XGBoostSettings settings, FeatureMatrix matrix, int[] rows, int[] labelCodes) {
     var trainer =
         new XGBoostClassificationTrainer(

@@ -3,6 +3,7 @@ package dev.swiftbolt.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarSchedule;
 import dev.swiftbolt.marketdata.MarketSimulator;
@@ -10,7 +11,6 @@ import dev.swiftbolt.marketdata.SimulationParameters;
 import dev.swiftbolt.marketdata.TradingCalendar;
 import dev.swiftbolt.marketdata.TradingSession;
 import dev.swiftbolt.ml.MlSettings;
-import dev.swiftbolt.validation.Timeframe;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

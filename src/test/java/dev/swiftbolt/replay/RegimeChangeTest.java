@@ -2,17 +2,17 @@ package dev.swiftbolt.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarSchedule;
 import dev.swiftbolt.marketdata.MarketSimulator;
 import dev.swiftbolt.marketdata.SimulationParameters;
 import dev.swiftbolt.marketdata.TradingCalendar;
 import dev.swiftbolt.marketdata.TradingSession;
-import dev.swiftbolt.ml.LiveScore;
 import dev.swiftbolt.ml.MlSettings;
-import dev.swiftbolt.ml.NaiveBaselines;
-import dev.swiftbolt.ml.Score;
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.ml.evaluation.LiveScore;
+import dev.swiftbolt.ml.evaluation.NaiveBaselines;
+import dev.swiftbolt.ml.evaluation.Score;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package dev.swiftbolt.replay;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarSchedule;
 import dev.swiftbolt.marketdata.MarketSimulator;
@@ -7,7 +8,6 @@ import dev.swiftbolt.marketdata.SimulationParameters;
 import dev.swiftbolt.marketdata.TradingCalendar;
 import dev.swiftbolt.marketdata.TradingSession;
 import dev.swiftbolt.ml.MlSettings;
-import dev.swiftbolt.validation.Timeframe;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;

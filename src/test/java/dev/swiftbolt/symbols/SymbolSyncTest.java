@@ -3,9 +3,9 @@ package dev.swiftbolt.symbols;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swiftbolt.alpaca.AlpacaException;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
-import dev.swiftbolt.marketdata.AlpacaException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,8 @@ import static dev.swiftbolt.validation.Fixtures.AS_OF;
 import static dev.swiftbolt.validation.Fixtures.THIRTY_DAYS_AGO;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;

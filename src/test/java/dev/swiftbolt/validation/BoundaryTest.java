@@ -7,6 +7,8 @@ import static dev.swiftbolt.validation.Fixtures.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;

@@ -3,6 +3,8 @@ package dev.swiftbolt.validation;
 import static dev.swiftbolt.validation.Fixtures.AS_OF;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;

@@ -9,6 +9,7 @@ import static dev.swiftbolt.validation.Fixtures.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.swiftbolt.market.Direction;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,8 @@ import static dev.swiftbolt.validation.Fixtures.scores;
 import static dev.swiftbolt.validation.Fixtures.validate;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.EnumMap;

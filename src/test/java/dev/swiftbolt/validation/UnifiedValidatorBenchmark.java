@@ -1,6 +1,9 @@
 package dev.swiftbolt.validation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.predictions.ValidationJson;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.swiftbolt.api.internal;
 
-import dev.swiftbolt.api.TokenVerifier;
+import dev.swiftbolt.auth.TokenVerifier;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 

@@ -1,12 +1,12 @@
 package dev.swiftbolt.api.internal;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.BarRepository;
 import dev.swiftbolt.marketdata.BarRow;
 import dev.swiftbolt.marketdata.StoredBar;
-import dev.swiftbolt.ml.ForecastRepository;
-import dev.swiftbolt.ml.StoredForecast;
+import dev.swiftbolt.ml.registry.ForecastRepository;
+import dev.swiftbolt.ml.registry.StoredForecast;
 import dev.swiftbolt.symbols.SymbolRepository;
-import dev.swiftbolt.validation.Timeframe;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;

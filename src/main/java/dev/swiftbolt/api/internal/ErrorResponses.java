@@ -1,9 +1,9 @@
 package dev.swiftbolt.api.internal;
 
-import dev.swiftbolt.api.AuthenticationException;
-import dev.swiftbolt.api.TokenKeysUnavailableException;
+import dev.swiftbolt.alpaca.AlpacaException;
+import dev.swiftbolt.auth.AuthenticationException;
+import dev.swiftbolt.auth.TokenKeysUnavailableException;
 import dev.swiftbolt.db.DatabaseUnavailableException;
-import dev.swiftbolt.marketdata.AlpacaException;
 import dev.swiftbolt.symbols.InactiveSymbolException;
 import dev.swiftbolt.symbols.UnknownSymbolException;
 import io.javalin.Javalin;

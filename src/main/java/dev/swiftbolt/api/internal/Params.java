@@ -1,7 +1,7 @@
 package dev.swiftbolt.api.internal;
 
+import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.symbols.SymbolCode;
-import dev.swiftbolt.validation.Timeframe;
 import io.javalin.http.Context;
 import java.time.DateTimeException;
 import java.time.Instant;

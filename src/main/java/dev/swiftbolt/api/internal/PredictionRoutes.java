@@ -1,10 +1,10 @@
 package dev.swiftbolt.api.internal;
 
+import dev.swiftbolt.predictions.UnifiedPredictionRepository;
+import dev.swiftbolt.predictions.ValidationJson;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.UnifiedPrediction;
-import dev.swiftbolt.validation.UnifiedPredictionRepository;
 import dev.swiftbolt.validation.UnifiedValidator;
-import dev.swiftbolt.validation.ValidationJson;
 import dev.swiftbolt.validation.ValidationRequest;
 import io.javalin.http.Context;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.swiftbolt.api.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.swiftbolt.validation.Timeframe;
+import dev.swiftbolt.market.Timeframe;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,0 @@
-package dev.swiftbolt.api;
-
-/** A missing, malformed, forged or expired bearer token: HTTP 401, message says which. */
-public final class AuthenticationException extends RuntimeException {
-  public AuthenticationException(String message) {
-    super(message);
-  }
-}

@@ -1,8 +1,0 @@
-package dev.swiftbolt.ml;
-
-import java.time.Instant;
-import java.util.Optional;
-
-/** The backtest: one fit on purged history, scored on the holdout window. */
-public record BacktestResult(
-    Score score, Optional<Score> linear, int trainingRows, Instant testFrom, Instant testTo) {}

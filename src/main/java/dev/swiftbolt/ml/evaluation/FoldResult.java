@@ -1,0 +1,17 @@
+package dev.swiftbolt.ml.evaluation;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One out-of-sample window: the open times of its first and last bar, the number of purged training
+ * rows the model was fitted on, the model's score and, when enabled, the linear baseline's score on
+ * the same rows.
+ */
+public record FoldResult(
+    int fold,
+    Instant testFrom,
+    Instant testTo,
+    int trainingRows,
+    Score score,
+    Optional<Score> linear) {}

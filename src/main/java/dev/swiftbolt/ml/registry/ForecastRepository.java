@@ -1,0 +1,195 @@
+package dev.swiftbolt.ml.registry;
+
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.ml.evaluation.Forecast;
+import dev.swiftbolt.ml.evaluation.LiveResolution;
+import dev.swiftbolt.ml.evaluation.LiveScore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * SQL access to {@code forecasts}. Storing the same model's forecast for the same bar twice keeps
+ * the first one. Thread-safe.
+ */
+public final class ForecastRepository {
+  private static final String COLUMNS =
+      "id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run, direction,"
+          + " p_bull, p_neutral, p_bear, score, resolved_at, realized, correct";
+
+  private final Jdbi jdbi;
+
+  public ForecastRepository(Jdbi jdbi) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+  }
+
+  /** Stores a forecast and returns its id (the existing row's id when it was already stored). */
+  public long store(
+      long modelId,
+      long symbolId,
+      Timeframe timeframe,
+      Forecast forecast,
+      Instant madeAt,
+      boolean liveRun) {
+    return jdbi.inTransaction(
+        handle -> {
+          Optional<Long> inserted =
+              handle
+                  .createUpdate(
+                      "INSERT INTO forecasts (model_id, symbol_id, timeframe, bar_ts,"
+                          + " horizon_bars, made_at, live_run, direction, p_bull, p_neutral,"
+                          + " p_bear, score) VALUES (:model, :symbol, :tf, :bar, :h, :made,"
+                          + " :live, :dir, :bull, :neutral, :bear, :score)"
+                          + " ON CONFLICT (model_id, bar_ts, live_run) DO NOTHING")
+                  .bind("model", modelId)
+                  .bind("symbol", symbolId)
+                  .bind("tf", timeframe.name())
+                  .bind("bar", ModelRegistry.utc(forecast.barTs()))
+                  .bind("h", forecast.horizonBars())
+                  .bind("made", ModelRegistry.utc(madeAt))
+                  .bind("live", liveRun)
+                  .bind("dir", forecast.direction().name())
+                  .bind("bull", forecast.pBull())
+                  .bind("neutral", forecast.pNeutral())
+                  .bind("bear", forecast.pBear())
+                  .bind("score", forecast.score())
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .findOne();
+          if (inserted.isPresent()) {
+            return inserted.get();
+          }
+          return handle
+              .createQuery(
+                  "SELECT id FROM forecasts"
+                      + " WHERE model_id = :model AND bar_ts = :bar AND live_run = :live")
+              .bind("model", modelId)
+              .bind("bar", ModelRegistry.utc(forecast.barTs()))
+              .bind("live", liveRun)
+              .mapTo(Long.class)
+              .one();
+        });
+  }
+
+  /** Live forecasts of a series that are not resolved yet, oldest bar first. */
+  public List<StoredForecast> unresolvedLive(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM forecasts WHERE symbol_id = :symbol"
+                        + " AND timeframe = :tf AND live_run AND resolved_at IS NULL"
+                        + " ORDER BY bar_ts, id")
+                .bind("symbol", symbolId)
+                .bind("tf", timeframe.name())
+                .map(ForecastRepository::map)
+                .list());
+  }
+
+  /** Records a resolution; a forecast already resolved is left as it was. */
+  public boolean resolve(long id, LiveResolution.Resolved resolved) {
+    return jdbi.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE forecasts SET resolved_at = :at, realized = :realized,"
+                            + " correct = :correct WHERE id = :id AND resolved_at IS NULL")
+                    .bind("at", ModelRegistry.utc(resolved.resolvedAt()))
+                    .bind("realized", resolved.realized().name())
+                    .bind("correct", resolved.correct())
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  /** The most recently resolved live forecasts of a series, newest first, at most {@code limit}. */
+  public List<LiveScore.Outcome> recentOutcomes(long symbolId, Timeframe timeframe, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT bar_ts, realized, correct FROM forecasts WHERE symbol_id = :symbol"
+                        + " AND timeframe = :tf AND live_run AND resolved_at IS NOT NULL"
+                        + " ORDER BY bar_ts DESC, id DESC LIMIT :limit")
+                .bind("symbol", symbolId)
+                .bind("tf", timeframe.name())
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new LiveScore.Outcome(
+                            rs.getObject("bar_ts", OffsetDateTime.class).toInstant(),
+                            Direction.parse(rs.getString("realized")),
+                            rs.getBoolean("correct")))
+                .list());
+  }
+
+  /** The forecast at the latest bar of a series (live or not), if any. */
+  public Optional<StoredForecast> latest(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM forecasts WHERE symbol_id = :symbol"
+                        + " AND timeframe = :tf ORDER BY bar_ts DESC, made_at DESC, id DESC"
+                        + " LIMIT 1")
+                .bind("symbol", symbolId)
+                .bind("tf", timeframe.name())
+                .map(ForecastRepository::map)
+                .findOne());
+  }
+
+  /** Forecasts of a series, newest bar first, at most {@code limit}. */
+  public List<StoredForecast> recent(long symbolId, Timeframe timeframe, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM forecasts WHERE symbol_id = :symbol"
+                        + " AND timeframe = :tf ORDER BY bar_ts DESC, id DESC LIMIT :limit")
+                .bind("symbol", symbolId)
+                .bind("tf", timeframe.name())
+                .bind("limit", limit)
+                .map(ForecastRepository::map)
+                .list());
+  }
+
+  private static StoredForecast map(ResultSet rs, StatementContext ctx) throws SQLException {
+    Forecast forecast =
+        new Forecast(
+            rs.getObject("bar_ts", OffsetDateTime.class).toInstant(),
+            rs.getInt("horizon_bars"),
+            Direction.parse(rs.getString("direction")),
+            rs.getDouble("p_bull"),
+            rs.getDouble("p_neutral"),
+            rs.getDouble("p_bear"),
+            rs.getDouble("score"));
+    OffsetDateTime resolvedAt = rs.getObject("resolved_at", OffsetDateTime.class);
+    String realized = rs.getString("realized");
+    boolean correct = rs.getBoolean("correct");
+    boolean resolved = resolvedAt != null;
+    return new StoredForecast(
+        rs.getLong("id"),
+        rs.getLong("model_id"),
+        rs.getLong("symbol_id"),
+        Timeframe.parse(rs.getString("timeframe")),
+        forecast,
+        rs.getObject("made_at", OffsetDateTime.class).toInstant(),
+        rs.getBoolean("live_run"),
+        resolved ? Optional.of(resolvedAt.toInstant()) : Optional.empty(),
+        resolved ? Optional.of(Direction.parse(realized)) : Optional.empty(),
+        resolved ? Optional.of(correct) : Optional.empty());
+  }
+}

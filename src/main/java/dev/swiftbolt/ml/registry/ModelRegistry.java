@@ -1,0 +1,163 @@
+package dev.swiftbolt.ml.registry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.swiftbolt.config.Json;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.ml.models.ModelKind;
+import dev.swiftbolt.ml.models.NewModel;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * SQL access to the {@code models} registry. Registering a model makes it the active one of its
+ * symbol × timeframe in the same transaction (the previous one is kept, inactive). Thread-safe.
+ */
+public final class ModelRegistry {
+  private static final String COLUMNS =
+      "id, symbol_id, timeframe, algorithm, params::text AS params, features::text AS features,"
+          + " horizon_bars, train_from, train_to, trained_at, metrics::text AS metrics,"
+          + " calibration_method, calibration_params::text AS calibration_params,"
+          + " artifact_format, artifact, active";
+
+  private final Jdbi jdbi;
+
+  public ModelRegistry(Jdbi jdbi) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+  }
+
+  /** Stores {@code model} as the active model of its series and returns its id. */
+  public long register(NewModel model) {
+    return jdbi.inTransaction(
+        handle -> {
+          handle
+              .createUpdate(
+                  "UPDATE models SET active = false"
+                      + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
+              .bind("symbol", model.symbolId())
+              .bind("tf", model.timeframe().name())
+              .execute();
+          return handle
+              .createUpdate(
+                  "INSERT INTO models (symbol_id, timeframe, algorithm, params, features,"
+                      + " horizon_bars, train_from, train_to, trained_at, metrics,"
+                      + " calibration_method, calibration_params, artifact_format, artifact,"
+                      + " active) VALUES (:symbol, :tf, :algorithm, :params::jsonb,"
+                      + " :features::jsonb, :horizon, :from, :to, :trainedAt, :metrics::jsonb,"
+                      + " :calMethod, :calParams::jsonb, :format, :artifact, true)")
+              .bind("symbol", model.symbolId())
+              .bind("tf", model.timeframe().name())
+              .bind("algorithm", model.kind().algorithm())
+              .bind("params", model.paramsJson())
+              .bind("features", json(model.features()))
+              .bind("horizon", model.horizonBars())
+              .bind("from", utc(model.trainFrom()))
+              .bind("to", utc(model.trainTo()))
+              .bind("trainedAt", utc(model.trainedAt()))
+              .bind("metrics", model.metricsJson())
+              .bind("calMethod", model.calibrationMethod())
+              .bind("calParams", json(model.calibrationParams()))
+              .bind("format", NewModel.artifactFormat(model.kind()))
+              .bind("artifact", model.artifact())
+              .executeAndReturnGeneratedKeys("id")
+              .mapTo(Long.class)
+              .one();
+        });
+  }
+
+  /** The active model of a series, if one was trained. */
+  public Optional<RegisteredModel> active(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM models"
+                        + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
+                .bind("symbol", symbolId)
+                .bind("tf", timeframe.name())
+                .map(ModelRegistry::map)
+                .findOne());
+  }
+
+  /** When the active model of a series was trained: the last retraining date. */
+  public Optional<Instant> lastTrainedAt(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT trained_at FROM models"
+                        + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
+                .bind("symbol", symbolId)
+                .bind("tf", timeframe.name())
+                .mapTo(OffsetDateTime.class)
+                .findOne()
+                .map(OffsetDateTime::toInstant));
+  }
+
+  /** Every model of a series, newest first. */
+  public List<RegisteredModel> history(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM models"
+                        + " WHERE symbol_id = :symbol AND timeframe = :tf"
+                        + " ORDER BY trained_at DESC, id DESC")
+                .bind("symbol", symbolId)
+                .bind("tf", timeframe.name())
+                .map(ModelRegistry::map)
+                .list());
+  }
+
+  private static RegisteredModel map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new RegisteredModel(
+        rs.getLong("id"),
+        rs.getLong("symbol_id"),
+        Timeframe.parse(rs.getString("timeframe")),
+        ModelKind.ofAlgorithm(rs.getString("algorithm")),
+        rs.getString("params"),
+        read(rs.getString("features"), new TypeReference<List<String>>() {}),
+        rs.getInt("horizon_bars"),
+        rs.getObject("train_from", OffsetDateTime.class).toInstant(),
+        rs.getObject("train_to", OffsetDateTime.class).toInstant(),
+        rs.getObject("trained_at", OffsetDateTime.class).toInstant(),
+        rs.getString("metrics"),
+        rs.getString("calibration_method"),
+        read(rs.getString("calibration_params"), new TypeReference<double[]>() {}),
+        rs.getString("artifact_format"),
+        rs.getBytes("artifact"),
+        rs.getBoolean("active"));
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(java.time.ZoneOffset.UTC);
+  }
+
+  public static String json(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static <T> T read(String json, TypeReference<T> type) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.swiftbolt.ml.registry;
+
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.ml.evaluation.Forecast;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A row of {@code forecasts}; the resolution fields are all present or all empty. */
+public record StoredForecast(
+    long id,
+    long modelId,
+    long symbolId,
+    Timeframe timeframe,
+    Forecast forecast,
+    Instant madeAt,
+    boolean liveRun,
+    Optional<Instant> resolvedAt,
+    Optional<Direction> realized,
+    Optional<Boolean> correct) {
+
+  public StoredForecast {
+    Objects.requireNonNull(forecast, "forecast");
+    if (resolvedAt.isPresent() != realized.isPresent()
+        || realized.isPresent() != correct.isPresent()) {
+      throw new IllegalArgumentException("resolvedAt, realized and correct go together");
+    }
+  }
+}

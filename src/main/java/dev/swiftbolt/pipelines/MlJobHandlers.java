@@ -1,0 +1,165 @@
+package dev.swiftbolt.pipelines;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.swiftbolt.jobs.Job;
+import dev.swiftbolt.jobs.JobContext;
+import dev.swiftbolt.jobs.JobHandler;
+import dev.swiftbolt.jobs.JobOutcome;
+import dev.swiftbolt.jobs.NewJob;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.marketdata.MarketDataService;
+import dev.swiftbolt.marketdata.SeriesQuality;
+import dev.swiftbolt.ml.MlService;
+import dev.swiftbolt.ml.UnifiedPredictionService;
+import dev.swiftbolt.ml.features.InsufficientHistoryException;
+import dev.swiftbolt.parallel.OrderedParallel;
+import dev.swiftbolt.validation.UnifiedPrediction;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ML job handlers: {@code train}, {@code forecast}, {@code resolve}, {@code evaluate}, {@code
+ * validate}, plus {@code quality}. Each runs the service for the job's symbol on the job's
+ * timeframes (payload {@code timeframes}, else the job's timeframe, else all five).
+ *
+ * <p>A timeframe whose history is too short is skipped and named in the log; the job fails only
+ * when no timeframe could be done, so one short intraday history does not block the daily model.
+ * All are idempotent: training registers a new active model, forecasts are unique per (model, bar),
+ * resolving twice resolves nothing new, evaluations and predictions are snapshots.
+ *
+ * <p>Chain after tracking: the tracked symbol's {@code forecast} (reason "tracked") queues its
+ * {@code validate}, so tracking ends in a unified prediction with nobody touching anything. No
+ * {@code evaluate} is needed there: training stores the evaluation it computed, and no live
+ * forecast can have resolved yet.
+ */
+final class MlJobHandlers {
+
+  private static final Logger log = LoggerFactory.getLogger(MlJobHandlers.class);
+
+  /** One operation on one series. */
+  @FunctionalInterface
+  private interface SeriesOperation {
+    void run(String symbol, Timeframe timeframe);
+  }
+
+  private MlJobHandlers() {}
+
+  static JobHandler train(MlService ml) {
+    return perSeries("train", (symbol, tf) -> ml.train(symbol, tf));
+  }
+
+  static JobHandler forecast(MlService ml) {
+    JobHandler forecasts = perSeries("forecast", (symbol, tf) -> ml.forecast(symbol, tf, true));
+    return (job, context) -> {
+      JobOutcome outcome = forecasts.handle(job, context);
+      if (outcome.succeeded() && isTracked(job)) {
+        queuePrediction(job, context);
+      }
+      return outcome;
+    };
+  }
+
+  static JobHandler resolve(MlService ml) {
+    return perSeries("resolve", (symbol, tf) -> ml.resolve(symbol, tf));
+  }
+
+  static JobHandler evaluate(MlService ml) {
+    return perSeries("evaluate", (symbol, tf) -> ml.evaluate(symbol, tf));
+  }
+
+  /**
+   * Stores the symbol's unified prediction; a retraining trigger queues a {@code train} job due at
+   * the validator's {@code next_retraining_date}.
+   */
+  static JobHandler validate(UnifiedPredictionService predictions) {
+    return (job, context) -> {
+      UnifiedPrediction p = predictions.predictAndStore(symbolOf(job));
+      if (p.retrainingTrigger()) {
+        context.enqueue(
+            NewJob.of("train")
+                .forSymbol(job.symbolId().orElseThrow())
+                .notBefore(p.nextRetrainingDate())
+                .withPayload(
+                    JsonNodeFactory.instance
+                        .objectNode()
+                        .put("reason", "retraining: " + p.retrainingReason())));
+      }
+      return JobOutcome.success();
+    };
+  }
+
+  /** Fails when the symbol's bars break a data-quality rule (errors, not warnings). */
+  static JobHandler quality(MarketDataService marketData) {
+    return (job, context) -> {
+      List<SeriesQuality> reports = marketData.quality(List.of(symbolOf(job)));
+      long errors = reports.stream().mapToLong(r -> r.report().errorCount()).sum();
+      return errors == 0
+          ? JobOutcome.success()
+          : JobOutcome.failure(
+              errors + " data-quality errors; see `swiftbolt quality " + symbolOf(job) + "`");
+    };
+  }
+
+  /**
+   * Runs {@code operation} on the job's timeframes, up to one per processor at once; the lease is
+   * extended and a stop request honoured as each timeframe finishes, in timeframe order.
+   */
+  private static JobHandler perSeries(String name, SeriesOperation operation) {
+    return (job, context) -> {
+      String symbol = symbolOf(job);
+      List<String> skipped = new ArrayList<>();
+      List<String> stopped = new ArrayList<>();
+      int[] done = {0};
+      OrderedParallel.forEachOrdered(
+          List.copyOf(MarketDataJobHandlers.timeframesOf(job)),
+          OrderedParallel.defaultThreads(),
+          tf -> {
+            if (context.stopRequested()) {
+              return false;
+            }
+            operation.run(symbol, tf);
+            return true;
+          },
+          (tf, outcome) -> {
+            if (!outcome.succeeded() && outcome.error() instanceof InsufficientHistoryException e) {
+              skipped.add(tf + ": " + e.getMessage());
+            } else if (!outcome.get()) {
+              stopped.add(tf.name());
+            } else {
+              done[0]++;
+            }
+            context.extendLease();
+          });
+      if (!stopped.isEmpty()) {
+        return JobOutcome.failure("stopped before " + name + " " + symbol + " " + stopped);
+      }
+      if (!skipped.isEmpty()) {
+        log.info("{} {} skipped {}", name, symbol, skipped);
+      }
+      return done[0] > 0
+          ? JobOutcome.success()
+          : JobOutcome.failure(
+              name + " " + symbol + ": no timeframe had enough history " + skipped);
+    };
+  }
+
+  private static boolean isTracked(Job job) {
+    return job.payloadText("reason").filter("tracked"::equals).isPresent();
+  }
+
+  private static void queuePrediction(Job job, JobContext context) {
+    NewJob validate =
+        NewJob.of("validate").forSymbol(job.symbolId().orElseThrow()).withPriority(job.priority());
+    context.enqueue(job.userId().map(validate::byUser).orElse(validate));
+  }
+
+  private static String symbolOf(Job job) {
+    return job.symbol()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    job.jobType() + " job " + job.id() + " has no symbol"));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.swiftbolt.predictions;
+
+import dev.swiftbolt.validation.MissingTimeframe;
+import dev.swiftbolt.validation.PredictionBaselines;
+import dev.swiftbolt.validation.UnifiedPrediction;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A unified prediction as stored in {@code unified_predictions}.
+ *
+ * @param id the row id
+ * @param createdAt when the row was stored
+ * @param prediction the validator's answer
+ * @param liveScoreSource {@code live} or {@code walkforward_proxy}: what the prediction's live
+ *     score was; empty when the scores came from outside (e.g. {@code swiftbolt validate})
+ * @param baselines the naive baselines of its backtesting, walk-forward and live scores; empty when
+ *     the scores came from outside or the row was stored before baselines were kept
+ * @param missingTimeframes the timeframes without a forecast in {@code multi_tf_consensus}, each
+ *     with the reason; empty when all five are present or the scores came from outside
+ */
+public record StoredPrediction(
+    long id,
+    Instant createdAt,
+    UnifiedPrediction prediction,
+    Optional<String> liveScoreSource,
+    Optional<PredictionBaselines> baselines,
+    List<MissingTimeframe> missingTimeframes) {
+
+  public StoredPrediction {
+    Objects.requireNonNull(createdAt, "createdAt");
+    Objects.requireNonNull(prediction, "prediction");
+    Objects.requireNonNull(liveScoreSource, "liveScoreSource");
+    Objects.requireNonNull(baselines, "baselines");
+    missingTimeframes = List.copyOf(missingTimeframes);
+  }
+
+  /** A stored prediction without baselines or missing timeframes. */
+  public StoredPrediction(
+      long id, Instant createdAt, UnifiedPrediction prediction, Optional<String> liveScoreSource) {
+    this(id, createdAt, prediction, liveScoreSource, Optional.empty(), List.of());
+  }
+}
