@@ -13,9 +13,19 @@ import dev.swiftbolt.auth.JwtSecret;
 import dev.swiftbolt.auth.TokenVerifier;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.db.Database;
+import dev.swiftbolt.db.DatabaseStatus;
+import dev.swiftbolt.jobs.JobQueries;
+import dev.swiftbolt.jobs.QueueStatistics;
 import dev.swiftbolt.jobs.Worker;
+import dev.swiftbolt.marketdata.BarHistory;
+import dev.swiftbolt.ml.ForecastHistory;
+import dev.swiftbolt.pipelines.PipelineRunStatistics;
+import dev.swiftbolt.predictions.StoredPredictions;
+import dev.swiftbolt.replay.ReplayHistory;
 import dev.swiftbolt.symbols.AssetDirectory;
 import dev.swiftbolt.symbols.SymbolRegistry;
+import dev.swiftbolt.symbols.SymbolSearch;
+import dev.swiftbolt.symbols.WatchlistService;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
@@ -25,7 +35,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The HTTP API ({@code /api/v1}), the Prometheus metrics ({@code /metrics}) and the dashboard
@@ -85,13 +94,24 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer(
       Database database, TokenVerifier verifier, Clock clock, Optional<AssetDirectory> assets) {
-    Jdbi jdbi = database.jdbi();
-    metrics = new ApiMetrics(jdbi);
-    SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
-    WatchlistRoutes watchlist = new WatchlistRoutes(jdbi, new SymbolRegistry(jdbi, assets));
-    PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
-    ChartRoutes charts = new ChartRoutes(jdbi, clock);
-    HistoryRoutes history = new HistoryRoutes(jdbi);
+    SymbolRegistry registry = new SymbolRegistry(database.jdbi(), assets);
+    metrics =
+        new ApiMetrics(
+            new QueueStatistics(database.jdbi()), new PipelineRunStatistics(database.jdbi()));
+    SystemRoutes system =
+        new SystemRoutes(
+            new DatabaseStatus(database.jdbi()), new SymbolSearch(database.jdbi()), metrics, clock);
+    WatchlistRoutes watchlist =
+        new WatchlistRoutes(
+            new WatchlistService(database.jdbi(), registry),
+            registry,
+            new JobQueries(database.jdbi()));
+    PredictionRoutes predictions =
+        new PredictionRoutes(registry, new StoredPredictions(database.jdbi()), clock);
+    ChartRoutes charts =
+        new ChartRoutes(
+            registry, new BarHistory(database.jdbi()), new ForecastHistory(database.jdbi()), clock);
+    HistoryRoutes history = new HistoryRoutes(registry, new ReplayHistory(database.jdbi()));
     app =
         Javalin.create(
             config -> {

@@ -6,6 +6,7 @@ import dev.swiftbolt.auth.TokenKeys;
 import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.ConnectionMode;
 import dev.swiftbolt.db.Database;
+import dev.swiftbolt.db.DatabaseStatus;
 import dev.swiftbolt.db.DatabaseUnavailableException;
 import dev.swiftbolt.db.Databases;
 import dev.swiftbolt.db.SchemaSecurity;
@@ -85,10 +86,7 @@ final class CheckDeployment implements Callable<Integer> {
     }
     try (database) {
       ConnectionMode mode = database.settings().mode();
-      String version =
-          database
-              .jdbi()
-              .withHandle(h -> h.createQuery("SHOW server_version").mapTo(String.class).one());
+      String version = new DatabaseStatus(database.jdbi()).serverVersion();
       lines.add(
           new Line(
               Status.PASS,

@@ -3,6 +3,7 @@ package dev.swiftbolt.cli;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.jobs.JobHandlers;
 import dev.swiftbolt.jobs.JobQueue;
+import dev.swiftbolt.jobs.QueueStatistics;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.jobs.WorkerOptions;
 import dev.swiftbolt.jobs.WorkerSummary;
@@ -20,10 +21,10 @@ import dev.swiftbolt.pipelines.PipelineCatalog;
 import dev.swiftbolt.pipelines.PipelineRun;
 import dev.swiftbolt.pipelines.PipelineRunner;
 import dev.swiftbolt.predictions.StoredPrediction;
-import dev.swiftbolt.predictions.UnifiedPredictionRepository;
+import dev.swiftbolt.predictions.StoredPredictions;
 import dev.swiftbolt.replay.ReplayJson;
 import dev.swiftbolt.replay.ReplayService;
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import dev.swiftbolt.symbols.WatchlistService;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -107,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
     Database database = main.database(new Database.PoolOptions(workers + 6, "swiftbolt-demo"));
     System.out.println(ServeCommand.databaseLine(main, database));
-    SymbolRepository symbols = new SymbolRepository(database.jdbi());
+    SymbolRegistry symbols = new SymbolRegistry(database.jdbi());
     int active = symbols.seed();
     List<String> codes = symbols.activeSymbols();
     System.out.println("[1/6] Seeded symbols: " + active + " active");
@@ -141,8 +142,7 @@ final class DemoCommand implements Callable<Integer> {
         "[4/6] Pipeline %s run %d: %s; running its jobs%n", run.pipeline(), run.id(), run.status());
     WorkerSummary orchestrated = drain(database, queue, handlers, "      jobs");
 
-    List<StoredPrediction> predictions =
-        new UnifiedPredictionRepository(database.jdbi()).latestPerSymbol();
+    List<StoredPrediction> predictions = new StoredPredictions(database.jdbi()).latestPerSymbol();
     System.out.println("[5/6] Unified predictions (SIMULATED data):");
     printSummary(predictions);
     int replayFailures = replay(codes, replayFrom);
@@ -279,14 +279,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static long pendingJobs(Database database) {
-    return database
-        .jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT count(*) FROM forecast_jobs WHERE status IN ('queued', 'running')")
-                    .mapTo(Long.class)
-                    .one());
+    return new QueueStatistics(database.jdbi()).pending();
   }
 
   private static void printSummary(List<StoredPrediction> predictions) {

@@ -9,7 +9,7 @@ import dev.swiftbolt.ml.MlSettings;
 import dev.swiftbolt.ml.features.InsufficientHistoryException;
 import dev.swiftbolt.ml.registry.BarReader;
 import dev.swiftbolt.parallel.OrderedParallel;
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ final class MlCommandRunner {
       java.util.function.Function<T, String> text) {
     Database database =
         main.database(new Database.PoolOptions(Math.max(10, threads + 3), "swiftbolt"));
-    List<String> symbols = selection.symbols(new SymbolRepository(database.jdbi()));
+    List<String> symbols = selection.symbols(new SymbolRegistry(database.jdbi()));
     List<Series> series = new ArrayList<>();
     for (String symbol : symbols) {
       for (Timeframe timeframe : selection.timeframes()) {

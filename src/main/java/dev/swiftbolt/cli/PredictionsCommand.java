@@ -1,10 +1,11 @@
 package dev.swiftbolt.cli;
 
+import dev.swiftbolt.db.Database;
 import dev.swiftbolt.predictions.StoredPrediction;
-import dev.swiftbolt.predictions.UnifiedPredictionRepository;
+import dev.swiftbolt.predictions.StoredPredictions;
 import dev.swiftbolt.predictions.ValidationJson;
 import dev.swiftbolt.symbols.SymbolCode;
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,13 +43,13 @@ final class PredictionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var jdbi = main.database().jdbi();
-    UnifiedPredictionRepository repository = new UnifiedPredictionRepository(jdbi);
+    Database database = main.database();
+    StoredPredictions repository = new StoredPredictions(database.jdbi());
     List<StoredPrediction> stored;
     if (symbols == null) {
       stored = repository.latestPerSymbol();
     } else {
-      SymbolRepository registry = new SymbolRepository(jdbi);
+      SymbolRegistry registry = new SymbolRegistry(database.jdbi());
       stored = new ArrayList<>();
       for (String symbol : SymbolCode.normalizeList(symbols)) {
         registry.require(symbol);

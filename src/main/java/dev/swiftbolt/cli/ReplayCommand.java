@@ -10,7 +10,7 @@ import dev.swiftbolt.ml.registry.BarReader;
 import dev.swiftbolt.replay.ReplayDay;
 import dev.swiftbolt.replay.ReplayJson;
 import dev.swiftbolt.replay.ReplayService;
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -58,7 +58,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    List<String> symbols = selection.symbols(new SymbolRepository(main.database().jdbi()));
+    List<String> symbols = selection.symbols(new SymbolRegistry(main.database().jdbi()));
     ReplayService service = service(main);
     Timeframe primary = UnifiedPredictionService.DEFAULT_PRIMARY;
     ReplayService.Request request =

@@ -2,7 +2,7 @@ package dev.swiftbolt.cli;
 
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.symbols.SymbolCode;
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ final class SeriesSelection {
   boolean json;
 
   /** The symbols, validated and upper-cased; every active symbol when none were given. */
-  List<String> symbols(SymbolRepository repository) {
+  List<String> symbols(SymbolRegistry repository) {
     if (symbols == null) {
       return repository.activeSymbols();
     }

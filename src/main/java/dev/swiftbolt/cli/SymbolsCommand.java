@@ -10,7 +10,6 @@ import dev.swiftbolt.symbols.SymbolCode;
 import dev.swiftbolt.symbols.SymbolCsv;
 import dev.swiftbolt.symbols.SymbolInfo;
 import dev.swiftbolt.symbols.SymbolRegistry;
-import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.symbols.SymbolSearch;
 import dev.swiftbolt.symbols.SymbolSummary;
 import dev.swiftbolt.symbols.SymbolSync;
@@ -238,7 +237,7 @@ final class SymbolsCommand extends CommandGroup {
 
     @Override
     public Integer call() {
-      int active = new SymbolRepository(parent.main.database().jdbi()).seed();
+      int active = new SymbolRegistry(parent.main.database().jdbi()).seed();
       System.out.println("Seeded core symbols; active symbols: " + active);
       return 0;
     }
@@ -253,7 +252,7 @@ final class SymbolsCommand extends CommandGroup {
 
     @Override
     public Integer call() throws Exception {
-      List<SymbolInfo> symbols = new SymbolRepository(parent.main.database().jdbi()).list();
+      List<SymbolInfo> symbols = new SymbolRegistry(parent.main.database().jdbi()).list();
       if (json) {
         System.out.println(Json.mapper().writeValueAsString(symbols));
         return 0;

@@ -17,7 +17,7 @@ import java.util.Properties;
  *
  * <p>Every error names the part of the URL that is wrong and never repeats the password.
  */
-public final class DatabaseUrl {
+final class DatabaseUrl {
 
   private static final int DEFAULT_PORT = 5432;
 

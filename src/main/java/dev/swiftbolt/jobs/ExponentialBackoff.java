@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param cap the longest wait; at least {@code base}
  * @param jitter the spread, in [0, 1); 0 gives exact powers of two
  */
-public record ExponentialBackoff(Duration base, Duration cap, double jitter)
-    implements RetryPolicy {
+record ExponentialBackoff(Duration base, Duration cap, double jitter) implements RetryPolicy {
 
   /** 30 s base, 1 h cap, ±50 % jitter. */
   public static final ExponentialBackoff DEFAULT =

@@ -21,7 +21,7 @@ import java.time.Period;
  * @param dailyHistory how far back D1 starts in that case (default 5 years; W1 is resampled from
  *     it, which leaves W1 about 200 weekly training rows before its walk-forward folds)
  */
-public record BackfillSettings(
+record BackfillSettings(
     int retries,
     Duration firstBackoff,
     Duration maxBackoff,

@@ -5,7 +5,7 @@ package dev.swiftbolt.marketdata;
  * rule the line broke. An {@link IllegalArgumentException} so that the CLI reports bad input (exit
  * 2).
  */
-public final class BarFileException extends IllegalArgumentException {
+final class BarFileException extends IllegalArgumentException {
 
   private final long line;
   private final String rule;

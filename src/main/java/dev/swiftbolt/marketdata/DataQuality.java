@@ -27,7 +27,7 @@ import java.util.Set;
  * than {@link QualityThresholds#staleAfterBars()}), {@code outlier_return} and {@code
  * zero_volume_run}. Thread-safe.
  */
-public final class DataQuality {
+final class DataQuality {
 
   private static final double RELATIVE_TOLERANCE = 1e-9;
 

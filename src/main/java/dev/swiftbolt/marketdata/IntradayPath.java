@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * the bar's absolute move and has log-normal noise (mean 1). Prices are rounded to 0.0001, volumes
  * to whole shares. Pure function of its arguments and the random stream.
  */
-public final class IntradayPath {
+final class IntradayPath {
 
   private IntradayPath() {}
 

@@ -11,7 +11,7 @@ package dev.swiftbolt.marketdata;
  * @param staleAfterBars a series is stale when more than this many complete bars that the calendar
  *     expects have closed since its newest bar (default 1)
  */
-public record QualityThresholds(
+record QualityThresholds(
     double outlierSigmas, int outlierWindow, int zeroVolumeRun, int staleAfterBars) {
 
   /** Outliers beyond 10σ over 20 returns, runs of 3 zero volumes, stale after 1 missed bar. */

@@ -18,7 +18,7 @@ import java.util.Objects;
  * obeys them too. A bucket is emitted as soon as it holds one base bar (a partial bucket is the
  * best estimate so far and is rebuilt when its remaining bars arrive). Pure and thread-safe.
  */
-public final class Resampler {
+final class Resampler {
 
   private final BarSchedule schedule;
 

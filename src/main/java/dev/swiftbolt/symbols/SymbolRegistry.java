@@ -1,5 +1,6 @@
 package dev.swiftbolt.symbols;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -48,6 +49,39 @@ public final class SymbolRegistry {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.symbols = new SymbolRepository(jdbi);
     this.directory = Objects.requireNonNull(directory, "directory");
+  }
+
+  /** The registry without an asset directory: reads, seeding and registered symbols only. */
+  public SymbolRegistry(Jdbi jdbi) {
+    this(jdbi, Optional.empty());
+  }
+
+  /**
+   * Inserts the core symbols of {@link SymbolRepository#SEED_RESOURCE}; idempotent.
+   *
+   * @return the number of active symbols afterwards
+   */
+  public int seed() {
+    return symbols.seed();
+  }
+
+  /** Every registered symbol, ordered by symbol. */
+  public List<SymbolInfo> list() {
+    return symbols.list();
+  }
+
+  /** The active symbols' codes, ordered. */
+  public List<String> activeSymbols() {
+    return symbols.activeSymbols();
+  }
+
+  /**
+   * The id of a registered symbol.
+   *
+   * @throws UnknownSymbolException when it is not registered
+   */
+  public long require(String symbol) {
+    return symbols.require(symbol);
   }
 
   /** Whether unknown tickers can be looked up. */

@@ -6,7 +6,7 @@ import java.util.Optional;
  * A client error with its HTTP status, a stable machine-readable code and a message for people;
  * rendered as {@code {"error": code, "message": text, "field": name}}.
  */
-public final class ApiException extends RuntimeException {
+final class ApiException extends RuntimeException {
 
   private final int status;
   private final String code;

@@ -1,6 +1,8 @@
 package dev.swiftbolt.api.internal;
 
+import dev.swiftbolt.jobs.QueueStatistics;
 import dev.swiftbolt.jobs.Worker;
+import dev.swiftbolt.pipelines.PipelineRunStatistics;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Prometheus metrics of the API process: request latency per route (a timer tagged with method,
@@ -32,13 +33,15 @@ public final class ApiMetrics {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final Jdbi jdbi;
+  private final QueueStatistics queue;
+  private final PipelineRunStatistics pipelines;
   private final Map<String, AtomicLong> queueDepth = new ConcurrentHashMap<>();
   private final MultiGauge jobOutcomes;
   private final MultiGauge pipelineRuns;
 
-  public ApiMetrics(Jdbi jdbi) {
-    this.jdbi = jdbi;
+  public ApiMetrics(QueueStatistics queue, PipelineRunStatistics pipelines) {
+    this.queue = queue;
+    this.pipelines = pipelines;
     for (String status : JOB_STATUSES) {
       AtomicLong value = new AtomicLong();
       queueDepth.put(status, value);
@@ -120,49 +123,28 @@ public final class ApiMetrics {
   }
 
   private void refresh() {
-    jdbi.useHandle(
-        h -> {
-          Map<String, Long> counts = new ConcurrentHashMap<>();
-          h.createQuery("SELECT status, count(*) AS n FROM forecast_jobs GROUP BY status")
-              .map((rs, c) -> Map.entry(rs.getString("status"), rs.getLong("n")))
-              .forEach(e -> counts.put(e.getKey(), e.getValue()));
-          queueDepth.forEach((status, value) -> value.set(counts.getOrDefault(status, 0L)));
-          jobOutcomes.register(
-              h.createQuery(
-                      "SELECT job_type, status, count(*) AS n FROM forecast_jobs"
-                          + " WHERE status IN ('succeeded', 'dead') GROUP BY job_type, status")
-                  .map(
-                      (rs, c) ->
-                          MultiGauge.Row.of(
-                              Tags.of(
-                                  "job_type",
-                                  rs.getString("job_type"),
-                                  "outcome",
-                                  rs.getString("status")),
-                              rs.getLong("n")))
-                  .list(),
-              true);
-          boolean hasPipelineRuns =
-              h.createQuery("SELECT to_regclass('pipeline_runs') IS NOT NULL")
-                  .mapTo(Boolean.class)
-                  .one();
-          if (hasPipelineRuns) {
-            pipelineRuns.register(
-                h.createQuery(
-                        "SELECT pipeline, status, count(*) AS n FROM pipeline_runs"
-                            + " GROUP BY pipeline, status")
-                    .map(
-                        (rs, c) ->
-                            MultiGauge.Row.of(
-                                Tags.of(
-                                    "pipeline",
-                                    rs.getString("pipeline"),
-                                    "status",
-                                    rs.getString("status")),
-                                rs.getLong("n")))
-                    .list(),
-                true);
-          }
-        });
+    Map<String, Long> counts = queue.countsByStatus();
+    queueDepth.forEach((status, value) -> value.set(counts.getOrDefault(status, 0L)));
+    jobOutcomes.register(
+        queue.outcomes().stream()
+            .map(
+                o ->
+                    MultiGauge.Row.of(
+                        Tags.of("job_type", o.jobType(), "outcome", o.status()), o.count()))
+            .toList(),
+        true);
+    pipelines
+        .countsByPipelineAndStatus()
+        .ifPresent(
+            runs ->
+                pipelineRuns.register(
+                    runs.stream()
+                        .map(
+                            r ->
+                                MultiGauge.Row.of(
+                                    Tags.of("pipeline", r.pipeline(), "status", r.status()),
+                                    r.count()))
+                        .toList(),
+                    true));
   }
 }

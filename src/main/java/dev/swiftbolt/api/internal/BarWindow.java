@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param from first bar open time included
  * @param to first bar open time excluded
  */
-public record BarWindow(Timeframe timeframe, Instant from, Instant to) {
+record BarWindow(Timeframe timeframe, Instant from, Instant to) {
 
   /** At most this many bars per request. */
   public static final int MAX_BARS = 10_000;

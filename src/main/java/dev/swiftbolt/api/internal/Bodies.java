@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Reading JSON request bodies, with 400s that say what is wrong. */
-public final class Bodies {
+final class Bodies {
 
   private Bodies() {}
 

@@ -1,12 +1,12 @@
 package dev.swiftbolt.api.internal;
 
 import dev.swiftbolt.market.Timeframe;
-import dev.swiftbolt.marketdata.BarRepository;
+import dev.swiftbolt.marketdata.BarHistory;
 import dev.swiftbolt.marketdata.BarRow;
 import dev.swiftbolt.marketdata.StoredBar;
-import dev.swiftbolt.ml.registry.ForecastRepository;
+import dev.swiftbolt.ml.ForecastHistory;
 import dev.swiftbolt.ml.registry.StoredForecast;
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -58,15 +58,16 @@ public final class ChartRoutes {
     }
   }
 
-  private final SymbolRepository symbols;
-  private final BarRepository bars;
-  private final ForecastRepository forecasts;
+  private final SymbolRegistry symbols;
+  private final BarHistory bars;
+  private final ForecastHistory forecasts;
   private final Clock clock;
 
-  public ChartRoutes(org.jdbi.v3.core.Jdbi jdbi, Clock clock) {
-    this.symbols = new SymbolRepository(jdbi);
-    this.bars = new BarRepository(jdbi);
-    this.forecasts = new ForecastRepository(jdbi);
+  public ChartRoutes(
+      SymbolRegistry symbols, BarHistory bars, ForecastHistory forecasts, Clock clock) {
+    this.symbols = symbols;
+    this.bars = bars;
+    this.forecasts = forecasts;
     this.clock = clock;
   }
 

@@ -4,27 +4,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.replay.ReplayDay;
+import dev.swiftbolt.replay.ReplayHistory;
 import dev.swiftbolt.replay.ReplayJson;
-import dev.swiftbolt.replay.ReplayRepository;
 import dev.swiftbolt.replay.ReplayRun;
 import dev.swiftbolt.replay.ReplaySummary;
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code GET /api/v1/symbols/{symbol}/history?run=latest|ID}: a replay run of the symbol — its day
  * objects and its summary, exactly as {@code swiftbolt replay --json} prints them.
  */
 public final class HistoryRoutes {
-  private final SymbolRepository symbols;
-  private final ReplayRepository replays;
+  private final SymbolRegistry symbols;
+  private final ReplayHistory replays;
 
-  public HistoryRoutes(Jdbi jdbi) {
-    this.symbols = new SymbolRepository(jdbi);
-    this.replays = new ReplayRepository(jdbi);
+  public HistoryRoutes(SymbolRegistry symbols, ReplayHistory replays) {
+    this.symbols = symbols;
+    this.replays = replays;
   }
 
   public void history(Context ctx) {

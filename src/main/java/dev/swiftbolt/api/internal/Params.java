@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Parsing of path and query parameters into values, with 400s that name the parameter. */
-public final class Params {
+final class Params {
 
   /** Earliest and latest instants a date parameter may name. */
   public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");

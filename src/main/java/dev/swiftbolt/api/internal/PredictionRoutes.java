@@ -1,8 +1,8 @@
 package dev.swiftbolt.api.internal;
 
-import dev.swiftbolt.predictions.UnifiedPredictionRepository;
+import dev.swiftbolt.predictions.StoredPredictions;
 import dev.swiftbolt.predictions.ValidationJson;
-import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.symbols.SymbolRegistry;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedValidator;
 import dev.swiftbolt.validation.ValidationRequest;
@@ -10,7 +10,6 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The latest unified prediction of a symbol, and the validator on demand. Both answer in the
@@ -22,15 +21,15 @@ public final class PredictionRoutes {
   /** How long a symbol's latest prediction is served from memory (the app polls it). */
   static final Duration PREDICTION_TTL = Duration.ofSeconds(1);
 
-  private final SymbolRepository symbols;
-  private final UnifiedPredictionRepository predictions;
+  private final SymbolRegistry symbols;
+  private final StoredPredictions predictions;
   private final ValidationJson codec = new ValidationJson();
   private final UnifiedValidator validator = new UnifiedValidator();
   private final ShortLivedCache<String, Optional<String>> latest;
 
-  public PredictionRoutes(Jdbi jdbi, Clock clock) {
-    this.symbols = new SymbolRepository(jdbi);
-    this.predictions = new UnifiedPredictionRepository(jdbi);
+  public PredictionRoutes(SymbolRegistry symbols, StoredPredictions predictions, Clock clock) {
+    this.symbols = symbols;
+    this.predictions = predictions;
     this.latest = new ShortLivedCache<>(PREDICTION_TTL, clock, 10_000);
   }
 

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * clock. Concurrent misses of one key may load it more than once (harmless: loads are reads).
  * Thread-safe.
  */
-public final class ShortLivedCache<K, V> {
+final class ShortLivedCache<K, V> {
 
   private record Entry<V>(V value, Instant loadedAt) {}
 

@@ -1,5 +1,6 @@
 package dev.swiftbolt.api.internal;
 
+import dev.swiftbolt.db.DatabaseStatus;
 import dev.swiftbolt.symbols.SymbolSearch;
 import dev.swiftbolt.symbols.SymbolSummary;
 import io.javalin.http.Context;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /** Health, the symbols registry, the OpenAPI document and the Prometheus metrics. */
 public final class SystemRoutes {
@@ -25,16 +25,17 @@ public final class SystemRoutes {
   /** How long a database check answers health requests (probes poll often). */
   static final java.time.Duration HEALTH_TTL = java.time.Duration.ofSeconds(1);
 
-  private final Jdbi jdbi;
+  private final DatabaseStatus database;
   private final SymbolSearch search;
   private final ApiMetrics metrics;
   private final Clock clock;
   private final byte[] openApi;
   private final ShortLivedCache<String, Boolean> databaseUp;
 
-  public SystemRoutes(Jdbi jdbi, ApiMetrics metrics, Clock clock) {
-    this.jdbi = jdbi;
-    this.search = new SymbolSearch(jdbi);
+  public SystemRoutes(
+      DatabaseStatus database, SymbolSearch search, ApiMetrics metrics, Clock clock) {
+    this.database = database;
+    this.search = search;
     this.metrics = metrics;
     this.clock = clock;
     this.openApi = readOpenApi();
@@ -58,20 +59,12 @@ public final class SystemRoutes {
    * 503 otherwise.
    */
   public void health(Context ctx) {
-    boolean databaseUp = this.databaseUp.get("database", k -> pingDatabase());
+    boolean databaseUp = this.databaseUp.get("database", k -> database.answers());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", databaseUp ? "ok" : "degraded");
     body.put("database", databaseUp ? "ok" : "unavailable");
     body.put("time", clock.instant());
     ctx.status(databaseUp ? 200 : 503).json(body);
-  }
-
-  private boolean pingDatabase() {
-    try {
-      return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
-    } catch (RuntimeException e) {
-      return false;
-    }
   }
 
   /**

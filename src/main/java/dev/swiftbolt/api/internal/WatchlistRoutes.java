@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.swiftbolt.jobs.JobQueries;
 import dev.swiftbolt.jobs.JobView;
 import dev.swiftbolt.symbols.SymbolRegistry;
-import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.symbols.TrackResult;
 import dev.swiftbolt.symbols.WatchlistEntry;
 import dev.swiftbolt.symbols.WatchlistService;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The caller's watchlist and job progress. Every handler acts for {@link Access#user}: a user only
@@ -30,13 +28,13 @@ public final class WatchlistRoutes {
   static final int MAX_JOBS = 500;
 
   private final WatchlistService watchlist;
-  private final SymbolRepository symbols;
+  private final SymbolRegistry symbols;
   private final JobQueries jobs;
 
-  public WatchlistRoutes(Jdbi jdbi, SymbolRegistry registry) {
-    this.watchlist = new WatchlistService(jdbi, registry);
-    this.symbols = new SymbolRepository(jdbi);
-    this.jobs = new JobQueries(jdbi);
+  public WatchlistRoutes(WatchlistService watchlist, SymbolRegistry symbols, JobQueries jobs) {
+    this.watchlist = watchlist;
+    this.symbols = symbols;
+    this.jobs = jobs;
   }
 
   /** {@code GET /api/v1/watchlist}. */

@@ -6,7 +6,7 @@ import java.util.List;
  * Which labelled rows may train a model that is scored on a test window (expanding window). Pure;
  * see {@link TestWindow} for the purge and embargo rules.
  */
-public final class PurgedSplit {
+final class PurgedSplit {
   private PurgedSplit() {}
 
   /**

@@ -8,7 +8,7 @@ package dev.swiftbolt.ml.evaluation;
  * for a test window only if t + h &lt; firstBar. Embargo: after an earlier test window, rows t with
  * lastBar &lt; t ≤ lastBar + h are not used for training any later window.
  */
-public record TestWindow(int firstBar, int lastBar) {
+record TestWindow(int firstBar, int lastBar) {
 
   /**
    * @throws IllegalArgumentException when the window is empty or starts before bar 0
