@@ -107,7 +107,7 @@ final class ReplaySeries implements DailyStep.Series {
   }
 
   /** How many bars (a prefix) had closed at or before {@code instant}. */
-  int visibleBars(Instant instant) {
+  private int visibleBars(Instant instant) {
     long t = instant.getEpochSecond();
     int lo = 0;
     int hi = closeEpochSecond.length;
@@ -123,18 +123,13 @@ final class ReplaySeries implements DailyStep.Series {
   }
 
   /** The first {@code n} bars. */
-  List<Bar> bars(int n) {
+  private List<Bar> bars(int n) {
     return bars.subList(0, n);
   }
 
   /** Features and labels as the first {@code n} bars alone give them. */
-  LabelledMatrix visible(int n) {
+  private LabelledMatrix visible(int n) {
     return all.prefix(n);
-  }
-
-  /** The feature matrix of all bars; row values of visible bars equal the prefix's. */
-  LabelledMatrix all() {
-    return all;
   }
 
   @Override
