@@ -27,7 +27,6 @@ import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelRegistry;
 import dev.swiftbolt.ml.registry.RegisteredModel;
-import dev.swiftbolt.ml.registry.StoredForecast;
 import dev.swiftbolt.symbols.SymbolRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -200,23 +199,24 @@ public final class MlService {
   /** Resolves the series' pending live forecasts; returns how many were resolved now. */
   public int resolve(String symbol, Timeframe timeframe) {
     long symbolId = symbols.require(symbol);
-    List<StoredForecast> pending = forecasts.unresolvedLive(symbolId, timeframe);
-    if (pending.isEmpty()) {
-      return 0;
-    }
-    LiveResolution resolution = new LiveResolution(bars.bars(symbolId, timeframe), labeler);
-    Instant now = clock.instant();
-    int resolved = 0;
-    for (StoredForecast f : pending) {
-      LiveResolution.Pending p =
-          new LiveResolution.Pending(
-              f.forecast().barTs(), f.forecast().horizonBars(), f.forecast().direction());
-      var outcome = resolution.resolve(p, now);
-      if (outcome.isPresent() && forecasts.resolve(f.id(), outcome.get())) {
-        resolved++;
-      }
-    }
-    return resolved;
+    List<DailyStep.PendingForecast> pending =
+        forecasts.unresolvedLive(symbolId, timeframe).stream()
+            .<DailyStep.PendingForecast>map(
+                f ->
+                    new DailyStep.PendingForecast() {
+                      @Override
+                      public Forecast forecast() {
+                        return f.forecast();
+                      }
+
+                      @Override
+                      public boolean resolved(LiveResolution.Resolved outcome) {
+                        return forecasts.resolve(f.id(), outcome);
+                      }
+                    })
+            .toList();
+    return DailyStep.resolveDue(
+        pending, () -> bars.bars(symbolId, timeframe), labeler, clock.instant());
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.Optional;
  * One series trained the way {@code train} trains it, in memory: the backtest and walk-forward of
  * the XGBoost model on {@code data} (skipped, with the reason, when the history is too short for
  * the evaluation windows), then one fit on every labelled row with the walk-forward's calibration.
- * {@link MlService#train} registers the result; replay keeps it in memory.
+ * {@link MlService#train} registers the result; an in-memory {@link DailyStep.Store} keeps it.
  *
  * @param model the fit on every labelled row
  * @param calibration the walk-forward calibration, empty when the evaluation was skipped

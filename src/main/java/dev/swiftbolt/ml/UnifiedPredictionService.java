@@ -6,7 +6,6 @@ import dev.swiftbolt.ml.evaluation.DriftHistory;
 import dev.swiftbolt.ml.evaluation.EvaluationConfig;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
 import dev.swiftbolt.ml.evaluation.LiveScore;
-import dev.swiftbolt.ml.evaluation.Score;
 import dev.swiftbolt.ml.features.FeatureBuilder;
 import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
@@ -30,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -176,7 +174,7 @@ public final class UnifiedPredictionService {
     Map<Timeframe, Double> multiTf = new EnumMap<>(Timeframe.class);
     latest.forEach((tf, f) -> multiTf.put(tf, f.forecast().score()));
     ValidationScores scores =
-        validationScores(
+        DailyStep.validatorInputs(
             evaluation.backtest(),
             evaluation.walkforward().score(),
             new LiveScore(evaluation.live(), evaluation.liveScoreSource()),
@@ -185,39 +183,6 @@ public final class UnifiedPredictionService {
             persistentDriftDays(symbol, now),
             now);
     return validator.validate(symbol, primaryForecast.forecast().direction(), scores);
-  }
-
-  /**
-   * The validator's inputs from a series' scores: accuracies with their sample sizes (the live
-   * sample size left out while the walk-forward stands in for it), the timeframes' forecast scores,
-   * the last retraining (never after {@code now}) and the persistent drift count. Shared by the
-   * stored predictions and replay.
-   */
-  public static ValidationScores validationScores(
-      Score backtest,
-      Score walkforward,
-      LiveScore live,
-      Map<Timeframe, Double> multiTfScores,
-      Instant lastRetraining,
-      int persistentDriftDays,
-      Instant now) {
-    return new ValidationScores(
-        backtest.accuracy(),
-        walkforward.accuracy(),
-        live.score().accuracy(),
-        multiTfScores,
-        sampleSize(backtest),
-        sampleSize(walkforward),
-        LiveScore.SOURCE_PROXY.equals(live.source())
-            ? OptionalInt.empty()
-            : sampleSize(live.score()),
-        lastRetraining.isAfter(now) ? now : lastRetraining,
-        persistentDriftDays,
-        now);
-  }
-
-  private static OptionalInt sampleSize(Score score) {
-    return score.n() > 0 ? OptionalInt.of(score.n()) : OptionalInt.empty();
   }
 
   /** Consecutive days before today whose last stored prediction had drift above 50 %. */

@@ -33,10 +33,11 @@ public record EnqueueDueTrainingStage(Jdbi jdbi, RetrainingDue due) implements P
             payload.put("pipeline", context.pipeline());
             payload.put("run_id", context.runId());
             NewJob job =
-                NewJob.of("train")
+                JobType.TRAIN
+                    .newJob()
                     .forSymbol(model.symbolId())
                     .withPayload(payload)
-                    .dependingOn("backfill");
+                    .dependingOn(JobType.BACKFILL.wireName());
             if (model.timeframe().isPresent()) {
               job = job.onTimeframe(model.timeframe().get());
             }

@@ -23,10 +23,10 @@ import org.jdbi.v3.core.Jdbi;
  */
 public record EnqueuePerSymbolStage(
     Jdbi jdbi,
-    String jobType,
+    JobType jobType,
     Optional<Timeframe> timeframe,
     ObjectNode payload,
-    List<String> dependsOn)
+    List<JobType> dependsOn)
     implements PipelineStage {
 
   public EnqueuePerSymbolStage {
@@ -35,16 +35,15 @@ public record EnqueuePerSymbolStage(
     Objects.requireNonNull(timeframe, "timeframe");
     payload = payload == null ? JsonNodeFactory.instance.objectNode() : payload.deepCopy();
     dependsOn = List.copyOf(dependsOn);
-    NewJob.of(jobType); // validates the type now, not at the first run
   }
 
   /** A stage enqueueing {@code jobType} for every timeframe with an empty payload. */
-  public static EnqueuePerSymbolStage of(Jdbi jdbi, String jobType) {
+  public static EnqueuePerSymbolStage of(Jdbi jdbi, JobType jobType) {
     return new EnqueuePerSymbolStage(jdbi, jobType, Optional.empty(), null, List.of());
   }
 
   /** This stage with its jobs waiting for the symbol's active jobs of these types. */
-  public EnqueuePerSymbolStage after(String... otherJobTypes) {
+  public EnqueuePerSymbolStage after(JobType... otherJobTypes) {
     return new EnqueuePerSymbolStage(jdbi, jobType, timeframe, payload, List.of(otherJobTypes));
   }
 
@@ -61,14 +60,15 @@ public record EnqueuePerSymbolStage(
     ObjectNode p = payload.deepCopy();
     p.put("pipeline", context.pipeline());
     p.put("run_id", context.runId());
-    NewJob template = NewJob.of(jobType).withPayload(p);
+    NewJob template = jobType.newJob().withPayload(p);
     if (timeframe.isPresent()) {
       template = template.onTimeframe(timeframe.get());
     }
     if (!dependsOn.isEmpty()) {
       template =
           template.dependingOn(
-              dependsOn.get(0), dependsOn.subList(1, dependsOn.size()).toArray(String[]::new));
+              dependsOn.get(0).wireName(),
+              dependsOn.stream().skip(1).map(JobType::wireName).toArray(String[]::new));
     }
     NewJob job = template;
     return jdbi.inTransaction(

@@ -80,16 +80,16 @@ public final class JobWiring {
     MlService ml =
         new MlService(db.jdbi(), BarReader.ohlcBars(db.jdbi()), MlSettings.defaults(), clock);
     return JobHandlers.builder()
-        .register(JobHandlers.NOOP_TYPE, JobHandlers.NOOP)
-        .register("backfill", MarketDataJobHandlers.backfill(marketData, source))
-        .register("ingest", MarketDataJobHandlers.ingest(marketData, source))
-        .register("quality", MlJobHandlers.quality(marketData))
-        .register("train", MlJobHandlers.train(ml))
-        .register("forecast", MlJobHandlers.forecast(ml))
-        .register("resolve", MlJobHandlers.resolve(ml))
-        .register("evaluate", MlJobHandlers.evaluate(ml))
+        .register(JobType.NOOP.wireName(), JobHandlers.NOOP)
+        .register(JobType.BACKFILL.wireName(), MarketDataJobHandlers.backfill(marketData, source))
+        .register(JobType.INGEST.wireName(), MarketDataJobHandlers.ingest(marketData, source))
+        .register(JobType.QUALITY.wireName(), MlJobHandlers.quality(marketData))
+        .register(JobType.TRAIN.wireName(), MlJobHandlers.train(ml))
+        .register(JobType.FORECAST.wireName(), MlJobHandlers.forecast(ml))
+        .register(JobType.RESOLVE.wireName(), MlJobHandlers.resolve(ml))
+        .register(JobType.EVALUATE.wireName(), MlJobHandlers.evaluate(ml))
         .register(
-            "validate",
+            JobType.VALIDATE.wireName(),
             MlJobHandlers.validate(
                 new UnifiedPredictionService(
                     db.jdbi(), UnifiedPredictionService.DEFAULT_PRIMARY, clock)))

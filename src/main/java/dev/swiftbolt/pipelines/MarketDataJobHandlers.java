@@ -1,10 +1,8 @@
 package dev.swiftbolt.pipelines;
 
 import dev.swiftbolt.jobs.Job;
-import dev.swiftbolt.jobs.JobContext;
 import dev.swiftbolt.jobs.JobHandler;
 import dev.swiftbolt.jobs.JobOutcome;
-import dev.swiftbolt.jobs.NewJob;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.BackfillListener;
 import dev.swiftbolt.marketdata.LabelledSource;
@@ -21,9 +19,9 @@ import java.util.function.Supplier;
  * symbol. Both are idempotent (bars are upserted; a backfill resumes from the newest stored bar).
  *
  * <p>Timeframes: the payload's {@code timeframes} list if present, else the job's timeframe, else
- * all five. A backfill queued by tracking a symbol ({@code "reason": "tracked"}) queues the
- * symbol's {@code train} job when it succeeds, in the same transaction, so the tracked symbol's
- * forecast (which waits for backfill and train) runs on a trained model.
+ * all five. A successful backfill queues what {@link TrackedChain} says follows it (for a tracked
+ * symbol, its {@code train} job), in the same transaction, so the tracked symbol's forecast (which
+ * waits for backfill and train) runs on a trained model.
  */
 final class MarketDataJobHandlers {
 
@@ -46,7 +44,7 @@ final class MarketDataJobHandlers {
       if (!load.succeeded()) {
         return JobOutcome.failure(load.error().orElseThrow());
       }
-      queueTrainingAfterTracking(job, context);
+      TrackedChain.after(JobType.BACKFILL, job).ifPresent(context::enqueue);
       return JobOutcome.success();
     };
   }
@@ -61,21 +59,6 @@ final class MarketDataJobHandlers {
           ? JobOutcome.success()
           : JobOutcome.failure(load.error().orElseThrow());
     };
-  }
-
-  private static void queueTrainingAfterTracking(Job job, JobContext context) {
-    if (job.payloadText("reason").filter("tracked"::equals).isEmpty()) {
-      return;
-    }
-    NewJob train =
-        NewJob.of("train")
-            .forSymbol(job.symbolId().orElseThrow())
-            .withPriority(job.priority())
-            .withPayload(
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-                    .objectNode()
-                    .put("reason", "tracked"));
-    context.enqueue(job.userId().map(train::byUser).orElse(train));
   }
 
   private static String symbolOf(Job job) {

@@ -1,11 +1,8 @@
 package dev.swiftbolt.pipelines;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.swiftbolt.jobs.Job;
-import dev.swiftbolt.jobs.JobContext;
 import dev.swiftbolt.jobs.JobHandler;
 import dev.swiftbolt.jobs.JobOutcome;
-import dev.swiftbolt.jobs.NewJob;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.SeriesQuality;
@@ -29,10 +26,9 @@ import org.slf4j.LoggerFactory;
  * All are idempotent: training registers a new active model, forecasts are unique per (model, bar),
  * resolving twice resolves nothing new, evaluations and predictions are snapshots.
  *
- * <p>Chain after tracking: the tracked symbol's {@code forecast} (reason "tracked") queues its
- * {@code validate}, so tracking ends in a unified prediction with nobody touching anything. No
- * {@code evaluate} is needed there: training stores the evaluation it computed, and no live
- * forecast can have resolved yet.
+ * <p>What a successful {@code forecast} or {@code validate} queues next is {@link TrackedChain}'s
+ * to say (a tracked forecast queues its {@code validate}; a retraining trigger queues a {@code
+ * train}).
  */
 final class MlJobHandlers {
 
@@ -47,45 +43,37 @@ final class MlJobHandlers {
   private MlJobHandlers() {}
 
   static JobHandler train(MlService ml) {
-    return perSeries("train", (symbol, tf) -> ml.train(symbol, tf));
+    return perSeries(JobType.TRAIN, (symbol, tf) -> ml.train(symbol, tf));
   }
 
   static JobHandler forecast(MlService ml) {
-    JobHandler forecasts = perSeries("forecast", (symbol, tf) -> ml.forecast(symbol, tf, true));
+    JobHandler forecasts =
+        perSeries(JobType.FORECAST, (symbol, tf) -> ml.forecast(symbol, tf, true));
     return (job, context) -> {
       JobOutcome outcome = forecasts.handle(job, context);
-      if (outcome.succeeded() && isTracked(job)) {
-        queuePrediction(job, context);
+      if (outcome.succeeded()) {
+        TrackedChain.after(JobType.FORECAST, job).ifPresent(context::enqueue);
       }
       return outcome;
     };
   }
 
   static JobHandler resolve(MlService ml) {
-    return perSeries("resolve", (symbol, tf) -> ml.resolve(symbol, tf));
+    return perSeries(JobType.RESOLVE, (symbol, tf) -> ml.resolve(symbol, tf));
   }
 
   static JobHandler evaluate(MlService ml) {
-    return perSeries("evaluate", (symbol, tf) -> ml.evaluate(symbol, tf));
+    return perSeries(JobType.EVALUATE, (symbol, tf) -> ml.evaluate(symbol, tf));
   }
 
   /**
-   * Stores the symbol's unified prediction; a retraining trigger queues a {@code train} job due at
-   * the validator's {@code next_retraining_date}.
+   * Stores the symbol's unified prediction and queues what {@link TrackedChain#afterValidation}
+   * says follows it.
    */
   static JobHandler validate(UnifiedPredictionService predictions) {
     return (job, context) -> {
       UnifiedPrediction p = predictions.predictAndStore(symbolOf(job));
-      if (p.retrainingTrigger()) {
-        context.enqueue(
-            NewJob.of("train")
-                .forSymbol(job.symbolId().orElseThrow())
-                .notBefore(p.nextRetrainingDate())
-                .withPayload(
-                    JsonNodeFactory.instance
-                        .objectNode()
-                        .put("reason", "retraining: " + p.retrainingReason())));
-      }
+      TrackedChain.afterValidation(job, p).ifPresent(context::enqueue);
       return JobOutcome.success();
     };
   }
@@ -106,7 +94,8 @@ final class MlJobHandlers {
    * Runs {@code operation} on the job's timeframes, up to one per processor at once; the lease is
    * extended and a stop request honoured as each timeframe finishes, in timeframe order.
    */
-  private static JobHandler perSeries(String name, SeriesOperation operation) {
+  private static JobHandler perSeries(JobType type, SeriesOperation operation) {
+    String name = type.wireName();
     return (job, context) -> {
       String symbol = symbolOf(job);
       List<String> skipped = new ArrayList<>();
@@ -143,16 +132,6 @@ final class MlJobHandlers {
           : JobOutcome.failure(
               name + " " + symbol + ": no timeframe had enough history " + skipped);
     };
-  }
-
-  private static boolean isTracked(Job job) {
-    return job.payloadText("reason").filter("tracked"::equals).isPresent();
-  }
-
-  private static void queuePrediction(Job job, JobContext context) {
-    NewJob validate =
-        NewJob.of("validate").forSymbol(job.symbolId().orElseThrow()).withPriority(job.priority());
-    context.enqueue(job.userId().map(validate::byUser).orElse(validate));
   }
 
   private static String symbolOf(Job job) {

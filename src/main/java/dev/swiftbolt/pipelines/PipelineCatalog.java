@@ -71,7 +71,8 @@ public final class PipelineCatalog {
             List.of(
                 new Pipeline.Stage(
                     "enqueue-backfill",
-                    EnqueuePerSymbolStage.of(jdbi, "backfill").withPayload(dailyTimeframes)))));
+                    EnqueuePerSymbolStage.of(jdbi, JobType.BACKFILL)
+                        .withPayload(dailyTimeframes)))));
     list.add(
         new Pipeline(
             INTRADAY_INGESTION,
@@ -82,7 +83,7 @@ public final class PipelineCatalog {
             List.of(
                 new Pipeline.Stage(
                     "enqueue-ingest",
-                    EnqueuePerSymbolStage.of(jdbi, "ingest")
+                    EnqueuePerSymbolStage.of(jdbi, JobType.INGEST)
                         .on(Timeframe.M15)
                         .withPayload(intraday)))));
     list.add(
@@ -93,7 +94,7 @@ public final class PipelineCatalog {
             List.of(
                 new Pipeline.Stage(
                     "enqueue-quality",
-                    EnqueuePerSymbolStage.of(jdbi, "quality").after("backfill")))));
+                    EnqueuePerSymbolStage.of(jdbi, JobType.QUALITY).after(JobType.BACKFILL)))));
     list.add(
         new Pipeline(
             ML_ORCHESTRATION,
@@ -102,14 +103,17 @@ public final class PipelineCatalog {
             List.of(
                 new Pipeline.Stage(
                     "forecast",
-                    EnqueuePerSymbolStage.of(jdbi, "forecast").after("backfill", "train")),
+                    EnqueuePerSymbolStage.of(jdbi, JobType.FORECAST)
+                        .after(JobType.BACKFILL, JobType.TRAIN)),
                 new Pipeline.Stage(
-                    "resolve", EnqueuePerSymbolStage.of(jdbi, "resolve").after("forecast")),
+                    "resolve",
+                    EnqueuePerSymbolStage.of(jdbi, JobType.RESOLVE).after(JobType.FORECAST)),
                 new Pipeline.Stage(
-                    "evaluate", EnqueuePerSymbolStage.of(jdbi, "evaluate").after("resolve")),
+                    "evaluate",
+                    EnqueuePerSymbolStage.of(jdbi, JobType.EVALUATE).after(JobType.RESOLVE)),
                 new Pipeline.Stage(
                     "validate-and-store",
-                    EnqueuePerSymbolStage.of(jdbi, "validate").after("evaluate")))));
+                    EnqueuePerSymbolStage.of(jdbi, JobType.VALIDATE).after(JobType.EVALUATE)))));
     list.add(
         new Pipeline(
             RETRAINING,

@@ -3,6 +3,7 @@ package dev.swiftbolt.replay;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarSchedule;
+import dev.swiftbolt.ml.DailyStep;
 import dev.swiftbolt.ml.SeriesFit;
 import dev.swiftbolt.ml.features.ContextSeries;
 import dev.swiftbolt.ml.features.FeatureBuilder;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * LabelledMatrix#prefix} cuts the features and labels to exactly what those bars alone would give.
  * Not thread-safe: one instance per replaying thread.
  */
-final class ReplaySeries {
+final class ReplaySeries implements DailyStep.Series {
   private final Timeframe timeframe;
   private final List<Bar> bars;
   private final long[] closeEpochSecond;
@@ -72,12 +73,41 @@ final class ReplaySeries {
     }
   }
 
-  Timeframe timeframe() {
+  @Override
+  public Timeframe timeframe() {
     return timeframe;
   }
 
+  @Override
+  public List<Bar> barsClosedBy(Instant now) {
+    return bars(visibleBars(now));
+  }
+
+  @Override
+  public LabelledMatrix closedBy(Instant now) {
+    return visible(visibleBars(now));
+  }
+
+  /**
+   * The row of the latest visible bar in the features of all bars: features look back only, so the
+   * row is the one the visible bars alone would give.
+   */
+  @Override
+  public Optional<DailyStep.LatestRow> latestRow(Instant now) {
+    int visible = visibleBars(now);
+    if (visible == 0) {
+      return Optional.empty();
+    }
+    int row = all.features().rowOfBar(visible - 1);
+    if (row < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DailyStep.LatestRow(all.features(), row, all.barTime(visible - 1), all.horizon()));
+  }
+
   /** How many bars (a prefix) had closed at or before {@code instant}. */
-  int visibleBars(Instant instant) {
+  private int visibleBars(Instant instant) {
     long t = instant.getEpochSecond();
     int lo = 0;
     int hi = closeEpochSecond.length;
@@ -93,29 +123,27 @@ final class ReplaySeries {
   }
 
   /** The first {@code n} bars. */
-  List<Bar> bars(int n) {
+  private List<Bar> bars(int n) {
     return bars.subList(0, n);
   }
 
   /** Features and labels as the first {@code n} bars alone give them. */
-  LabelledMatrix visible(int n) {
+  private LabelledMatrix visible(int n) {
     return all.prefix(n);
   }
 
-  /** The feature matrix of all bars; row values of visible bars equal the prefix's. */
-  LabelledMatrix all() {
-    return all;
-  }
-
-  Optional<SeriesFit> fit() {
+  @Override
+  public Optional<SeriesFit> fit() {
     return fit;
   }
 
-  Instant trainedAt() {
+  @Override
+  public Instant trainedAt() {
     return trainedAt;
   }
 
-  void retrained(SeriesFit fit, Instant at) {
+  @Override
+  public void retrained(SeriesFit fit, Instant at) {
     this.fit = Optional.of(fit);
     this.trainedAt = at;
   }

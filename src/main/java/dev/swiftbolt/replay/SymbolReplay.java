@@ -1,29 +1,20 @@
 package dev.swiftbolt.replay;
 
-import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarSchedule;
 import dev.swiftbolt.marketdata.TradingSession;
+import dev.swiftbolt.ml.DailyStep;
 import dev.swiftbolt.ml.SeriesFit;
-import dev.swiftbolt.ml.UnifiedPredictionService;
 import dev.swiftbolt.ml.evaluation.DriftHistory;
-import dev.swiftbolt.ml.evaluation.EvaluationConfig;
 import dev.swiftbolt.ml.evaluation.Forecast;
 import dev.swiftbolt.ml.evaluation.LiveResolution;
 import dev.swiftbolt.ml.evaluation.LiveScore;
-import dev.swiftbolt.ml.evaluation.NaiveBaselines;
 import dev.swiftbolt.ml.features.ContextSeries;
 import dev.swiftbolt.ml.features.FeatureBuilder;
 import dev.swiftbolt.ml.features.InsufficientHistoryException;
 import dev.swiftbolt.ml.features.Labeler;
-import dev.swiftbolt.ml.features.LabelledMatrix;
-import dev.swiftbolt.ml.models.ModelTrainer;
-import dev.swiftbolt.parallel.OrderedParallel;
 import dev.swiftbolt.validation.UnifiedPrediction;
-import dev.swiftbolt.validation.UnifiedValidator;
-import dev.swiftbolt.validation.ValidationScores;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -34,16 +25,17 @@ import java.util.Optional;
 
 /**
  * Replays one symbol over past sessions, point-in-time: at each session D it sees only the bars
- * closed by D's close and does what the daily pipelines do — resolve the replay's earlier
- * primary-timeframe forecasts, retrain per policy, forecast every timeframe, score the live window
- * and ask the {@link UnifiedValidator} with the clock at D's close. Pure: bars in, days out; no
- * database, no clock. Not thread-safe: one instance per thread.
- *
- * <p>Retraining policy: a series is (re)trained at D when it has no model yet, or when the previous
- * session's unified prediction set {@code retraining_trigger} or had a {@code next_retraining_date}
- * at or before D's close (so a retraining decided at D happens at D + 1).
+ * closed by D's close and runs production's {@link DailyStep} on them — resolve the replay's
+ * earlier primary-timeframe forecasts, retrain per policy, forecast every timeframe, score the live
+ * window and ask the validator with the clock at D's close. What is the replay's own is here: which
+ * bars a session sees ({@link ReplaySeries}), the in-memory store the step reads and writes, and
+ * the days it reports. Pure: bars in, days out; no database, no clock. Not thread-safe: one
+ * instance per thread.
  */
 public final class SymbolReplay {
+
+  /** The live score's source once enough of the replay's own forecasts are resolved. */
+  public static final String LIVE_SCORE_SOURCE = "replay";
 
   /** Called once per replayed session. */
   @FunctionalInterface
@@ -54,18 +46,14 @@ public final class SymbolReplay {
   private final ReplaySettings settings;
   private final BarSchedule schedule;
   private final Labeler labeler;
-  private final ModelTrainer trainer;
   private final FeatureBuilder features = new FeatureBuilder();
-  private final UnifiedValidator validator = new UnifiedValidator();
-  private final EvaluationConfig evaluation;
+  private final DailyStep step;
 
   public SymbolReplay(ReplaySettings settings, BarSchedule schedule) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.schedule = Objects.requireNonNull(schedule, "schedule");
     this.labeler = new Labeler(settings.ml().labels());
-    this.trainer = new ModelTrainer(settings.ml().xgboost());
-    // The linear baseline is a report of `evaluate`; nothing in a replay reads it.
-    this.evaluation = settings.ml().evaluation().withLinearBaseline(false);
+    this.step = new DailyStep(settings.ml(), settings.primary());
   }
 
   /**
@@ -83,7 +71,7 @@ public final class SymbolReplay {
       Map<Timeframe, List<Bar>> bars,
       List<TradingSession> sessions,
       Progress progress) {
-    Map<Timeframe, ReplaySeries> series = new EnumMap<>(Timeframe.class);
+    Map<Timeframe, DailyStep.Series> series = new EnumMap<>(Timeframe.class);
     for (Timeframe tf : settings.timeframes()) {
       List<Bar> contextBars =
           ContextSeries.contextTimeframe(tf)
@@ -94,223 +82,127 @@ public final class SymbolReplay {
           ReplaySeries.of(
               tf, bars.getOrDefault(tf, List.of()), contextBars, schedule, features, labeler));
     }
-    State state = new State();
+    MemoryStore store = new MemoryStore(series);
     for (TradingSession session : sessions) {
-      replaySession(symbol, series, session, state);
+      step.run(store, symbol, session);
       progress.sessionDone();
     }
     List<ReplayDay> days = new ArrayList<>();
-    for (PrimaryForecast f : state.forecasts) {
+    for (PrimaryForecast f : store.forecasts) {
       days.add(f.day());
     }
     return days;
   }
 
-  /** What carries from one session to the next. */
-  private static final class State {
+  /** The daily step's store for a replay: what carries from one session to the next, in memory. */
+  private static final class MemoryStore implements DailyStep.Store {
+    final Map<Timeframe, DailyStep.Series> series;
     final List<PrimaryForecast> forecasts = new ArrayList<>();
     final List<Double> driftBySession = new ArrayList<>();
     Optional<UnifiedPrediction> previous = Optional.empty();
-  }
 
-  private void replaySession(
-      String symbol, Map<Timeframe, ReplaySeries> series, TradingSession session, State state) {
-    Instant now = session.close();
-    ReplaySeries primary = series.get(settings.primary());
-    resolve(primary, now, state.forecasts);
-    boolean due =
-        state.previous.isEmpty()
-            || state.previous.get().retrainingTrigger()
-            || !state.previous.get().nextRetrainingDate().isAfter(now);
-    boolean primaryRetrained = false;
-    Map<Timeframe, Forecast> forecasts = new EnumMap<>(Timeframe.class);
-    for (ReplaySeries s : series.values()) {
-      int visible = s.visibleBars(now);
-      if (due || s.fit().isEmpty()) {
-        boolean trained = retrain(s, visible, now);
-        primaryRetrained |= trained && s == primary;
-      }
-      forecast(s, visible).ifPresent(f -> forecasts.put(s.timeframe(), f));
+    MemoryStore(Map<Timeframe, DailyStep.Series> series) {
+      this.series = series;
     }
-    SeriesFit fit = requireEvaluatedFit(symbol, primary, session);
-    Forecast primaryForecast = forecasts.get(settings.primary());
-    if (primaryForecast == null) {
-      throw new InsufficientHistoryException(
-          "%s %s has no feature row at its latest bar at session %s (warm-up)"
-              .formatted(symbol, settings.primary(), session.date()));
-    }
-    List<LiveScore.Outcome> newestFirst = resolvedNewestFirst(state.forecasts);
-    LabelledMatrix visiblePrimary = primary.visible(primary.visibleBars(now));
-    int majorityClass = fit.majority().ordinal();
-    LiveScore live =
-        LiveScore.of(
-            newestFirst,
-            majorityClass,
-            visiblePrimary,
-            fit.walkForward().orElseThrow().score(),
-            LiveScore.SOURCE_REPLAY);
-    Direction lastRealised =
-        Direction.values()[
-            NaiveBaselines.persistence(
-                visiblePrimary.barIndexOf(primaryForecast.barTs()),
-                visiblePrimary.labels(),
-                majorityClass)];
-    Map<Timeframe, Double> multiTf = new EnumMap<>(Timeframe.class);
-    forecasts.forEach((tf, f) -> multiTf.put(tf, f.score()));
-    ValidationScores scores =
-        UnifiedPredictionService.validationScores(
-            fit.backtest().orElseThrow().score(),
-            fit.walkForward().orElseThrow().score(),
-            live,
-            multiTf,
-            primary.trainedAt(),
-            DriftHistory.consecutiveDriftSessions(state.driftBySession),
-            now);
-    UnifiedPrediction prediction = validator.validate(symbol, primaryForecast.direction(), scores);
-    state.driftBySession.add(prediction.driftMagnitude());
-    state.previous = Optional.of(prediction);
-    state.forecasts.add(
-        new PrimaryForecast(
-            symbol,
-            session,
-            primaryForecast,
-            prediction,
-            live,
-            Math.min(LiveScore.WINDOW, newestFirst.size()),
-            primaryRetrained,
-            fit,
-            lastRealised));
-  }
 
-  /** Retrains on the visible bars; false (keeping any earlier model) when they are too few. */
-  private boolean retrain(ReplaySeries s, int visible, Instant now) {
-    LabelledMatrix data = s.visible(visible);
-    try {
-      s.retrained(SeriesFit.fit(data, trainer, evaluation, OrderedParallel.defaultThreads()), now);
-      return true;
-    } catch (InsufficientHistoryException tooShort) {
-      return false;
+    @Override
+    public Map<Timeframe, DailyStep.Series> series() {
+      return series;
     }
-  }
 
-  private static Optional<Forecast> forecast(ReplaySeries s, int visible) {
-    if (s.fit().isEmpty() || visible == 0) {
-      return Optional.empty();
+    @Override
+    public List<DailyStep.PendingForecast> unresolved() {
+      return forecasts.stream()
+          .filter(f -> f.resolved.isEmpty())
+          .map(f -> (DailyStep.PendingForecast) f)
+          .toList();
     }
-    LabelledMatrix all = s.all();
-    int row = all.features().rowOfBar(visible - 1);
-    if (row < 0) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        s.fit().get().forecast(all.features(), row, all.barTime(visible - 1), all.horizon()));
-  }
 
-  private static SeriesFit requireEvaluatedFit(
-      String symbol, ReplaySeries primary, TradingSession session) {
-    SeriesFit fit =
-        primary
-            .fit()
-            .orElseThrow(
-                () ->
-                    new InsufficientHistoryException(
-                        "%s %s has too few bars to train on at session %s; replay from a later --from or backfill more history"
-                            .formatted(symbol, primary.timeframe(), session.date())));
-    if (fit.backtest().isEmpty() || fit.walkForward().isEmpty()) {
-      throw new InsufficientHistoryException(
-          "%s %s cannot be evaluated at session %s (%s); replay from a later --from or backfill more history"
-              .formatted(
-                  symbol,
-                  primary.timeframe(),
-                  session.date(),
-                  fit.evaluationSkipped().orElse("no evaluation")));
+    /** Resolved forecasts, newest forecast bar first (production's order for the live window). */
+    @Override
+    public List<LiveScore.Outcome> resolvedNewestFirst() {
+      return forecasts.stream()
+          .filter(f -> f.resolved.isPresent())
+          .sorted(
+              Comparator.comparing((PrimaryForecast f) -> f.outcome.primaryForecast().barTs())
+                  .thenComparing(f -> f.outcome.session().date())
+                  .reversed())
+          .map(
+              f ->
+                  new LiveScore.Outcome(
+                      f.outcome.primaryForecast().barTs(),
+                      f.resolved.get().realized(),
+                      f.resolved.get().correct()))
+          .toList();
     }
-    return fit;
-  }
 
-  /** Resolves pending primary forecasts whose horizon bar closed by {@code now}. */
-  private void resolve(ReplaySeries primary, Instant now, List<PrimaryForecast> forecasts) {
-    List<PrimaryForecast> pending = forecasts.stream().filter(f -> f.resolved.isEmpty()).toList();
-    if (pending.isEmpty()) {
-      return;
+    @Override
+    public String resolvedSource() {
+      return LIVE_SCORE_SOURCE;
     }
-    LiveResolution resolution = new LiveResolution(primary.bars(primary.visibleBars(now)), labeler);
-    for (PrimaryForecast f : pending) {
-      resolution
-          .resolve(
-              new LiveResolution.Pending(
-                  f.forecast.barTs(), f.forecast.horizonBars(), f.forecast.direction()),
-              now)
-          .ifPresent(r -> f.resolved = Optional.of(r));
-    }
-  }
 
-  /** Resolved forecasts, newest forecast bar first (production's order for the live window). */
-  private static List<LiveScore.Outcome> resolvedNewestFirst(List<PrimaryForecast> forecasts) {
-    return forecasts.stream()
-        .filter(f -> f.resolved.isPresent())
-        .sorted(
-            Comparator.comparing((PrimaryForecast f) -> f.forecast.barTs())
-                .thenComparing(f -> f.session.date())
-                .reversed())
-        .map(
-            f ->
-                new LiveScore.Outcome(
-                    f.forecast.barTs(), f.resolved.get().realized(), f.resolved.get().correct()))
-        .toList();
+    @Override
+    public Optional<UnifiedPrediction> previousPrediction() {
+      return previous;
+    }
+
+    @Override
+    public int consecutiveDriftSessions() {
+      return DriftHistory.consecutiveDriftSessions(driftBySession);
+    }
+
+    @Override
+    public String tooShortAdvice() {
+      return "replay from a later --from or backfill more history";
+    }
+
+    @Override
+    public void record(DailyStep.Outcome outcome) {
+      driftBySession.add(outcome.prediction().driftMagnitude());
+      previous = Optional.of(outcome.prediction());
+      forecasts.add(new PrimaryForecast(outcome));
+    }
   }
 
   /** A session's primary forecast with what was known at the session and its later resolution. */
-  private static final class PrimaryForecast {
-    final String symbol;
-    final TradingSession session;
-    final Forecast forecast;
-    final UnifiedPrediction prediction;
-    final LiveScore live;
-    final int liveN;
-    final boolean retrained;
-    final SeriesFit fit;
-    final Direction lastRealised;
+  private static final class PrimaryForecast implements DailyStep.PendingForecast {
+    final DailyStep.Outcome outcome;
     Optional<LiveResolution.Resolved> resolved = Optional.empty();
 
-    PrimaryForecast(
-        String symbol,
-        TradingSession session,
-        Forecast forecast,
-        UnifiedPrediction prediction,
-        LiveScore live,
-        int liveN,
-        boolean retrained,
-        SeriesFit fit,
-        Direction lastRealised) {
-      this.symbol = symbol;
-      this.session = session;
-      this.forecast = forecast;
-      this.prediction = prediction;
-      this.live = live;
-      this.liveN = liveN;
-      this.retrained = retrained;
-      this.fit = fit;
-      this.lastRealised = lastRealised;
+    PrimaryForecast(DailyStep.Outcome outcome) {
+      this.outcome = outcome;
+    }
+
+    @Override
+    public Forecast forecast() {
+      return outcome.primaryForecast();
+    }
+
+    @Override
+    public boolean resolved(LiveResolution.Resolved r) {
+      resolved = Optional.of(r);
+      return true;
     }
 
     ReplayDay day() {
+      UnifiedPrediction prediction = outcome.prediction();
+      SeriesFit fit = outcome.fit();
       return new ReplayDay(
-          symbol,
-          session.date(),
+          outcome.symbol(),
+          outcome.session().date(),
           prediction.direction(),
           prediction.unifiedConfidence(),
-          live.score().accuracy(),
-          liveN,
-          live.source(),
+          outcome.live().score().accuracy(),
+          outcome.liveN(),
+          outcome.live().source(),
           prediction.driftMagnitude(),
           prediction.driftDetected(),
           prediction.retrainingTrigger(),
-          retrained,
+          outcome.primaryRetrained(),
           resolved.map(LiveResolution.Resolved::correct),
           resolved.map(LiveResolution.Resolved::realized),
           fit.majority(),
-          lastRealised,
+          outcome.lastRealised(),
           fit.backtest().orElseThrow().score().accuracy(),
           fit.walkForward().orElseThrow().score().accuracy());
     }

@@ -14,6 +14,7 @@ import dev.swiftbolt.marketdata.BarSchedule;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.MarketDataSources;
 import dev.swiftbolt.marketdata.TradingCalendar;
+import dev.swiftbolt.pipelines.JobType;
 import dev.swiftbolt.pipelines.JobWiring;
 import dev.swiftbolt.predictions.StoredPrediction;
 import dev.swiftbolt.predictions.UnifiedPredictionRepository;
@@ -103,7 +104,12 @@ class TrackingToPredictionTest {
                         "SELECT job_type FROM forecast_jobs WHERE status = 'succeeded' ORDER BY id")
                     .mapTo(String.class)
                     .list());
-    assertThat(succeeded).containsExactly("backfill", "forecast", "train", "validate");
+    assertThat(succeeded)
+        .containsExactly(
+            JobType.BACKFILL.wireName(),
+            JobType.FORECAST.wireName(),
+            JobType.TRAIN.wireName(),
+            JobType.VALIDATE.wireName());
     assertThat(count("SELECT count(DISTINCT timeframe) FROM ohlc_bars")).isEqualTo(5);
     assertThat(count("SELECT count(*) FROM models WHERE active")).isEqualTo(5);
     assertThat(count("SELECT count(DISTINCT timeframe) FROM forecasts WHERE live_run"))

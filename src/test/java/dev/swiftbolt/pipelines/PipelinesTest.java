@@ -158,7 +158,7 @@ class PipelinesTest {
     assertThat(jobs)
         .allSatisfy(
             j -> {
-              assertThat(j.get("job_type")).isEqualTo("backfill");
+              assertThat(j.get("job_type")).isEqualTo(JobType.BACKFILL.wireName());
               assertThat(j.get("priority")).isEqualTo(100);
               assertThat((String) j.get("payload")).contains("\"timeframes\": [\"D1\", \"W1\"]");
             });
@@ -182,7 +182,12 @@ class PipelinesTest {
       order.add(claimed.get(0).jobType());
       claimed.forEach(j -> queue.complete(j, List.of()));
     }
-    assertThat(order).containsExactly("forecast", "resolve", "evaluate", "validate");
+    assertThat(order)
+        .containsExactly(
+            JobType.FORECAST.wireName(),
+            JobType.RESOLVE.wireName(),
+            JobType.EVALUATE.wireName(),
+            JobType.VALIDATE.wireName());
   }
 
   @Test
@@ -319,7 +324,7 @@ class PipelinesTest {
 
     PipelineRun run = new PipelineRunner(db.jdbi(), clock).runNow(catalog().get("retraining"));
     assertThat(run.stages().get(0).counts()).containsEntry("enqueued", 2L);
-    assertThat(jobs()).extracting(j -> j.get("job_type")).containsOnly("train");
+    assertThat(jobs()).extracting(j -> j.get("job_type")).containsOnly(JobType.TRAIN.wireName());
   }
 
   @Test

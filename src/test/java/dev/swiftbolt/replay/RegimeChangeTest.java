@@ -91,7 +91,7 @@ class RegimeChangeTest {
     ReplayDay atSwitch = days.get(switchIndex);
     assertThat(atSwitch.session()).isEqualTo(SWITCH);
     assertThat(atSwitch.liveN()).as(trace()).isEqualTo(LiveScore.WINDOW);
-    assertThat(atSwitch.liveScoreSource()).isEqualTo(LiveScore.SOURCE_REPLAY);
+    assertThat(atSwitch.liveScoreSource()).isEqualTo(SymbolReplay.LIVE_SCORE_SOURCE);
     assertThat(atSwitch.liveAccuracy())
         .as(trace())
         .isGreaterThan(

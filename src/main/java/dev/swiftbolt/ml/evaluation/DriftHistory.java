@@ -36,7 +36,7 @@ public final class DriftHistory {
 
   /**
    * Counts consecutive drift sessions ending with the previous one, for a history kept per session
-   * (replay) rather than per calendar day.
+   * (an in-memory {@link dev.swiftbolt.ml.DailyStep.Store}) rather than per calendar day.
    *
    * @param earlierSessions the drift magnitude of each earlier session, oldest first
    */

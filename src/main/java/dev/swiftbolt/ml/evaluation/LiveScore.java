@@ -5,6 +5,7 @@ import dev.swiftbolt.ml.features.LabelledMatrix;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The live score: accuracy of the last {@value #WINDOW} resolved live forecasts. With fewer than
@@ -16,17 +17,18 @@ public record LiveScore(Score score, String source) {
   public static final String SOURCE_LIVE = "live";
   public static final String SOURCE_PROXY = "walkforward_proxy";
 
-  /** The source when the resolved forecasts are a replay's (see {@code swiftbolt replay}). */
-  public static final String SOURCE_REPLAY = "replay";
+  /**
+   * A source's name: {@link #SOURCE_LIVE}, {@link #SOURCE_PROXY}, or the name a caller gives its
+   * own resolved forecasts (forecasts kept outside the database, such as a simulation's).
+   */
+  private static final Pattern SOURCE = Pattern.compile("[a-z][a-z0-9_]{0,39}");
 
   public LiveScore {
     Objects.requireNonNull(score, "score");
-    if (!SOURCE_LIVE.equals(source)
-        && !SOURCE_PROXY.equals(source)
-        && !SOURCE_REPLAY.equals(source)) {
+    if (source == null || !SOURCE.matcher(source).matches()) {
       throw new IllegalArgumentException(
-          "source must be %s, %s or %s, got %s"
-              .formatted(SOURCE_LIVE, SOURCE_PROXY, SOURCE_REPLAY, source));
+          "source must be %s, %s or another lower-case name matching %s, got %s"
+              .formatted(SOURCE_LIVE, SOURCE_PROXY, SOURCE.pattern(), source));
     }
   }
 
@@ -59,7 +61,8 @@ public record LiveScore(Score score, String source) {
   /**
    * Like {@link #of(List, int[], LabelledMatrix, Score)} with the training majority class already
    * known ({@code majorityClass}, a Direction ordinal), naming the source of the resolved forecasts
-   * ({@link #SOURCE_LIVE} or {@link #SOURCE_REPLAY}) for when there are enough of them.
+   * ({@link #SOURCE_LIVE}, or the caller's own name for forecasts it keeps) for when there are
+   * enough of them.
    */
   public static LiveScore of(
       List<Outcome> newestFirst,

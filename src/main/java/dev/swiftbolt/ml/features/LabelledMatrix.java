@@ -45,8 +45,9 @@ public final class LabelledMatrix {
    * This matrix as it would have been built from its first {@code bars} bars alone: the rows of
    * those bars, and labels only where the forward window {@code t + h} also lies among them. Equal
    * to {@link #of} on the shorter list because a feature row uses only bars up to its own (see
-   * {@link FeatureBuilder}) and a label only bars up to {@code t + h}; replay builds the features
-   * of a series once and takes a prefix per session instead of rebuilding them.
+   * {@link FeatureBuilder}) and a label only bars up to {@code t + h}; a caller stepping through
+   * past sessions builds the features of a series once and takes a prefix per session instead of
+   * rebuilding them.
    *
    * @throws IllegalArgumentException when {@code bars} is negative or above {@link #barCount()}
    */
