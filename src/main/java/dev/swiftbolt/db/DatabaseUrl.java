@@ -91,11 +91,10 @@ public final class DatabaseUrl {
     } catch (URISyntaxException e) {
       // The cause is left out on purpose: its message repeats the URL, password included.
       throw new IllegalArgumentException(
-          "DATABASE_URL is not a valid URL near position "
-              + e.getIndex()
-              + ": "
-              + e.getReason()
-              + " (percent-encode special characters in the user name and password)");
+          """
+          DATABASE_URL is not a valid URL near position %s: %s (percent-encode special \
+          characters in the user name and password)"""
+              .formatted(e.getIndex(), e.getReason()));
     }
   }
 

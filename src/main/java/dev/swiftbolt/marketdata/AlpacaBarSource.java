@@ -194,12 +194,8 @@ public final class AlpacaBarSource implements BarSource {
     }
     if (status != 200) {
       throw new AlpacaException(
-          "Alpaca answered HTTP "
-              + status
-              + " for "
-              + uri.getPath()
-              + ": "
-              + abbreviate(response.body()),
+          "Alpaca answered HTTP %s for %s: %s"
+              .formatted(status, uri.getPath(), abbreviate(response.body())),
           status,
           false,
           Optional.empty(),

@@ -44,8 +44,11 @@ public final class WatchlistService {
         h -> {
           int inserted =
               h.createUpdate(
-                      "INSERT INTO user_symbol_tracking (user_id, symbol_id) VALUES (:user, :id)"
-                          + " ON CONFLICT DO NOTHING")
+                      """
+                      INSERT INTO user_symbol_tracking (user_id, symbol_id)
+                      VALUES (:user, :id)
+                      ON CONFLICT DO NOTHING
+                      """)
                   .bind("user", user)
                   .bind("id", symbolId)
                   .execute();
@@ -65,7 +68,10 @@ public final class WatchlistService {
     return jdbi.withHandle(
             h ->
                 h.createUpdate(
-                        "DELETE FROM user_symbol_tracking WHERE user_id = :user AND symbol_id = :id")
+                        """
+                        DELETE FROM user_symbol_tracking
+                         WHERE user_id = :user AND symbol_id = :id
+                        """)
                     .bind("user", user)
                     .bind("id", symbolId)
                     .execute())
@@ -78,9 +84,13 @@ public final class WatchlistService {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT s.symbol, s.name, s.exchange, t.created_at FROM user_symbol_tracking t"
-                        + " JOIN symbols s ON s.id = t.symbol_id WHERE t.user_id = :user"
-                        + " ORDER BY s.symbol")
+                    """
+                    SELECT s.symbol, s.name, s.exchange, t.created_at
+                      FROM user_symbol_tracking t
+                      JOIN symbols s ON s.id = t.symbol_id
+                     WHERE t.user_id = :user
+                     ORDER BY s.symbol
+                    """)
                 .bind("user", user)
                 .map(
                     (rs, ctx) ->

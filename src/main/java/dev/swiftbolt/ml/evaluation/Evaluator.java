@@ -231,13 +231,8 @@ public final class Evaluator {
     }
     if (nTrain < config.minTrainingRows()) {
       throw new InsufficientHistoryException(
-          what
-              + " has "
-              + nTrain
-              + " purged training rows before "
-              + data.barTime(window.firstBar())
-              + "; needs at least "
-              + config.minTrainingRows());
+          "%s has %s purged training rows before %s; needs at least %s"
+              .formatted(what, nTrain, data.barTime(window.firstBar()), config.minTrainingRows()));
     }
     trainLabels = Arrays.copyOf(trainLabels, nTrain);
     return new WindowSplit(

@@ -18,6 +18,24 @@ import org.jdbi.v3.core.Jdbi;
 
 /** SQL access to {@code model_evaluations}. Thread-safe. */
 public final class EvaluationRepository {
+  private static final String INSERT =
+      """
+      INSERT INTO model_evaluations (symbol_id, timeframe, model_id, evaluated_at, backtest,
+                                     walkforward, live, live_score_source, calibration)
+      VALUES (:symbol, :tf, :model, :at, :bt::jsonb, :wf::jsonb, :live::jsonb, :source,
+              :cal::jsonb)
+      """;
+
+  private static final String LATEST =
+      """
+      SELECT evaluated_at, backtest::text AS bt, walkforward::text AS wf, live::text AS live,
+             live_score_source, calibration::text AS cal
+        FROM model_evaluations
+       WHERE symbol_id = :symbol AND timeframe = :tf
+       ORDER BY evaluated_at DESC, id DESC
+       LIMIT 1
+      """;
+
   private final Jdbi jdbi;
 
   public EvaluationRepository(Jdbi jdbi) {
@@ -29,11 +47,7 @@ public final class EvaluationRepository {
     return jdbi.withHandle(
         handle ->
             handle
-                .createUpdate(
-                    "INSERT INTO model_evaluations (symbol_id, timeframe, model_id, evaluated_at,"
-                        + " backtest, walkforward, live, live_score_source, calibration) VALUES"
-                        + " (:symbol, :tf, :model, :at, :bt::jsonb, :wf::jsonb, :live::jsonb,"
-                        + " :source, :cal::jsonb)")
+                .createUpdate(INSERT)
                 .bind("symbol", symbolId)
                 .bind("tf", report.timeframe().name())
                 .bind("model", modelId.isPresent() ? modelId.getAsLong() : null)
@@ -53,11 +67,7 @@ public final class EvaluationRepository {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT evaluated_at, backtest::text AS bt, walkforward::text AS wf,"
-                        + " live::text AS live, live_score_source, calibration::text AS cal"
-                        + " FROM model_evaluations WHERE symbol_id = :symbol AND timeframe = :tf"
-                        + " ORDER BY evaluated_at DESC, id DESC LIMIT 1")
+                .createQuery(LATEST)
                 .bind("symbol", symbolId)
                 .bind("tf", timeframe.name())
                 .map(

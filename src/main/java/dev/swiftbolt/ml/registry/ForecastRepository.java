@@ -20,9 +20,65 @@ import org.jdbi.v3.core.statement.StatementContext;
  * the first one. Thread-safe.
  */
 public final class ForecastRepository {
-  private static final String COLUMNS =
-      "id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run, direction,"
-          + " p_bull, p_neutral, p_bear, score, resolved_at, realized, correct";
+  private static final String INSERT =
+      """
+      INSERT INTO forecasts (model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at,
+                             live_run, direction, p_bull, p_neutral, p_bear, score)
+      VALUES (:model, :symbol, :tf, :bar, :h, :made, :live, :dir, :bull, :neutral, :bear, :score)
+      ON CONFLICT (model_id, bar_ts, live_run) DO NOTHING
+      """;
+
+  private static final String ID_OF =
+      """
+      SELECT id
+        FROM forecasts
+       WHERE model_id = :model AND bar_ts = :bar AND live_run = :live
+      """;
+
+  private static final String UNRESOLVED_LIVE =
+      """
+      SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+        FROM forecasts
+       WHERE symbol_id = :symbol AND timeframe = :tf AND live_run AND resolved_at IS NULL
+       ORDER BY bar_ts, id
+      """;
+
+  private static final String RESOLVE =
+      """
+      UPDATE forecasts
+         SET resolved_at = :at, realized = :realized, correct = :correct
+       WHERE id = :id AND resolved_at IS NULL
+      """;
+
+  private static final String RECENT_OUTCOMES =
+      """
+      SELECT bar_ts, realized, correct
+        FROM forecasts
+       WHERE symbol_id = :symbol AND timeframe = :tf AND live_run AND resolved_at IS NOT NULL
+       ORDER BY bar_ts DESC, id DESC
+       LIMIT :limit
+      """;
+
+  private static final String LATEST =
+      """
+      SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+        FROM forecasts
+       WHERE symbol_id = :symbol AND timeframe = :tf
+       ORDER BY bar_ts DESC, made_at DESC, id DESC
+       LIMIT 1
+      """;
+
+  private static final String RECENT =
+      """
+      SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+        FROM forecasts
+       WHERE symbol_id = :symbol AND timeframe = :tf
+       ORDER BY bar_ts DESC, id DESC
+       LIMIT :limit
+      """;
 
   private final Jdbi jdbi;
 
@@ -42,12 +98,7 @@ public final class ForecastRepository {
         handle -> {
           Optional<Long> inserted =
               handle
-                  .createUpdate(
-                      "INSERT INTO forecasts (model_id, symbol_id, timeframe, bar_ts,"
-                          + " horizon_bars, made_at, live_run, direction, p_bull, p_neutral,"
-                          + " p_bear, score) VALUES (:model, :symbol, :tf, :bar, :h, :made,"
-                          + " :live, :dir, :bull, :neutral, :bear, :score)"
-                          + " ON CONFLICT (model_id, bar_ts, live_run) DO NOTHING")
+                  .createUpdate(INSERT)
                   .bind("model", modelId)
                   .bind("symbol", symbolId)
                   .bind("tf", timeframe.name())
@@ -67,9 +118,7 @@ public final class ForecastRepository {
             return inserted.get();
           }
           return handle
-              .createQuery(
-                  "SELECT id FROM forecasts"
-                      + " WHERE model_id = :model AND bar_ts = :bar AND live_run = :live")
+              .createQuery(ID_OF)
               .bind("model", modelId)
               .bind("bar", ModelRegistry.utc(forecast.barTs()))
               .bind("live", liveRun)
@@ -83,12 +132,7 @@ public final class ForecastRepository {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM forecasts WHERE symbol_id = :symbol"
-                        + " AND timeframe = :tf AND live_run AND resolved_at IS NULL"
-                        + " ORDER BY bar_ts, id")
+                .createQuery(UNRESOLVED_LIVE)
                 .bind("symbol", symbolId)
                 .bind("tf", timeframe.name())
                 .map(ForecastRepository::map)
@@ -100,9 +144,7 @@ public final class ForecastRepository {
     return jdbi.withHandle(
             handle ->
                 handle
-                    .createUpdate(
-                        "UPDATE forecasts SET resolved_at = :at, realized = :realized,"
-                            + " correct = :correct WHERE id = :id AND resolved_at IS NULL")
+                    .createUpdate(RESOLVE)
                     .bind("at", ModelRegistry.utc(resolved.resolvedAt()))
                     .bind("realized", resolved.realized().name())
                     .bind("correct", resolved.correct())
@@ -116,10 +158,7 @@ public final class ForecastRepository {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT bar_ts, realized, correct FROM forecasts WHERE symbol_id = :symbol"
-                        + " AND timeframe = :tf AND live_run AND resolved_at IS NOT NULL"
-                        + " ORDER BY bar_ts DESC, id DESC LIMIT :limit")
+                .createQuery(RECENT_OUTCOMES)
                 .bind("symbol", symbolId)
                 .bind("tf", timeframe.name())
                 .bind("limit", limit)
@@ -137,12 +176,7 @@ public final class ForecastRepository {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM forecasts WHERE symbol_id = :symbol"
-                        + " AND timeframe = :tf ORDER BY bar_ts DESC, made_at DESC, id DESC"
-                        + " LIMIT 1")
+                .createQuery(LATEST)
                 .bind("symbol", symbolId)
                 .bind("tf", timeframe.name())
                 .map(ForecastRepository::map)
@@ -154,11 +188,7 @@ public final class ForecastRepository {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM forecasts WHERE symbol_id = :symbol"
-                        + " AND timeframe = :tf ORDER BY bar_ts DESC, id DESC LIMIT :limit")
+                .createQuery(RECENT)
                 .bind("symbol", symbolId)
                 .bind("tf", timeframe.name())
                 .bind("limit", limit)

@@ -22,11 +22,50 @@ import org.jdbi.v3.core.statement.StatementContext;
  * symbol × timeframe in the same transaction (the previous one is kept, inactive). Thread-safe.
  */
 public final class ModelRegistry {
-  private static final String COLUMNS =
-      "id, symbol_id, timeframe, algorithm, params::text AS params, features::text AS features,"
-          + " horizon_bars, train_from, train_to, trained_at, metrics::text AS metrics,"
-          + " calibration_method, calibration_params::text AS calibration_params,"
-          + " artifact_format, artifact, active";
+  private static final String DEACTIVATE =
+      """
+      UPDATE models
+         SET active = false
+       WHERE symbol_id = :symbol AND timeframe = :tf AND active
+      """;
+
+  private static final String INSERT =
+      """
+      INSERT INTO models (symbol_id, timeframe, algorithm, params, features, horizon_bars,
+                          train_from, train_to, trained_at, metrics, calibration_method,
+                          calibration_params, artifact_format, artifact, active)
+      VALUES (:symbol, :tf, :algorithm, :params::jsonb, :features::jsonb, :horizon,
+              :from, :to, :trainedAt, :metrics::jsonb, :calMethod,
+              :calParams::jsonb, :format, :artifact, true)
+      """;
+
+  private static final String ACTIVE =
+      """
+      SELECT id, symbol_id, timeframe, algorithm, params::text AS params,
+             features::text AS features, horizon_bars, train_from, train_to, trained_at,
+             metrics::text AS metrics, calibration_method,
+             calibration_params::text AS calibration_params, artifact_format, artifact, active
+        FROM models
+       WHERE symbol_id = :symbol AND timeframe = :tf AND active
+      """;
+
+  private static final String LAST_TRAINED_AT =
+      """
+      SELECT trained_at
+        FROM models
+       WHERE symbol_id = :symbol AND timeframe = :tf AND active
+      """;
+
+  private static final String HISTORY =
+      """
+      SELECT id, symbol_id, timeframe, algorithm, params::text AS params,
+             features::text AS features, horizon_bars, train_from, train_to, trained_at,
+             metrics::text AS metrics, calibration_method,
+             calibration_params::text AS calibration_params, artifact_format, artifact, active
+        FROM models
+       WHERE symbol_id = :symbol AND timeframe = :tf
+       ORDER BY trained_at DESC, id DESC
+      """;
 
   private final Jdbi jdbi;
 
@@ -39,20 +78,12 @@ public final class ModelRegistry {
     return jdbi.inTransaction(
         handle -> {
           handle
-              .createUpdate(
-                  "UPDATE models SET active = false"
-                      + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
+              .createUpdate(DEACTIVATE)
               .bind("symbol", model.symbolId())
               .bind("tf", model.timeframe().name())
               .execute();
           return handle
-              .createUpdate(
-                  "INSERT INTO models (symbol_id, timeframe, algorithm, params, features,"
-                      + " horizon_bars, train_from, train_to, trained_at, metrics,"
-                      + " calibration_method, calibration_params, artifact_format, artifact,"
-                      + " active) VALUES (:symbol, :tf, :algorithm, :params::jsonb,"
-                      + " :features::jsonb, :horizon, :from, :to, :trainedAt, :metrics::jsonb,"
-                      + " :calMethod, :calParams::jsonb, :format, :artifact, true)")
+              .createUpdate(INSERT)
               .bind("symbol", model.symbolId())
               .bind("tf", model.timeframe().name())
               .bind("algorithm", model.kind().algorithm())
@@ -78,11 +109,7 @@ public final class ModelRegistry {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM models"
-                        + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
+                .createQuery(ACTIVE)
                 .bind("symbol", symbolId)
                 .bind("tf", timeframe.name())
                 .map(ModelRegistry::map)
@@ -94,9 +121,7 @@ public final class ModelRegistry {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT trained_at FROM models"
-                        + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
+                .createQuery(LAST_TRAINED_AT)
                 .bind("symbol", symbolId)
                 .bind("tf", timeframe.name())
                 .mapTo(OffsetDateTime.class)
@@ -109,12 +134,7 @@ public final class ModelRegistry {
     return jdbi.withHandle(
         handle ->
             handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM models"
-                        + " WHERE symbol_id = :symbol AND timeframe = :tf"
-                        + " ORDER BY trained_at DESC, id DESC")
+                .createQuery(HISTORY)
                 .bind("symbol", symbolId)
                 .bind("tf", timeframe.name())
                 .map(ModelRegistry::map)
