@@ -40,9 +40,8 @@ public final class DatabaseUrl {
     String lower = trimmed.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("postgresql://") && !lower.startsWith("postgres://")) {
       throw new IllegalArgumentException(
-          "DATABASE_URL scheme must be postgresql://, postgres:// or jdbc:postgresql:, got '"
-              + schemeOf(trimmed)
-              + "'");
+          "DATABASE_URL scheme must be postgresql://, postgres:// or jdbc:postgresql:, got '%s'"
+              .formatted(schemeOf(trimmed)));
     }
     URI uri = toUri(trimmed);
     String host = uri.getHost();

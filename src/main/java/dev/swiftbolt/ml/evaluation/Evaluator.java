@@ -166,10 +166,9 @@ public final class Evaluator {
     int lastBar = firstBarAfter(data, endExclusiveAfter) - 1;
     if (first > lastBar) {
       throw new InsufficientHistoryException(
-          "no bars between "
-              + Instant.ofEpochSecond(startExclusive)
-              + " and "
-              + Instant.ofEpochSecond(endExclusiveAfter));
+          "no bars between %s and %s"
+              .formatted(
+                  Instant.ofEpochSecond(startExclusive), Instant.ofEpochSecond(endExclusiveAfter)));
     }
     return new TestWindow(first, lastBar);
   }
