@@ -57,19 +57,7 @@ public final class SymbolSyncCheck {
     long id = symbolId.get();
     boolean created = false;
     try {
-      created =
-          jdbi.withHandle(
-                  h ->
-                      h.createUpdate(
-                              """
-                              INSERT INTO user_symbol_tracking (user_id, symbol_id)
-                              VALUES (:u, :id)
-                              ON CONFLICT DO NOTHING
-                              """)
-                          .bind("u", user)
-                          .bind("id", id)
-                          .execute())
-              == 1;
+      created = jdbi.withHandle(h -> WatchlistService.insertTracking(h, user, id));
       steps.add(
           new Step(
               "tracking",

@@ -51,12 +51,12 @@ public final class EvaluationRepository {
                 .bind("symbol", symbolId)
                 .bind("tf", report.timeframe().name())
                 .bind("model", modelId.isPresent() ? modelId.getAsLong() : null)
-                .bind("at", ModelRegistry.utc(report.evaluatedAt()))
-                .bind("bt", json(report.backtest()))
-                .bind("wf", json(report.walkforward()))
-                .bind("live", json(report.live()))
+                .bind("at", SeriesStatements.utc(report.evaluatedAt()))
+                .bind("bt", ModelRegistry.json(report.backtest()))
+                .bind("wf", ModelRegistry.json(report.walkforward()))
+                .bind("live", ModelRegistry.json(report.live()))
                 .bind("source", report.liveScoreSource())
-                .bind("cal", json(report.calibration()))
+                .bind("cal", ModelRegistry.json(report.calibration()))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
@@ -65,11 +65,8 @@ public final class EvaluationRepository {
   /** The latest stored evaluation of a series, as stored (JSON text per column). */
   public Optional<EvaluationReport> latest(String symbol, long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(LATEST)
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, LATEST, symbolId, timeframe)
                 .map(
                     (rs, ctx) ->
                         new EvaluationReport(
@@ -83,14 +80,6 @@ public final class EvaluationRepository {
                             rs.getObject("evaluated_at", java.time.OffsetDateTime.class)
                                 .toInstant()))
                 .findOne());
-  }
-
-  private static String json(Object value) {
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

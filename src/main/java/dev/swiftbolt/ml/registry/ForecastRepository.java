@@ -102,9 +102,9 @@ public final class ForecastRepository {
                   .bind("model", modelId)
                   .bind("symbol", symbolId)
                   .bind("tf", timeframe.name())
-                  .bind("bar", ModelRegistry.utc(forecast.barTs()))
+                  .bind("bar", SeriesStatements.utc(forecast.barTs()))
                   .bind("h", forecast.horizonBars())
-                  .bind("made", ModelRegistry.utc(madeAt))
+                  .bind("made", SeriesStatements.utc(madeAt))
                   .bind("live", liveRun)
                   .bind("dir", forecast.direction().name())
                   .bind("bull", forecast.pBull())
@@ -120,7 +120,7 @@ public final class ForecastRepository {
           return handle
               .createQuery(ID_OF)
               .bind("model", modelId)
-              .bind("bar", ModelRegistry.utc(forecast.barTs()))
+              .bind("bar", SeriesStatements.utc(forecast.barTs()))
               .bind("live", liveRun)
               .mapTo(Long.class)
               .one();
@@ -130,11 +130,8 @@ public final class ForecastRepository {
   /** Live forecasts of a series that are not resolved yet, oldest bar first. */
   public List<StoredForecast> unresolvedLive(long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(UNRESOLVED_LIVE)
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, UNRESOLVED_LIVE, symbolId, timeframe)
                 .map(ForecastRepository::map)
                 .list());
   }
@@ -145,7 +142,7 @@ public final class ForecastRepository {
             handle ->
                 handle
                     .createUpdate(RESOLVE)
-                    .bind("at", ModelRegistry.utc(resolved.resolvedAt()))
+                    .bind("at", SeriesStatements.utc(resolved.resolvedAt()))
                     .bind("realized", resolved.realized().name())
                     .bind("correct", resolved.correct())
                     .bind("id", id)
@@ -156,11 +153,8 @@ public final class ForecastRepository {
   /** The most recently resolved live forecasts of a series, newest first, at most {@code limit}. */
   public List<LiveScore.Outcome> recentOutcomes(long symbolId, Timeframe timeframe, int limit) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(RECENT_OUTCOMES)
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, RECENT_OUTCOMES, symbolId, timeframe)
                 .bind("limit", limit)
                 .map(
                     (rs, ctx) ->
@@ -174,11 +168,8 @@ public final class ForecastRepository {
   /** The forecast at the latest bar of a series (live or not), if any. */
   public Optional<StoredForecast> latest(long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(LATEST)
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, LATEST, symbolId, timeframe)
                 .map(ForecastRepository::map)
                 .findOne());
   }
@@ -186,11 +177,8 @@ public final class ForecastRepository {
   /** Forecasts of a series, newest bar first, at most {@code limit}. */
   public List<StoredForecast> recent(long symbolId, Timeframe timeframe, int limit) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(RECENT)
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, RECENT, symbolId, timeframe)
                 .bind("limit", limit)
                 .map(ForecastRepository::map)
                 .list());

@@ -39,16 +39,6 @@ public final class ModelRegistry {
               :calParams::jsonb, :format, :artifact, true)
       """;
 
-  private static final String ACTIVE =
-      """
-      SELECT id, symbol_id, timeframe, algorithm, params::text AS params,
-             features::text AS features, horizon_bars, train_from, train_to, trained_at,
-             metrics::text AS metrics, calibration_method,
-             calibration_params::text AS calibration_params, artifact_format, artifact, active
-        FROM models
-       WHERE symbol_id = :symbol AND timeframe = :tf AND active
-      """;
-
   private static final String LAST_TRAINED_AT =
       """
       SELECT trained_at
@@ -56,14 +46,15 @@ public final class ModelRegistry {
        WHERE symbol_id = :symbol AND timeframe = :tf AND active
       """;
 
-  private static final String HISTORY =
+  /* The models of a series, newest first; with :activeOnly, only its active one. */
+  private static final String MODELS =
       """
       SELECT id, symbol_id, timeframe, algorithm, params::text AS params,
              features::text AS features, horizon_bars, train_from, train_to, trained_at,
              metrics::text AS metrics, calibration_method,
              calibration_params::text AS calibration_params, artifact_format, artifact, active
         FROM models
-       WHERE symbol_id = :symbol AND timeframe = :tf
+       WHERE symbol_id = :symbol AND timeframe = :tf AND (active OR NOT :activeOnly)
        ORDER BY trained_at DESC, id DESC
       """;
 
@@ -90,9 +81,9 @@ public final class ModelRegistry {
               .bind("params", model.paramsJson())
               .bind("features", json(model.features()))
               .bind("horizon", model.horizonBars())
-              .bind("from", utc(model.trainFrom()))
-              .bind("to", utc(model.trainTo()))
-              .bind("trainedAt", utc(model.trainedAt()))
+              .bind("from", SeriesStatements.utc(model.trainFrom()))
+              .bind("to", SeriesStatements.utc(model.trainTo()))
+              .bind("trainedAt", SeriesStatements.utc(model.trainedAt()))
               .bind("metrics", model.metricsJson())
               .bind("calMethod", model.calibrationMethod())
               .bind("calParams", json(model.calibrationParams()))
@@ -107,11 +98,9 @@ public final class ModelRegistry {
   /** The active model of a series, if one was trained. */
   public Optional<RegisteredModel> active(long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(ACTIVE)
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, MODELS, symbolId, timeframe)
+                .bind("activeOnly", true)
                 .map(ModelRegistry::map)
                 .findOne());
   }
@@ -119,11 +108,8 @@ public final class ModelRegistry {
   /** When the active model of a series was trained: the last retraining date. */
   public Optional<Instant> lastTrainedAt(long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(LAST_TRAINED_AT)
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, LAST_TRAINED_AT, symbolId, timeframe)
                 .mapTo(OffsetDateTime.class)
                 .findOne()
                 .map(OffsetDateTime::toInstant));
@@ -132,11 +118,9 @@ public final class ModelRegistry {
   /** Every model of a series, newest first. */
   public List<RegisteredModel> history(long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(HISTORY)
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, MODELS, symbolId, timeframe)
+                .bind("activeOnly", false)
                 .map(ModelRegistry::map)
                 .list());
   }
@@ -159,10 +143,6 @@ public final class ModelRegistry {
         rs.getString("artifact_format"),
         rs.getBytes("artifact"),
         rs.getBoolean("active"));
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(java.time.ZoneOffset.UTC);
   }
 
   public static String json(Object value) {
