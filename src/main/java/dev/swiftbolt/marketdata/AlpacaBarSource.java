@@ -159,11 +159,8 @@ public final class AlpacaBarSource implements BarSource {
                     e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     return URI.create(
-        base
-            + "/v2/stocks/"
-            + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
-            + "/bars?"
-            + queryText);
+        "%s/v2/stocks/%s/bars?%s"
+            .formatted(base, URLEncoder.encode(symbol, StandardCharsets.UTF_8), queryText));
   }
 
   private AlpacaBarsPage requestPage(URI uri) {

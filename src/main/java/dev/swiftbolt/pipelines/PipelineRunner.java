@@ -184,9 +184,7 @@ public final class PipelineRunner {
         h ->
             h.createQuery(
                     """
-                    SELECT *
-                      FROM pipeline_runs
-                     WHERE id = :id
+                    SELECT * FROM pipeline_runs WHERE id = :id
                     """)
                 .bind("id", id)
                 .map(PipelineRunner::map)

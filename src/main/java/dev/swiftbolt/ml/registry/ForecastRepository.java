@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -129,11 +131,7 @@ public final class ForecastRepository {
 
   /** Live forecasts of a series that are not resolved yet, oldest bar first. */
   public List<StoredForecast> unresolvedLive(long symbolId, Timeframe timeframe) {
-    return jdbi.withHandle(
-        h ->
-            SeriesStatements.query(h, UNRESOLVED_LIVE, symbolId, timeframe)
-                .map(ForecastRepository::map)
-                .list());
+    return jdbi.withHandle(h -> stored(h, UNRESOLVED_LIVE, symbolId, timeframe).list());
   }
 
   /** Records a resolution; a forecast already resolved is left as it was. */
@@ -167,11 +165,7 @@ public final class ForecastRepository {
 
   /** The forecast at the latest bar of a series (live or not), if any. */
   public Optional<StoredForecast> latest(long symbolId, Timeframe timeframe) {
-    return jdbi.withHandle(
-        h ->
-            SeriesStatements.query(h, LATEST, symbolId, timeframe)
-                .map(ForecastRepository::map)
-                .findOne());
+    return jdbi.withHandle(h -> stored(h, LATEST, symbolId, timeframe).findOne());
   }
 
   /** Forecasts of a series, newest bar first, at most {@code limit}. */
@@ -182,6 +176,11 @@ public final class ForecastRepository {
                 .bind("limit", limit)
                 .map(ForecastRepository::map)
                 .list());
+  }
+
+  private static ResultIterable<StoredForecast> stored(
+      Handle h, String sql, long symbolId, Timeframe timeframe) {
+    return SeriesStatements.query(h, sql, symbolId, timeframe).map(ForecastRepository::map);
   }
 
   private static StoredForecast map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -97,12 +99,7 @@ public final class ModelRegistry {
 
   /** The active model of a series, if one was trained. */
   public Optional<RegisteredModel> active(long symbolId, Timeframe timeframe) {
-    return jdbi.withHandle(
-        h ->
-            SeriesStatements.query(h, MODELS, symbolId, timeframe)
-                .bind("activeOnly", true)
-                .map(ModelRegistry::map)
-                .findOne());
+    return jdbi.withHandle(h -> models(h, symbolId, timeframe, true).findOne());
   }
 
   /** When the active model of a series was trained: the last retraining date. */
@@ -117,12 +114,14 @@ public final class ModelRegistry {
 
   /** Every model of a series, newest first. */
   public List<RegisteredModel> history(long symbolId, Timeframe timeframe) {
-    return jdbi.withHandle(
-        h ->
-            SeriesStatements.query(h, MODELS, symbolId, timeframe)
-                .bind("activeOnly", false)
-                .map(ModelRegistry::map)
-                .list());
+    return jdbi.withHandle(h -> models(h, symbolId, timeframe, false).list());
+  }
+
+  private static ResultIterable<RegisteredModel> models(
+      Handle h, long symbolId, Timeframe timeframe, boolean activeOnly) {
+    return SeriesStatements.query(h, MODELS, symbolId, timeframe)
+        .bind("activeOnly", activeOnly)
+        .map(ModelRegistry::map);
   }
 
   private static RegisteredModel map(ResultSet rs, StatementContext ctx) throws SQLException {
