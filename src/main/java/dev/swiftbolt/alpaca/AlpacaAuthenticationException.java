@@ -14,13 +14,15 @@ public final class AlpacaAuthenticationException extends AlpacaException {
    */
   public AlpacaAuthenticationException(int status, String alpacaMessage) {
     super(
-        "Alpaca refused the request (HTTP "
-            + status
-            + (alpacaMessage.isBlank() ? "" : ": " + alpacaMessage.strip())
-            + "): check APCA_API_KEY_ID and APCA_API_SECRET_KEY, unset them to use the simulator"
-            + (status == 403
-                ? ", or use a feed your plan covers (APCA_DATA_FEED=iex on free plans)"
-                : ""),
+        """
+        Alpaca refused the request (HTTP %s%s): check APCA_API_KEY_ID and APCA_API_SECRET_KEY, \
+        unset them to use the simulator%s"""
+            .formatted(
+                status,
+                alpacaMessage.isBlank() ? "" : ": " + alpacaMessage.strip(),
+                status == 403
+                    ? ", or use a feed your plan covers (APCA_DATA_FEED=iex on free plans)"
+                    : ""),
         status,
         false,
         Optional.empty(),

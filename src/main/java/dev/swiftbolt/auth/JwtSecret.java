@@ -42,11 +42,13 @@ public final class JwtSecret {
   private JwtSecret(byte[] key, Source source, Optional<Path> file, boolean generated) {
     if (key.length < MIN_BYTES) {
       throw new IllegalArgumentException(
-          (source == Source.SUPABASE_JWT_SECRET ? "SUPABASE_JWT_SECRET" : "the development secret")
-              + " must be at least "
-              + MIN_BYTES
-              + " bytes for HS256, got "
-              + key.length);
+          "%s must be at least %s bytes for HS256, got %s"
+              .formatted(
+                  source == Source.SUPABASE_JWT_SECRET
+                      ? "SUPABASE_JWT_SECRET"
+                      : "the development secret",
+                  MIN_BYTES,
+                  key.length));
     }
     this.key = key.clone();
     this.source = source;
@@ -146,11 +148,10 @@ public final class JwtSecret {
     if (source == Source.SUPABASE_JWT_SECRET) {
       return "Authentication: verifying HS256 tokens with SUPABASE_JWT_SECRET";
     }
-    return "Authentication: SUPABASE_JWT_SECRET is not set; local development tokens only, signed"
-        + " with the secret in "
-        + file.orElseThrow()
-        + (generated ? " (generated now)" : "")
-        + ". Get one with: swiftbolt token USER";
+    return """
+        Authentication: SUPABASE_JWT_SECRET is not set; local development tokens only, signed \
+        with the secret in %s%s. Get one with: swiftbolt token USER"""
+        .formatted(file.orElseThrow(), generated ? " (generated now)" : "");
   }
 
   @Override

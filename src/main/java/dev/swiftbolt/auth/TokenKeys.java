@@ -64,11 +64,12 @@ public record TokenKeys(Optional<SupabaseJwks> jwks, Optional<JwtSecret> secret)
     if (jwks.isEmpty()) {
       return secret.orElseThrow().describe();
     }
-    return "Authentication: verifying ES256/RS256 tokens with the keys at "
-        + jwks.get().jwksUrl()
-        + (secret.isPresent() ? " and HS256 tokens with SUPABASE_JWT_SECRET" : "")
-        + "; issuer "
-        + jwks.get().issuer()
-        + ", audience authenticated";
+    return """
+        Authentication: verifying ES256/RS256 tokens with the keys at %s%s; issuer %s, \
+        audience authenticated"""
+        .formatted(
+            jwks.get().jwksUrl(),
+            secret.isPresent() ? " and HS256 tokens with SUPABASE_JWT_SECRET" : "",
+            jwks.get().issuer());
   }
 }

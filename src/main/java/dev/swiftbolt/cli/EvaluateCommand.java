@@ -16,11 +16,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Resolve due live forecasts, then score each symbol × timeframe honestly.",
-      "Backtest, walk-forward and live accuracy, each with n, a Wilson 95%% interval and the"
-          + " strongest naive baseline on the same rows (majority or persistence, never below"
-          + " chance: baseline_accuracy, baseline_name, baselines), plus Brier score and ECE."
-          + " --json prints one object per symbol × timeframe: symbol, timeframe, backtest,"
-          + " walkforward (with folds), live, live_score_source, calibration, evaluated_at."
+      """
+      Backtest, walk-forward and live accuracy, each with n, a Wilson 95%% interval and the \
+      strongest naive baseline on the same rows (majority or persistence, never below chance: \
+      baseline_accuracy, baseline_name, baselines), plus Brier score and ECE. --json prints one \
+      object per symbol × timeframe: symbol, timeframe, backtest, walkforward (with folds), \
+      live, live_score_source, calibration, evaluated_at."""
     })
 final class EvaluateCommand implements Callable<Integer> {
   @ParentCommand Main main;

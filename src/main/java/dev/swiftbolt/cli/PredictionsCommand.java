@@ -20,12 +20,13 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Latest unified prediction per symbol.",
-      "Stored by the ml-orchestration pipeline (`swiftbolt pipeline run ml-orchestration`, then a"
-          + " worker) or by `swiftbolt demo`. --json prints every field, one JSON object per line,"
-          + " in the format of `swiftbolt validate` plus live_score_source (live or"
-          + " walkforward_proxy), per score the naive baseline it is read against"
-          + " (backtesting_baseline_accuracy, backtesting_baseline_name, backtesting_baselines;"
-          + " the same for walkforward and live) and missing_timeframes."
+      """
+      Stored by the ml-orchestration pipeline (`swiftbolt pipeline run ml-orchestration`, then a \
+      worker) or by `swiftbolt demo`. --json prints every field, one JSON object per line, in \
+      the format of `swiftbolt validate` plus live_score_source (live or walkforward_proxy), per \
+      score the naive baseline it is read against (backtesting_baseline_accuracy, \
+      backtesting_baseline_name, backtesting_baselines; the same for walkforward and live) and \
+      missing_timeframes."""
     })
 final class PredictionsCommand implements Callable<Integer> {
 

@@ -118,10 +118,10 @@ final class ServeCommand implements Callable<Integer> {
         workers == 0
             ? "Jobs: the pipeline scheduler runs here; no worker threads (--workers 0), so run"
                 + " `swiftbolt worker` processes against the same database"
-            : "Jobs: the pipeline scheduler and "
-                + workers
-                + " worker threads run here; more `swiftbolt worker` processes may share the"
-                + " database");
+            : """
+                Jobs: the pipeline scheduler and %s worker threads run here; more `swiftbolt \
+                worker` processes may share the database"""
+                .formatted(workers));
     System.out.println("Serving the dashboard at http://localhost:" + server.port() + "/");
     System.out.println("API at http://localhost:" + server.port() + "/api/v1 (Ctrl-C to stop)");
     signedInAs
@@ -129,11 +129,11 @@ final class ServeCommand implements Callable<Integer> {
         .ifPresent(
             user ->
                 System.out.println(
-                    "Sign in as "
-                        + user
-                        + " with this token (valid 24 h):\n"
-                        + new TokenIssuer(keys.secret().orElseThrow(), clock)
-                            .issue(user, TokenIssuer.DEFAULT_LIFETIME)));
+                    "Sign in as %s with this token (valid 24 h):\n%s"
+                        .formatted(
+                            user,
+                            new TokenIssuer(keys.secret().orElseThrow(), clock)
+                                .issue(user, TokenIssuer.DEFAULT_LIFETIME))));
     System.out.flush();
     stopped.await();
     return 0;

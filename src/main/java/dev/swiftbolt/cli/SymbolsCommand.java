@@ -111,14 +111,14 @@ final class SymbolsCommand extends CommandGroup {
       description = {
         "Load the active US-equity assets from Alpaca's trading API, or from a CSV, into the"
             + " registry.",
-        "Alpaca: GET $APCA_API_BASE_URL/v2/assets?status=active&asset_class=us_equity (default"
-            + " https://paper-api.alpaca.markets; the same keys as the data API). --file reads a"
-            + " CSV with the header symbol,name,exchange,asset_class instead. New assets are"
-            + " inserted, names and exchanges updated, and symbols the same source listed before"
-            + " but no longer lists are marked inactive, never deleted (watchlists and bars keep"
-            + " them). Everything happens in one transaction: a failed or partial download changes"
-            + " nothing. Non-tradable assets and tickers outside the symbol rule are skipped and"
-            + " counted."
+        """
+        Alpaca: GET $APCA_API_BASE_URL/v2/assets?status=active&asset_class=us_equity (default \
+        https://paper-api.alpaca.markets; the same keys as the data API). --file reads a CSV with \
+        the header symbol,name,exchange,asset_class instead. New assets are inserted, names and \
+        exchanges updated, and symbols the same source listed before but no longer lists are \
+        marked inactive, never deleted (watchlists and bars keep them). Everything happens in \
+        one transaction: a failed or partial download changes nothing. Non-tradable assets and \
+        tickers outside the symbol rule are skipped and counted."""
       })
   static final class Sync implements Callable<Integer> {
     @ParentCommand SymbolsCommand parent;

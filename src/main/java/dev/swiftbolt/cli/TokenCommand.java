@@ -65,9 +65,8 @@ final class TokenCommand implements Callable<Integer> {
     String text = raw.trim().toLowerCase(Locale.ROOT);
     if (!text.matches("[1-9][0-9]{0,5}[mhd]")) {
       throw new IllegalArgumentException(
-          "--lifetime must be a positive number followed by m, h or d (e.g. 30m, 24h, 7d), got '"
-              + raw
-              + "'");
+          "--lifetime must be a positive number followed by m, h or d (e.g. 30m, 24h, 7d), got '%s'"
+              .formatted(raw));
     }
     long amount = Long.parseLong(text.substring(0, text.length() - 1));
     Duration duration =

@@ -34,11 +34,12 @@ import picocli.CommandLine.Spec;
       "Required fields: symbol, direction (BULLISH|NEUTRAL|BEARISH), backtesting_score,"
           + " walkforward_score, live_score (accuracies in [0, 1]), last_retraining_date, as_of"
           + " (ISO-8601 instants with zone; as_of is \"now\").",
-      "Optional fields: multi_tf_scores (object of M15|H1|H4|D1|W1 to a score in [-1, 1];"
-          + " default {}), persistent_drift_days (consecutive days with drift > 50%%; default 0),"
-          + " backtesting_n, walkforward_n, live_n (sample sizes >= 1; when given, the output has"
-          + " Wilson 95%% intervals, a drift significance test and an overfitting test, otherwise"
-          + " those fields are null). Unknown fields are refused.",
+      """
+      Optional fields: multi_tf_scores (object of M15|H1|H4|D1|W1 to a score in [-1, 1]; \
+      default {}), persistent_drift_days (consecutive days with drift > 50%%; default 0), \
+      backtesting_n, walkforward_n, live_n (sample sizes >= 1; when given, the output has \
+      Wilson 95%% intervals, a drift significance test and an overfitting test, otherwise those \
+      fields are null). Unknown fields are refused.""",
       "",
       "A line that cannot be validated yields {\"line\": N, \"error\": \"...\"} in its place; the"
           + " other lines are still answered.",

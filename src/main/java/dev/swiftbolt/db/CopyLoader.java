@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.function.LongConsumer;
+import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
@@ -78,6 +79,18 @@ public final class CopyLoader {
   private static final int FLUSH_BYTES = 1 << 16;
   private static final long PROGRESS_EVERY = 10_000;
 
+  /**
+   * COPY takes no bind parameters, so the table and its columns are formatted in: each must be a
+   * plain lower-case identifier (the caller's constants), never text from outside.
+   */
+  private static final String COPY_IN =
+      """
+      COPY %s (%s) FROM STDIN (FORMAT text)
+      """;
+
+  private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+  private static final Pattern COLUMNS = Pattern.compile("[a-z_][a-z0-9_]*(, ?[a-z_][a-z0-9_]*)*");
+
   private CopyLoader() {}
 
   /**
@@ -85,6 +98,8 @@ public final class CopyLoader {
    *
    * @param progress called with the running row count every 10,000 rows and at the end
    * @return the number of rows PostgreSQL reports as copied
+   * @throws IllegalArgumentException when {@code table} or {@code columns} is not a plain
+   *     lower-case identifier (list)
    * @throws SQLException when PostgreSQL refuses the data (the message names the row)
    */
   public static <T> long copy(
@@ -95,11 +110,15 @@ public final class CopyLoader {
       RowWriter<T> writer,
       LongConsumer progress)
       throws SQLException {
+    if (!TABLE.matcher(table).matches() || !COLUMNS.matcher(columns).matches()) {
+      throw new IllegalArgumentException(
+          "COPY target must be plain identifiers, got %s (%s)".formatted(table, columns));
+    }
     CopyIn copyIn =
         connection
             .unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyIn("COPY " + table + " (" + columns + ") FROM STDIN (FORMAT text)");
+            .copyIn(COPY_IN.formatted(table, columns));
     try {
       Row row = new Row();
       StringBuilder buffer = new StringBuilder(FLUSH_BYTES + 256);

@@ -143,12 +143,8 @@ public final class Database implements AutoCloseable {
           });
     } catch (SQLException e) {
       throw new DatabaseUnavailableException(
-          "Cannot reach PostgreSQL at "
-              + settings.address()
-              + " after "
-              + retry.maxAttempts()
-              + " attempts: "
-              + e.getMessage(),
+          "Cannot reach PostgreSQL at %s after %s attempts: %s"
+              .formatted(settings.address(), retry.maxAttempts(), e.getMessage()),
           e);
     } catch (Exception e) {
       throw new DatabaseUnavailableException(

@@ -40,9 +40,8 @@ final class DatabaseUrl {
     String lower = trimmed.toLowerCase(Locale.ROOT);
     if (!lower.startsWith("postgresql://") && !lower.startsWith("postgres://")) {
       throw new IllegalArgumentException(
-          "DATABASE_URL scheme must be postgresql://, postgres:// or jdbc:postgresql:, got '"
-              + schemeOf(trimmed)
-              + "'");
+          "DATABASE_URL scheme must be postgresql://, postgres:// or jdbc:postgresql:, got '%s'"
+              .formatted(schemeOf(trimmed)));
     }
     URI uri = toUri(trimmed);
     String host = uri.getHost();
@@ -91,11 +90,10 @@ final class DatabaseUrl {
     } catch (URISyntaxException e) {
       // The cause is left out on purpose: its message repeats the URL, password included.
       throw new IllegalArgumentException(
-          "DATABASE_URL is not a valid URL near position "
-              + e.getIndex()
-              + ": "
-              + e.getReason()
-              + " (percent-encode special characters in the user name and password)");
+          """
+          DATABASE_URL is not a valid URL near position %s: %s (percent-encode special \
+          characters in the user name and password)"""
+              .formatted(e.getIndex(), e.getReason()));
     }
   }
 

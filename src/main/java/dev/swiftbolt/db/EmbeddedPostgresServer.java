@@ -102,10 +102,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } catch (SQLException e) {
       throw new UncheckedIOException(
           new IOException(
-              "Could not attach to the embedded PostgreSQL in "
-                  + dataDirectory
-                  + ": "
-                  + e.getMessage(),
+              "Could not attach to the embedded PostgreSQL in %s: %s"
+                  .formatted(dataDirectory, e.getMessage()),
               e));
     }
   }

@@ -49,11 +49,8 @@ public final class JobHandlers {
 
   /** The error recorded for a job whose type has no handler here. */
   String noHandlerError(String jobType) {
-    return "no handler for job type '"
-        + jobType
-        + "' in this worker (it handles: "
-        + String.join(", ", types())
-        + ")";
+    return "no handler for job type '%s' in this worker (it handles: %s)"
+        .formatted(jobType, String.join(", ", types()));
   }
 
   /** Collects handlers; a job type can be registered once. */

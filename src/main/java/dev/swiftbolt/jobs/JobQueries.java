@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** Read-only views of the job queue, for people and the app. Thread-safe. */
@@ -16,10 +15,28 @@ public final class JobQueries {
   /** The statuses a job can have. */
   public static final Set<String> STATUSES = Set.of("queued", "running", "succeeded", "dead");
 
-  private static final String SELECT =
-      "SELECT j.id, j.job_type, s.symbol, j.timeframe, j.status, j.attempts, j.max_attempts,"
-          + " j.run_after, j.last_error, j.created_at, j.updated_at"
-          + " FROM forecast_jobs j LEFT JOIN symbols s ON s.id = j.symbol_id";
+  /* An absent filter is bound as NULL and matches every row. */
+  private static final String LIST =
+      """
+      SELECT j.id, j.job_type, s.symbol, j.timeframe, j.status, j.attempts, j.max_attempts,
+             j.run_after, j.last_error, j.created_at, j.updated_at
+        FROM forecast_jobs j
+        LEFT JOIN symbols s ON s.id = j.symbol_id
+       WHERE (CAST(:symbol AS text) IS NULL OR s.symbol = :symbol)
+         AND (CAST(:status AS text) IS NULL OR j.status = :status)
+       ORDER BY j.id DESC
+       LIMIT :limit
+      """;
+
+  private static final String ACTIVE_FOR_SYMBOL =
+      """
+      SELECT j.id, j.job_type, s.symbol, j.timeframe, j.status, j.attempts, j.max_attempts,
+             j.run_after, j.last_error, j.created_at, j.updated_at
+        FROM forecast_jobs j
+        LEFT JOIN symbols s ON s.id = j.symbol_id
+       WHERE j.symbol_id = :id AND j.status IN ('queued', 'running')
+       ORDER BY j.id
+      """;
 
   private final Jdbi jdbi;
 
@@ -37,34 +54,23 @@ public final class JobQueries {
         st -> {
           if (!STATUSES.contains(st)) {
             throw new IllegalArgumentException(
-                "unknown job status '"
-                    + st
-                    + "'; expected one of queued, running, succeeded, dead");
+                "unknown job status '%s'; expected one of queued, running, succeeded, dead"
+                    .formatted(st));
           }
         });
     return jdbi.withHandle(
-        h -> {
-          StringBuilder sql = new StringBuilder(SELECT).append(" WHERE true");
-          symbol.ifPresent(s -> sql.append(" AND s.symbol = :symbol"));
-          status.ifPresent(s -> sql.append(" AND j.status = :status"));
-          sql.append(" ORDER BY j.id DESC LIMIT :limit");
-          Query query = h.createQuery(sql.toString()).bind("limit", limit);
-          symbol.ifPresent(s -> query.bind("symbol", s));
-          status.ifPresent(s -> query.bind("status", s));
-          return query.map(JobQueries::map).list();
-        });
+        h ->
+            h.createQuery(LIST)
+                .bind("symbol", symbol.orElse(null))
+                .bind("status", status.orElse(null))
+                .bind("limit", limit)
+                .map(JobQueries::map)
+                .list());
   }
 
   /** The active (queued or running) jobs of a symbol, on the given handle (same transaction). */
   public static List<JobView> activeForSymbol(Handle handle, long symbolId) {
-    return handle
-        .createQuery(
-            SELECT
-                + " WHERE j.symbol_id = :id AND j.status IN ('queued', 'running')"
-                + " ORDER BY j.id")
-        .bind("id", symbolId)
-        .map(JobQueries::map)
-        .list();
+    return handle.createQuery(ACTIVE_FOR_SYMBOL).bind("id", symbolId).map(JobQueries::map).list();
   }
 
   static JobView map(ResultSet rs, StatementContext ctx) throws SQLException {

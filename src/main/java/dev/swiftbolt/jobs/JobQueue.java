@@ -40,17 +40,15 @@ public final class JobQueue {
   /** Longest {@code last_error} kept, in characters. */
   static final int MAX_ERROR_LENGTH = 4000;
 
-  private static final String JOB_COLUMNS =
-      "j.id, j.job_type, j.symbol_id, (SELECT s.symbol FROM symbols s WHERE s.id = j.symbol_id)"
-          + " AS symbol, j.timeframe, j.user_id, j.priority, j.attempts, j.max_attempts,"
-          + " j.payload::text AS payload, j.locked_by, j.locked_until, j.status";
-
   private static final String ENQUEUE =
-      "INSERT INTO forecast_jobs (job_type, symbol_id, timeframe, user_id, priority, max_attempts,"
-          + " run_after, payload, created_at, updated_at)"
-          + " VALUES (:type, :symbolId, :timeframe, :userId, :priority, :maxAttempts, :runAfter,"
-          + " CAST(:payload AS jsonb), :now, :now)"
-          + " ON CONFLICT DO NOTHING RETURNING id";
+      """
+      INSERT INTO forecast_jobs (job_type, symbol_id, timeframe, user_id, priority, max_attempts,
+                                 run_after, payload, created_at, updated_at)
+      VALUES (:type, :symbolId, :timeframe, :userId, :priority, :maxAttempts, :runAfter,
+              CAST(:payload AS jsonb), :now, :now)
+      ON CONFLICT DO NOTHING
+      RETURNING id
+      """;
 
   /*
    * Due = queued with run_after passed, or running with its lease passed. A job whose payload says
@@ -58,37 +56,101 @@ public final class JobQueue {
    * has used all its attempts (its worker died on the last one) becomes dead instead of running.
    */
   private static final String CLAIM =
-      "WITH due AS ("
-          + " SELECT j.id FROM forecast_jobs j"
-          + " WHERE j.status IN ('queued', 'running')"
-          + " AND CASE WHEN j.status = 'queued' THEN j.run_after <= :now"
-          + " ELSE j.locked_until < :now END"
-          + " AND (j.payload->'depends_on' IS NULL OR NOT EXISTS ("
-          + " SELECT 1 FROM forecast_jobs d WHERE d.symbol_id = j.symbol_id AND d.id <> j.id"
-          + " AND d.status IN ('queued', 'running') AND d.job_type IN ("
-          + " SELECT jsonb_array_elements_text(CASE jsonb_typeof(j.payload->'depends_on')"
-          + " WHEN 'array' THEN j.payload->'depends_on'"
-          + " ELSE jsonb_build_array(j.payload->'depends_on') END))))"
-          + " ORDER BY j.priority, j.run_after, j.id"
-          + " LIMIT :limit"
-          + " FOR UPDATE OF j SKIP LOCKED)"
-          + " UPDATE forecast_jobs j SET"
-          + " status = CASE WHEN j.status = 'running' AND j.attempts >= j.max_attempts"
-          + " THEN 'dead' ELSE 'running' END,"
-          + " last_error = CASE WHEN j.status = 'running' AND j.attempts >= j.max_attempts"
-          + " THEN 'lease of the last attempt expired (worker ' || coalesce(j.locked_by, '?')"
-          + " || ' stopped heartbeating)' ELSE j.last_error END,"
-          + " finished_at = CASE WHEN j.status = 'running' AND j.attempts >= j.max_attempts"
-          + " THEN :now ELSE NULL END,"
-          + " attempts = CASE WHEN j.status = 'running' AND j.attempts >= j.max_attempts"
-          + " THEN j.attempts ELSE j.attempts + 1 END,"
-          + " locked_by = :worker, locked_until = :lockedUntil, updated_at = :now"
-          + " FROM due WHERE j.id = due.id"
-          + " RETURNING "
-          + JOB_COLUMNS;
+      """
+      WITH due AS (
+        SELECT j.id
+          FROM forecast_jobs j
+         WHERE j.status IN ('queued', 'running')
+           AND CASE WHEN j.status = 'queued' THEN j.run_after <= :now
+                    ELSE j.locked_until < :now END
+           AND (j.payload->'depends_on' IS NULL OR NOT EXISTS (
+                 SELECT 1
+                   FROM forecast_jobs d
+                  WHERE d.symbol_id = j.symbol_id
+                    AND d.id <> j.id
+                    AND d.status IN ('queued', 'running')
+                    AND d.job_type IN (
+                          SELECT jsonb_array_elements_text(
+                                   CASE jsonb_typeof(j.payload->'depends_on')
+                                     WHEN 'array' THEN j.payload->'depends_on'
+                                     ELSE jsonb_build_array(j.payload->'depends_on') END))))
+         ORDER BY j.priority, j.run_after, j.id
+         LIMIT :limit
+           FOR UPDATE OF j SKIP LOCKED
+      )
+      UPDATE forecast_jobs j
+         SET status = CASE WHEN j.status = 'running' AND j.attempts >= j.max_attempts
+                           THEN 'dead' ELSE 'running' END,
+             last_error = CASE WHEN j.status = 'running' AND j.attempts >= j.max_attempts
+                               THEN 'lease of the last attempt expired (worker '
+                                    || coalesce(j.locked_by, '?') || ' stopped heartbeating)'
+                               ELSE j.last_error END,
+             finished_at = CASE WHEN j.status = 'running' AND j.attempts >= j.max_attempts
+                                THEN :now ELSE NULL END,
+             attempts = CASE WHEN j.status = 'running' AND j.attempts >= j.max_attempts
+                             THEN j.attempts ELSE j.attempts + 1 END,
+             locked_by = :worker,
+             locked_until = :lockedUntil,
+             updated_at = :now
+        FROM due
+       WHERE j.id = due.id
+      RETURNING j.id, j.job_type, j.symbol_id,
+                (SELECT s.symbol FROM symbols s WHERE s.id = j.symbol_id) AS symbol,
+                j.timeframe, j.user_id, j.priority, j.attempts, j.max_attempts,
+                j.payload::text AS payload, j.locked_by, j.locked_until, j.status
+      """;
 
-  private static final String LEASE_GUARD =
-      " WHERE id = :id AND status = 'running' AND locked_by = :worker AND attempts = :attempts";
+  /* Every state change after the claim holds only while this worker still holds the lease. */
+  private static final String SUCCEED =
+      """
+      UPDATE forecast_jobs
+         SET status = 'succeeded', finished_at = :now, locked_until = NULL, updated_at = :now
+       WHERE id = :id AND status = 'running' AND locked_by = :worker AND attempts = :attempts
+      """;
+
+  private static final String SUCCEED_ALL =
+      """
+      UPDATE forecast_jobs j
+         SET status = 'succeeded', finished_at = :now, locked_until = NULL, updated_at = :now
+        FROM unnest(:ids, :attempts) AS l(id, attempts)
+       WHERE j.id = l.id AND j.attempts = l.attempts
+         AND j.status = 'running' AND j.locked_by = :worker
+      RETURNING j.id
+      """;
+
+  private static final String DIE =
+      """
+      UPDATE forecast_jobs
+         SET status = 'dead', last_error = :error, finished_at = :now, locked_until = NULL,
+             updated_at = :now
+       WHERE id = :id AND status = 'running' AND locked_by = :worker AND attempts = :attempts
+      """;
+
+  private static final String RETRY =
+      """
+      UPDATE forecast_jobs
+         SET status = 'queued', last_error = :error, run_after = :retryAt, locked_by = NULL,
+             locked_until = NULL, updated_at = :now
+       WHERE id = :id AND status = 'running' AND locked_by = :worker AND attempts = :attempts
+      """;
+
+  private static final String RELEASE =
+      """
+      UPDATE forecast_jobs
+         SET status = 'queued', attempts = attempts - 1, locked_by = NULL, locked_until = NULL,
+             updated_at = :now
+       WHERE id = :id AND status = 'running' AND locked_by = :worker AND attempts = :attempts
+      """;
+
+  private static final String EXTEND_LEASES =
+      """
+      UPDATE forecast_jobs j
+         SET locked_until = :until, updated_at = :now
+        FROM unnest(:ids, :attempts) AS l(id, attempts)
+       WHERE j.id = l.id AND j.attempts = l.attempts
+         AND j.status = 'running' AND j.locked_by = :worker
+      RETURNING j.id
+      """;
 
   private final Jdbi jdbi;
   private final Clock clock;
@@ -178,14 +240,7 @@ public final class JobQueue {
     Instant now = clock.instant();
     return jdbi.inTransaction(
         h -> {
-          int updated =
-              guarded(
-                      h,
-                      "UPDATE forecast_jobs SET status = 'succeeded', finished_at = :now,"
-                          + " locked_until = NULL, updated_at = :now",
-                      job)
-                  .bind("now", utc(now))
-                  .execute();
+          int updated = guarded(h, SUCCEED, job).bind("now", utc(now)).execute();
           if (updated == 0) {
             return false;
           }
@@ -210,12 +265,7 @@ public final class JobQueue {
     Instant now = clock.instant();
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "UPDATE forecast_jobs j SET status = 'succeeded', finished_at = :now,"
-                        + " locked_until = NULL, updated_at = :now"
-                        + " FROM unnest(:ids, :attempts) AS l(id, attempts)"
-                        + " WHERE j.id = l.id AND j.attempts = l.attempts"
-                        + " AND j.status = 'running' AND j.locked_by = :worker RETURNING j.id")
+            h.createQuery(SUCCEED_ALL)
                 .bind("now", utc(now))
                 .bindArray("ids", Long.class, jobs.stream().map(Job::id).toList())
                 .bindArray("attempts", Integer.class, jobs.stream().map(Job::attempts).toList())
@@ -236,27 +286,14 @@ public final class JobQueue {
     if (job.attempts() >= job.maxAttempts()) {
       int updated =
           jdbi.withHandle(
-              h ->
-                  guarded(
-                          h,
-                          "UPDATE forecast_jobs SET status = 'dead', last_error = :error,"
-                              + " finished_at = :now, locked_until = NULL, updated_at = :now",
-                          job)
-                      .bind("error", message)
-                      .bind("now", utc(now))
-                      .execute());
+              h -> guarded(h, DIE, job).bind("error", message).bind("now", utc(now)).execute());
       return updated == 0 ? Optional.empty() : Optional.of(FailureResult.died());
     }
     Instant retryAt = now.plus(retryPolicy.delayAfter(job.attempts()));
     int updated =
         jdbi.withHandle(
             h ->
-                guarded(
-                        h,
-                        "UPDATE forecast_jobs SET status = 'queued', last_error = :error,"
-                            + " run_after = :retryAt, locked_by = NULL, locked_until = NULL,"
-                            + " updated_at = :now",
-                        job)
+                guarded(h, RETRY, job)
                     .bind("error", message)
                     .bind("retryAt", utc(retryAt))
                     .bind("now", utc(now))
@@ -272,16 +309,7 @@ public final class JobQueue {
    */
   public boolean release(Job job) {
     Instant now = clock.instant();
-    return jdbi.withHandle(
-            h ->
-                guarded(
-                        h,
-                        "UPDATE forecast_jobs SET status = 'queued', attempts = attempts - 1,"
-                            + " locked_by = NULL, locked_until = NULL, updated_at = :now",
-                        job)
-                    .bind("now", utc(now))
-                    .execute())
-        > 0;
+    return jdbi.withHandle(h -> guarded(h, RELEASE, job).bind("now", utc(now)).execute()) > 0;
   }
 
   /**
@@ -299,11 +327,7 @@ public final class JobQueue {
     List<Integer> attempts = jobs.stream().map(Job::attempts).toList();
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "UPDATE forecast_jobs j SET locked_until = :until, updated_at = :now"
-                        + " FROM unnest(:ids, :attempts) AS l(id, attempts)"
-                        + " WHERE j.id = l.id AND j.attempts = l.attempts"
-                        + " AND j.status = 'running' AND j.locked_by = :worker RETURNING j.id")
+            h.createQuery(EXTEND_LEASES)
                 .bind("until", utc(now.plus(lease)))
                 .bind("now", utc(now))
                 .bindArray("ids", Long.class, ids)
@@ -313,8 +337,9 @@ public final class JobQueue {
                 .list());
   }
 
-  private static Update guarded(Handle h, String set, Job job) {
-    return h.createUpdate(set + LEASE_GUARD)
+  /** {@code statement} bound to {@code job}'s lease: its id, its worker and its attempt. */
+  private static Update guarded(Handle h, String statement, Job job) {
+    return h.createUpdate(statement)
         .bind("id", job.id())
         .bind("worker", job.lockedBy())
         .bind("attempts", job.attempts());

@@ -107,11 +107,9 @@ public record WorkerOptions(
   public static String defaultWorkerId() {
     String runtime = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
     String host = runtime.contains("@") ? runtime.substring(runtime.indexOf('@') + 1) : "host";
-    return host
-        + ":"
-        + ProcessHandle.current().pid()
-        + ":"
-        + UUID.randomUUID().toString().substring(0, 8);
+    return "%s:%s:%s"
+        .formatted(
+            host, ProcessHandle.current().pid(), UUID.randomUUID().toString().substring(0, 8));
   }
 
   private static void positive(String name, Duration d) {

@@ -159,11 +159,8 @@ public final class AlpacaBarSource implements BarSource {
                     e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     return URI.create(
-        base
-            + "/v2/stocks/"
-            + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
-            + "/bars?"
-            + queryText);
+        "%s/v2/stocks/%s/bars?%s"
+            .formatted(base, URLEncoder.encode(symbol, StandardCharsets.UTF_8), queryText));
   }
 
   private AlpacaBarsPage requestPage(URI uri) {
@@ -194,12 +191,8 @@ public final class AlpacaBarSource implements BarSource {
     }
     if (status != 200) {
       throw new AlpacaException(
-          "Alpaca answered HTTP "
-              + status
-              + " for "
-              + uri.getPath()
-              + ": "
-              + abbreviate(response.body()),
+          "Alpaca answered HTTP %s for %s: %s"
+              .formatted(status, uri.getPath(), abbreviate(response.body())),
           status,
           false,
           Optional.empty(),

@@ -41,10 +41,8 @@ record BackfillSettings(
         || firstBackoff.isZero()
         || maxBackoff.compareTo(firstBackoff) < 0) {
       throw new IllegalArgumentException(
-          "backoff must satisfy 0 < firstBackoff <= maxBackoff, got "
-              + firstBackoff
-              + ", "
-              + maxBackoff);
+          "backoff must satisfy 0 < firstBackoff <= maxBackoff, got %s, %s"
+              .formatted(firstBackoff, maxBackoff));
     }
     if (intradayHistory.isNegative() || dailyHistory.isNegative()) {
       throw new IllegalArgumentException("history lengths must not be negative");

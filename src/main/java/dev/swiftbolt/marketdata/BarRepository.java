@@ -54,24 +54,34 @@ public final class BarRepository {
    * the insert of new bars below cannot race with another loader of the same series.
    */
   private static final String LOCK_SERIES =
-      "SELECT pg_advisory_xact_lock(:symbol_id::int, hashtext('ohlc_bars:' || :timeframe))";
+      """
+      SELECT pg_advisory_xact_lock(:symbol_id::int, hashtext('ohlc_bars:' || :timeframe))
+      """;
 
   /** Step 1: the upsert of bars already stored; rewrites only rows whose values differ. */
   private static final String MERGE_EXISTING =
-      "WITH upserted AS ("
-          + " INSERT INTO ohlc_bars AS b"
-          + " (symbol_id, timeframe, ts, open, high, low, close, volume, source)"
-          + " SELECT :symbol_id, :timeframe, s.ts, s.open, s.high, s.low, s.close, s.volume, :source"
-          + " FROM ohlc_bars_staging s WHERE EXISTS (SELECT 1 FROM ohlc_bars o"
-          + " WHERE o.symbol_id = :symbol_id AND o.timeframe = :timeframe AND o.ts = s.ts)"
-          + " ON CONFLICT (symbol_id, timeframe, ts) DO UPDATE SET"
-          + " open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,"
-          + " close = EXCLUDED.close, volume = EXCLUDED.volume, source = EXCLUDED.source"
-          + " WHERE (b.open, b.high, b.low, b.close, b.volume, b.source)"
-          + " IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close,"
-          + " EXCLUDED.volume, EXCLUDED.source)"
-          + " RETURNING ts)"
-          + " SELECT count(*) AS changed, min(ts) AS first, max(ts) AS last FROM upserted";
+      """
+      WITH upserted AS (
+        INSERT INTO ohlc_bars AS b
+               (symbol_id, timeframe, ts, open, high, low, close, volume, source)
+        SELECT :symbol_id, :timeframe, s.ts, s.open, s.high, s.low, s.close, s.volume, :source
+          FROM ohlc_bars_staging s
+         WHERE EXISTS (SELECT 1
+                         FROM ohlc_bars o
+                        WHERE o.symbol_id = :symbol_id
+                          AND o.timeframe = :timeframe
+                          AND o.ts = s.ts)
+            ON CONFLICT (symbol_id, timeframe, ts) DO UPDATE
+           SET open = EXCLUDED.open, high = EXCLUDED.high, low = EXCLUDED.low,
+               close = EXCLUDED.close, volume = EXCLUDED.volume, source = EXCLUDED.source
+         WHERE (b.open, b.high, b.low, b.close, b.volume, b.source)
+               IS DISTINCT FROM (EXCLUDED.open, EXCLUDED.high, EXCLUDED.low, EXCLUDED.close,
+                                 EXCLUDED.volume, EXCLUDED.source)
+        RETURNING ts
+      )
+      SELECT count(*) AS changed, min(ts) AS first, max(ts) AS last
+        FROM upserted
+      """;
 
   /**
    * Step 2: plain insert of the bars not stored yet. A plain insert avoids the speculative
@@ -79,14 +89,45 @@ public final class BarRepository {
    * it safe.
    */
   private static final String INSERT_NEW =
-      "WITH inserted AS ("
-          + " INSERT INTO ohlc_bars"
-          + " (symbol_id, timeframe, ts, open, high, low, close, volume, source)"
-          + " SELECT :symbol_id, :timeframe, s.ts, s.open, s.high, s.low, s.close, s.volume, :source"
-          + " FROM ohlc_bars_staging s WHERE NOT EXISTS (SELECT 1 FROM ohlc_bars o"
-          + " WHERE o.symbol_id = :symbol_id AND o.timeframe = :timeframe AND o.ts = s.ts)"
-          + " RETURNING ts)"
-          + " SELECT count(*) AS changed, min(ts) AS first, max(ts) AS last FROM inserted";
+      """
+      WITH inserted AS (
+        INSERT INTO ohlc_bars
+               (symbol_id, timeframe, ts, open, high, low, close, volume, source)
+        SELECT :symbol_id, :timeframe, s.ts, s.open, s.high, s.low, s.close, s.volume, :source
+          FROM ohlc_bars_staging s
+         WHERE NOT EXISTS (SELECT 1
+                             FROM ohlc_bars o
+                            WHERE o.symbol_id = :symbol_id
+                              AND o.timeframe = :timeframe
+                              AND o.ts = s.ts)
+        RETURNING ts
+      )
+      SELECT count(*) AS changed, min(ts) AS first, max(ts) AS last
+        FROM inserted
+      """;
+
+  private static final String READ =
+      """
+      SELECT ts, open, high, low, close, volume, source
+        FROM ohlc_bars
+       WHERE symbol_id = :symbol_id AND timeframe = :timeframe
+         AND ts >= :from AND ts < :to
+       ORDER BY ts
+      """;
+
+  private static final String LAST_TS =
+      """
+      SELECT max(ts)
+        FROM ohlc_bars
+       WHERE symbol_id = :symbol_id AND timeframe = :timeframe
+      """;
+
+  private static final String COUNT =
+      """
+      SELECT count(*)
+        FROM ohlc_bars
+       WHERE symbol_id = :symbol_id AND timeframe = :timeframe
+      """;
 
   private final Jdbi jdbi;
 
@@ -190,10 +231,7 @@ public final class BarRepository {
   public List<StoredBar> read(long symbolId, Timeframe timeframe, Instant from, Instant to) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT ts, open, high, low, close, volume, source FROM ohlc_bars"
-                        + " WHERE symbol_id = :symbol_id AND timeframe = :timeframe"
-                        + " AND ts >= :from AND ts < :to ORDER BY ts")
+            h.createQuery(READ)
                 .bind("symbol_id", symbolId)
                 .bind("timeframe", timeframe.name())
                 .bind("from", Timestamp.from(from))
@@ -211,9 +249,7 @@ public final class BarRepository {
   public Optional<Instant> lastTs(long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "SELECT max(ts) FROM ohlc_bars WHERE symbol_id = :symbol_id"
-                        + " AND timeframe = :timeframe")
+            h.createQuery(LAST_TS)
                 .bind("symbol_id", symbolId)
                 .bind("timeframe", timeframe.name())
                 .map((rs, ctx) -> instant(rs.getObject(1, OffsetDateTime.class)))
@@ -226,8 +262,7 @@ public final class BarRepository {
   }
 
   private static long count(Handle h, long symbolId, Timeframe timeframe) {
-    return h.createQuery(
-            "SELECT count(*) FROM ohlc_bars WHERE symbol_id = :symbol_id AND timeframe = :timeframe")
+    return h.createQuery(COUNT)
         .bind("symbol_id", symbolId)
         .bind("timeframe", timeframe.name())
         .mapTo(Long.class)

@@ -106,15 +106,13 @@ final class DataQuality {
           QualityFinding.error(
               "gap",
               expected.get(i),
-              missing
-                  + " "
-                  + timeframe
-                  + " bar"
-                  + (missing == 1 ? "" : "s")
-                  + " missing from "
-                  + expected.get(i)
-                  + " to "
-                  + expected.get(j)));
+              "%s %s bar%s missing from %s to %s"
+                  .formatted(
+                      missing,
+                      timeframe,
+                      missing == 1 ? "" : "s",
+                      expected.get(i),
+                      expected.get(j))));
       i = j + 1;
     }
   }
@@ -207,26 +205,16 @@ final class DataQuality {
             QualityFinding.error(
                 "resample_mismatch",
                 derived.ts(),
-                timeframe
-                    + " bar at "
-                    + derived.ts()
-                    + " has no "
-                    + Resampler.baseOf(timeframe)
-                    + " bars beneath it"));
+                "%s bar at %s has no %s bars beneath it"
+                    .formatted(timeframe, derived.ts(), Resampler.baseOf(timeframe))));
       } else if (!same(derived, expected)) {
         out.add(
             QualityFinding.error(
                 "resample_mismatch",
                 derived.ts(),
-                timeframe
-                    + " bar at "
-                    + derived.ts()
-                    + " differs from the aggregate of its "
-                    + Resampler.baseOf(timeframe)
-                    + " bars: stored "
-                    + derived
-                    + ", aggregate "
-                    + expected));
+                "%s bar at %s differs from the aggregate of its %s bars: stored %s, aggregate %s"
+                    .formatted(
+                        timeframe, derived.ts(), Resampler.baseOf(timeframe), derived, expected)));
       }
     }
   }
@@ -254,15 +242,8 @@ final class DataQuality {
           QualityFinding.warning(
               "stale",
               last,
-              "newest "
-                  + timeframe
-                  + " bar opened at "
-                  + last
-                  + "; "
-                  + missed
-                  + " complete bars have closed since (as of "
-                  + now
-                  + ")"));
+              "newest %s bar opened at %s; %s complete bars have closed since (as of %s)"
+                  .formatted(timeframe, last, missed, now)));
     }
   }
 }

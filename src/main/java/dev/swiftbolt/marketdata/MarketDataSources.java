@@ -55,13 +55,8 @@ public final class MarketDataSources {
     return new LabelledSource(
         "alpaca",
         new AlpacaBarSource(settings, http, schedule),
-        "Source: Alpaca market data at "
-            + settings.dataUrl()
-            + ", feed "
-            + settings.feed()
-            + " ("
-            + why
-            + ")");
+        "Source: Alpaca market data at %s, feed %s (%s)"
+            .formatted(settings.dataUrl(), settings.feed(), why));
   }
 
   /** The demo's symbol whose planted signal switches off (see {@link #demoSimulator}). */

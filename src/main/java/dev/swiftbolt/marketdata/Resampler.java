@@ -36,9 +36,8 @@ final class Resampler {
         return Timeframe.D1;
       default:
         throw new IllegalArgumentException(
-            "timeframe "
-                + target
-                + " is not resampled; only H1, H4 (from M15) and W1 (from D1) are");
+            "timeframe %s is not resampled; only H1, H4 (from M15) and W1 (from D1) are"
+                .formatted(target));
     }
   }
 

@@ -130,15 +130,8 @@ public final class UnifiedPredictionService {
         .orElseThrow(
             () ->
                 new IllegalStateException(
-                    "no "
-                        + primary
-                        + " evaluation for "
-                        + symbol
-                        + "; run `swiftbolt evaluate "
-                        + symbol
-                        + " --timeframes "
-                        + primary
-                        + "`"));
+                    "no %s evaluation for %s; run `swiftbolt evaluate %s --timeframes %s`"
+                        .formatted(primary, symbol, symbol, primary)));
   }
 
   private UnifiedPrediction predict(String symbol, long symbolId, EvaluationReport evaluation) {
@@ -150,13 +143,7 @@ public final class UnifiedPredictionService {
     StoredForecast primaryForecast = latest.get(primary);
     if (primaryForecast == null) {
       throw new IllegalStateException(
-          "no "
-              + primary
-              + " forecast for "
-              + symbol
-              + "; run `swiftbolt forecast "
-              + symbol
-              + "`");
+          "no %s forecast for %s; run `swiftbolt forecast %s`".formatted(primary, symbol, symbol));
     }
     Instant lastRetraining =
         registry
@@ -164,13 +151,8 @@ public final class UnifiedPredictionService {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "no "
-                            + primary
-                            + " model for "
-                            + symbol
-                            + "; run `swiftbolt train "
-                            + symbol
-                            + "`"));
+                        "no %s model for %s; run `swiftbolt train %s`"
+                            .formatted(primary, symbol, symbol)));
     Map<Timeframe, Double> multiTf = new EnumMap<>(Timeframe.class);
     latest.forEach((tf, f) -> multiTf.put(tf, f.forecast().score()));
     ValidationScores scores =
@@ -192,11 +174,14 @@ public final class UnifiedPredictionService {
     jdbi.useHandle(
         h ->
             h.createQuery(
-                    "SELECT DISTINCT ON (day) day, drift_magnitude FROM ("
-                        + " SELECT (as_of AT TIME ZONE 'UTC')::date AS day, drift_magnitude, as_of, id"
-                        + " FROM unified_predictions WHERE symbol = :symbol"
-                        + " AND as_of < :today AND as_of >= :since) d"
-                        + " ORDER BY day, as_of DESC, id DESC")
+                    """
+                    SELECT DISTINCT ON (day) day, drift_magnitude
+                      FROM (SELECT (as_of AT TIME ZONE 'UTC')::date AS day, drift_magnitude,
+                                   as_of, id
+                              FROM unified_predictions
+                             WHERE symbol = :symbol AND as_of < :today AND as_of >= :since) d
+                     ORDER BY day, as_of DESC, id DESC
+                    """)
                 .bind("symbol", symbol)
                 .bind("today", today.atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())
                 .bind("since", today.minusDays(400).atStartOfDay(ZoneOffset.UTC).toOffsetDateTime())

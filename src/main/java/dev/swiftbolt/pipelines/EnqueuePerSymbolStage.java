@@ -74,7 +74,13 @@ public record EnqueuePerSymbolStage(
     return jdbi.inTransaction(
         h -> {
           List<Long> symbols =
-              h.createQuery("SELECT id FROM symbols WHERE active ORDER BY symbol")
+              h.createQuery(
+                      """
+                      SELECT id
+                        FROM symbols
+                       WHERE active
+                       ORDER BY symbol
+                      """)
                   .mapTo(Long.class)
                   .list();
           long enqueued = 0;

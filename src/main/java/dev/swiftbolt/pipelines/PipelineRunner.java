@@ -92,11 +92,14 @@ public final class PipelineRunner {
     return jdbi.withHandle(
         h ->
             h.createUpdate(
-                    "UPDATE pipeline_runs SET status = 'failed', finished_at = :now,"
-                        + " error = 'abandoned: still running ' || :minutes || ' minutes after it"
-                        + " started; the process running it stopped before recording an outcome'"
-                        + " WHERE pipeline = :pipeline AND status = 'running'"
-                        + " AND started_at < :cutoff")
+                    """
+                    UPDATE pipeline_runs
+                       SET status = 'failed',
+                           finished_at = :now,
+                           error = 'abandoned: still running ' || :minutes || ' minutes after it \
+                    started; the process running it stopped before recording an outcome'
+                     WHERE pipeline = :pipeline AND status = 'running' AND started_at < :cutoff
+                    """)
                 .bind("now", utc(now))
                 .bind("minutes", String.valueOf(ABANDONED_AFTER.toMinutes()))
                 .bind("pipeline", pipeline)
@@ -110,9 +113,13 @@ public final class PipelineRunner {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "INSERT INTO pipeline_runs (pipeline, run_key, trigger, scheduled_for,"
-                        + " started_at, status) VALUES (:pipeline, :key, :trigger, :scheduledFor,"
-                        + " :now, 'running') ON CONFLICT (run_key) DO NOTHING RETURNING id")
+                    """
+                    INSERT INTO pipeline_runs (pipeline, run_key, trigger, scheduled_for,
+                                               started_at, status)
+                    VALUES (:pipeline, :key, :trigger, :scheduledFor, :now, 'running')
+                    ON CONFLICT (run_key) DO NOTHING
+                    RETURNING id
+                    """)
                 .bind("pipeline", pipeline.name())
                 .bind("key", key)
                 .bind("trigger", trigger)
@@ -156,8 +163,12 @@ public final class PipelineRunner {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "UPDATE pipeline_runs SET status = :status, finished_at = :finished,"
-                        + " stats = CAST(:stats AS jsonb), error = :error WHERE id = :id")
+                    """
+                    UPDATE pipeline_runs
+                       SET status = :status, finished_at = :finished,
+                           stats = CAST(:stats AS jsonb), error = :error
+                     WHERE id = :id
+                    """)
                 .bind("status", status)
                 .bind("finished", utc(finished))
                 .bind("stats", statsJson(reports))
@@ -171,7 +182,10 @@ public final class PipelineRunner {
   public Optional<PipelineRun> find(long id) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("SELECT * FROM pipeline_runs WHERE id = :id")
+            h.createQuery(
+                    """
+                    SELECT * FROM pipeline_runs WHERE id = :id
+                    """)
                 .bind("id", id)
                 .map(PipelineRunner::map)
                 .findOne());
@@ -182,8 +196,13 @@ public final class PipelineRunner {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT * FROM pipeline_runs WHERE pipeline = :p"
-                        + " ORDER BY started_at DESC, id DESC LIMIT 1")
+                    """
+                    SELECT *
+                      FROM pipeline_runs
+                     WHERE pipeline = :p
+                     ORDER BY started_at DESC, id DESC
+                     LIMIT 1
+                    """)
                 .bind("p", pipeline)
                 .map(PipelineRunner::map)
                 .findOne());

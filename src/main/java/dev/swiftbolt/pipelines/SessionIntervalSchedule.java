@@ -56,10 +56,7 @@ public record SessionIntervalSchedule(Duration interval, Duration delay, MarketS
 
   @Override
   public String describe() {
-    return "every "
-        + interval.toMinutes()
-        + " min during regular hours (bar close + "
-        + delay.toMinutes()
-        + " min), America/New_York";
+    return "every %s min during regular hours (bar close + %s min), America/New_York"
+        .formatted(interval.toMinutes(), delay.toMinutes());
   }
 }

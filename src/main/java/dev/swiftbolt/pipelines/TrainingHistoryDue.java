@@ -32,10 +32,18 @@ public final class TrainingHistoryDue implements RetrainingDue {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT s.id FROM symbols s WHERE s.active AND NOT EXISTS ("
-                        + " SELECT 1 FROM forecast_jobs j WHERE j.job_type = 'train'"
-                        + " AND j.symbol_id = s.id AND j.status = 'succeeded'"
-                        + " AND j.finished_at > :cutoff) ORDER BY s.symbol")
+                    """
+                    SELECT s.id
+                      FROM symbols s
+                     WHERE s.active
+                       AND NOT EXISTS (SELECT 1
+                                         FROM forecast_jobs j
+                                        WHERE j.job_type = 'train'
+                                          AND j.symbol_id = s.id
+                                          AND j.status = 'succeeded'
+                                          AND j.finished_at > :cutoff)
+                     ORDER BY s.symbol
+                    """)
                 .bind("cutoff", now.minus(maxAge).atOffset(ZoneOffset.UTC))
                 .mapTo(Long.class)
                 .map(id -> new DueTraining(id, Optional.empty(), reason))

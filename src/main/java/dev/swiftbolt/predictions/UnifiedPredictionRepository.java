@@ -29,53 +29,63 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class UnifiedPredictionRepository {
 
-  private static final String COLUMNS =
-      "id, symbol, direction, unified_confidence, base_confidence, backtesting_score,"
-          + " walkforward_score, live_score, multi_tf_consensus::text AS multi_tf_consensus,"
-          + " drift_detected, drift_magnitude, drift_explanation, timeframe_conflict,"
-          + " conflict_explanation, consensus_direction,"
-          + " hierarchy_weights::text AS hierarchy_weights, recommendation, retraining_trigger,"
-          + " retraining_reason, next_retraining_date, as_of, backtesting_n, walkforward_n,"
-          + " live_n, backtesting_ci_low, backtesting_ci_high, walkforward_ci_low,"
-          + " walkforward_ci_high, live_ci_low, live_ci_high, drift_z, drift_p_value,"
-          + " overfit_z, overfit_p_value, overfit_suspected, overfit_explanation,"
-          + " last_retraining_date, persistent_drift_days, live_score_source,"
-          + " backtesting_baseline_accuracy, backtesting_baseline_name,"
-          + " backtesting_baselines::text AS backtesting_baselines,"
-          + " walkforward_baseline_accuracy, walkforward_baseline_name,"
-          + " walkforward_baselines::text AS walkforward_baselines, live_baseline_accuracy,"
-          + " live_baseline_name, live_baselines::text AS live_baselines,"
-          + " missing_timeframes::text AS missing_timeframes, created_at";
+  /* The latest row of each symbol; a null :symbol means every symbol. */
+  private static final String LATEST =
+      """
+      SELECT DISTINCT ON (symbol)
+             id, symbol, direction, unified_confidence, base_confidence, backtesting_score,
+             walkforward_score, live_score, multi_tf_consensus::text AS multi_tf_consensus,
+             drift_detected, drift_magnitude, drift_explanation, timeframe_conflict,
+             conflict_explanation, consensus_direction,
+             hierarchy_weights::text AS hierarchy_weights, recommendation, retraining_trigger,
+             retraining_reason, next_retraining_date, as_of, backtesting_n, walkforward_n,
+             live_n, backtesting_ci_low, backtesting_ci_high, walkforward_ci_low,
+             walkforward_ci_high, live_ci_low, live_ci_high, drift_z, drift_p_value,
+             overfit_z, overfit_p_value, overfit_suspected, overfit_explanation,
+             last_retraining_date, persistent_drift_days, live_score_source,
+             backtesting_baseline_accuracy, backtesting_baseline_name,
+             backtesting_baselines::text AS backtesting_baselines,
+             walkforward_baseline_accuracy, walkforward_baseline_name,
+             walkforward_baselines::text AS walkforward_baselines, live_baseline_accuracy,
+             live_baseline_name, live_baselines::text AS live_baselines,
+             missing_timeframes::text AS missing_timeframes, created_at
+        FROM unified_predictions
+       WHERE CAST(:symbol AS text) IS NULL OR symbol = :symbol
+       ORDER BY symbol, as_of DESC, id DESC
+      """;
 
   private static final String INSERT =
-      "INSERT INTO unified_predictions (symbol, direction, unified_confidence,"
-          + " base_confidence, backtesting_score, walkforward_score, live_score,"
-          + " multi_tf_consensus, drift_detected, drift_magnitude, drift_explanation,"
-          + " timeframe_conflict, conflict_explanation, consensus_direction, hierarchy_weights,"
-          + " recommendation, retraining_trigger, retraining_reason, next_retraining_date, as_of,"
-          + " backtesting_n, walkforward_n, live_n, backtesting_ci_low, backtesting_ci_high,"
-          + " walkforward_ci_low, walkforward_ci_high, live_ci_low, live_ci_high, drift_z,"
-          + " drift_p_value, drift_significant, overfit_z, overfit_p_value, overfit_suspected,"
-          + " overfit_explanation, last_retraining_date, persistent_drift_days,"
-          + " live_score_source, backtesting_baseline_accuracy, backtesting_baseline_name,"
-          + " backtesting_baselines, walkforward_baseline_accuracy, walkforward_baseline_name,"
-          + " walkforward_baselines, live_baseline_accuracy, live_baseline_name, live_baselines,"
-          + " missing_timeframes)"
-          + " VALUES (:symbol, :direction,"
-          + " :unified_confidence, :base_confidence, :backtesting_score, :walkforward_score,"
-          + " :live_score, CAST(:multi_tf_consensus AS jsonb), :drift_detected, :drift_magnitude,"
-          + " :drift_explanation, :timeframe_conflict, :conflict_explanation,"
-          + " :consensus_direction, CAST(:hierarchy_weights AS jsonb), :recommendation,"
-          + " :retraining_trigger, :retraining_reason, :next_retraining_date, :as_of,"
-          + " :backtesting_n, :walkforward_n, :live_n, :backtesting_ci_low, :backtesting_ci_high,"
-          + " :walkforward_ci_low, :walkforward_ci_high, :live_ci_low, :live_ci_high, :drift_z,"
-          + " :drift_p_value, :drift_significant, :overfit_z, :overfit_p_value,"
-          + " :overfit_suspected, :overfit_explanation, :last_retraining_date,"
-          + " :persistent_drift_days, :live_score_source, :backtesting_baseline_accuracy,"
-          + " :backtesting_baseline_name, CAST(:backtesting_baselines AS jsonb),"
-          + " :walkforward_baseline_accuracy, :walkforward_baseline_name,"
-          + " CAST(:walkforward_baselines AS jsonb), :live_baseline_accuracy, :live_baseline_name,"
-          + " CAST(:live_baselines AS jsonb), CAST(:missing_timeframes AS jsonb))";
+      """
+      INSERT INTO unified_predictions (
+             symbol, direction, unified_confidence, base_confidence, backtesting_score,
+             walkforward_score, live_score, multi_tf_consensus, drift_detected, drift_magnitude,
+             drift_explanation, timeframe_conflict, conflict_explanation, consensus_direction,
+             hierarchy_weights, recommendation, retraining_trigger, retraining_reason,
+             next_retraining_date, as_of, backtesting_n, walkforward_n, live_n,
+             backtesting_ci_low, backtesting_ci_high, walkforward_ci_low, walkforward_ci_high,
+             live_ci_low, live_ci_high, drift_z, drift_p_value, drift_significant, overfit_z,
+             overfit_p_value, overfit_suspected, overfit_explanation, last_retraining_date,
+             persistent_drift_days, live_score_source, backtesting_baseline_accuracy,
+             backtesting_baseline_name, backtesting_baselines, walkforward_baseline_accuracy,
+             walkforward_baseline_name, walkforward_baselines, live_baseline_accuracy,
+             live_baseline_name, live_baselines, missing_timeframes)
+      VALUES (
+             :symbol, :direction, :unified_confidence, :base_confidence, :backtesting_score,
+             :walkforward_score, :live_score, CAST(:multi_tf_consensus AS jsonb),
+             :drift_detected, :drift_magnitude, :drift_explanation, :timeframe_conflict,
+             :conflict_explanation, :consensus_direction, CAST(:hierarchy_weights AS jsonb),
+             :recommendation, :retraining_trigger, :retraining_reason, :next_retraining_date,
+             :as_of, :backtesting_n, :walkforward_n, :live_n, :backtesting_ci_low,
+             :backtesting_ci_high, :walkforward_ci_low, :walkforward_ci_high, :live_ci_low,
+             :live_ci_high, :drift_z, :drift_p_value, :drift_significant, :overfit_z,
+             :overfit_p_value, :overfit_suspected, :overfit_explanation, :last_retraining_date,
+             :persistent_drift_days, :live_score_source, :backtesting_baseline_accuracy,
+             :backtesting_baseline_name, CAST(:backtesting_baselines AS jsonb),
+             :walkforward_baseline_accuracy, :walkforward_baseline_name,
+             CAST(:walkforward_baselines AS jsonb), :live_baseline_accuracy,
+             :live_baseline_name, CAST(:live_baselines AS jsonb),
+             CAST(:missing_timeframes AS jsonb))
+      """;
 
   private final Jdbi jdbi;
   private final ValidationJson json = new ValidationJson();
@@ -196,28 +206,13 @@ public final class UnifiedPredictionRepository {
   /** The latest prediction for a symbol: greatest {@code as_of}, then greatest id. */
   public Optional<StoredPrediction> latest(String symbol) {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM unified_predictions WHERE symbol = :symbol"
-                        + " ORDER BY as_of DESC, id DESC LIMIT 1")
-                .bind("symbol", symbol)
-                .map(this::map)
-                .findOne());
+        h -> h.createQuery(LATEST).bind("symbol", symbol).map(this::map).findOne());
   }
 
   /** The latest prediction of every symbol that has one, ordered by symbol. */
   public List<StoredPrediction> latestPerSymbol() {
     return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT DISTINCT ON (symbol) "
-                        + COLUMNS
-                        + " FROM unified_predictions"
-                        + " ORDER BY symbol, as_of DESC, id DESC")
-                .map(this::map)
-                .list());
+        h -> h.createQuery(LATEST).bind("symbol", (String) null).map(this::map).list());
   }
 
   private StoredPrediction map(ResultSet rs, StatementContext ctx) throws SQLException {

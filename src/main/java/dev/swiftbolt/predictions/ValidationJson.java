@@ -460,10 +460,8 @@ public final class ValidationJson {
       return instant;
     } catch (DateTimeException e) {
       throw new IllegalArgumentException(
-          field
-              + " must be an ISO-8601 instant with zone, e.g. 2026-11-28T14:00:00Z, got '"
-              + text
-              + "'",
+          "%s must be an ISO-8601 instant with zone, e.g. 2026-11-28T14:00:00Z, got '%s'"
+              .formatted(field, text),
           e);
     }
   }

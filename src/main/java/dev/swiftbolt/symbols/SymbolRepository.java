@@ -17,8 +17,27 @@ public final class SymbolRepository {
   /** The seed file, packaged into the jar from {@code scripts/seed-symbols.sql}. */
   public static final String SEED_RESOURCE = "/scripts/seed-symbols.sql";
 
-  private static final String COLUMNS =
-      "id, symbol, name, exchange, asset_class, active, created_at";
+  private static final String ALL =
+      """
+      SELECT id, symbol, name, exchange, asset_class, active, created_at
+        FROM symbols
+       ORDER BY symbol
+      """;
+
+  private static final String ACTIVE_SYMBOLS =
+      """
+      SELECT symbol
+        FROM symbols
+       WHERE active
+       ORDER BY symbol
+      """;
+
+  private static final String FIND =
+      """
+      SELECT id, symbol, name, exchange, asset_class, active, created_at
+        FROM symbols
+       WHERE symbol = :symbol
+      """;
 
   private final Jdbi jdbi;
 
@@ -70,29 +89,17 @@ public final class SymbolRepository {
 
   /** All symbols, ordered by symbol. */
   public List<SymbolInfo> list() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT " + COLUMNS + " FROM symbols ORDER BY symbol")
-                .map(SymbolRepository::map)
-                .list());
+    return jdbi.withHandle(h -> h.createQuery(ALL).map(SymbolRepository::map).list());
   }
 
   /** The active symbols' codes, ordered. */
   public List<String> activeSymbols() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT symbol FROM symbols WHERE active ORDER BY symbol")
-                .mapTo(String.class)
-                .list());
+    return jdbi.withHandle(h -> h.createQuery(ACTIVE_SYMBOLS).mapTo(String.class).list());
   }
 
   public Optional<SymbolInfo> find(String symbol) {
     return jdbi.withHandle(
-        h ->
-            h.createQuery("SELECT " + COLUMNS + " FROM symbols WHERE symbol = :symbol")
-                .bind("symbol", symbol)
-                .map(SymbolRepository::map)
-                .findOne());
+        h -> h.createQuery(FIND).bind("symbol", symbol).map(SymbolRepository::map).findOne());
   }
 
   public Optional<Long> idOf(String symbol) {

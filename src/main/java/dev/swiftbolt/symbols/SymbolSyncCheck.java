@@ -36,7 +36,12 @@ public final class SymbolSyncCheck {
     Optional<Long> symbolId =
         jdbi.withHandle(
             h ->
-                h.createQuery("SELECT id FROM symbols WHERE symbol = :s AND active")
+                h.createQuery(
+                        """
+                        SELECT id
+                          FROM symbols
+                         WHERE symbol = :s AND active
+                        """)
                     .bind("s", symbol)
                     .mapTo(Long.class)
                     .findOne());
@@ -52,16 +57,7 @@ public final class SymbolSyncCheck {
     long id = symbolId.get();
     boolean created = false;
     try {
-      created =
-          jdbi.withHandle(
-                  h ->
-                      h.createUpdate(
-                              "INSERT INTO user_symbol_tracking (user_id, symbol_id)"
-                                  + " VALUES (:u, :id) ON CONFLICT DO NOTHING")
-                          .bind("u", user)
-                          .bind("id", id)
-                          .execute())
-              == 1;
+      created = jdbi.withHandle(h -> WatchlistService.insertTracking(h, user, id));
       steps.add(
           new Step(
               "tracking",
@@ -81,8 +77,12 @@ public final class SymbolSyncCheck {
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "SELECT count(*) FROM forecast_jobs WHERE (user_id = :u OR symbol_id = :id)"
-                            + " AND created_at > now() - make_interval(secs => :secs)")
+                        """
+                        SELECT count(*)
+                          FROM forecast_jobs
+                         WHERE (user_id = :u OR symbol_id = :id)
+                           AND created_at > now() - make_interval(secs => :secs)
+                        """)
                     .bind("u", user)
                     .bind("id", id)
                     .bind("secs", (double) RECENT.toSeconds())
@@ -95,8 +95,11 @@ public final class SymbolSyncCheck {
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "SELECT count(*) FROM forecast_jobs WHERE symbol_id = :id"
-                            + " AND status IN ('queued', 'running')")
+                        """
+                        SELECT count(*)
+                          FROM forecast_jobs
+                         WHERE symbol_id = :id AND status IN ('queued', 'running')
+                        """)
                     .bind("id", id)
                     .mapTo(Integer.class)
                     .one());
@@ -111,13 +114,19 @@ public final class SymbolSyncCheck {
     }
     jdbi.useTransaction(
         h -> {
-          h.createUpdate("DELETE FROM user_symbol_tracking WHERE user_id = :u AND symbol_id = :id")
+          h.createUpdate(
+                  """
+                  DELETE FROM user_symbol_tracking
+                   WHERE user_id = :u AND symbol_id = :id
+                  """)
               .bind("u", user)
               .bind("id", id)
               .execute();
           h.createUpdate(
-                  "DELETE FROM forecast_jobs WHERE user_id = :u AND symbol_id = :id"
-                      + " AND status = 'queued' AND attempts = 0")
+                  """
+                  DELETE FROM forecast_jobs
+                   WHERE user_id = :u AND symbol_id = :id AND status = 'queued' AND attempts = 0
+                  """)
               .bind("u", user)
               .bind("id", id)
               .execute();

@@ -2,6 +2,7 @@ package dev.swiftbolt.symbols;
 
 import dev.swiftbolt.jobs.JobQueries;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -10,6 +11,13 @@ import org.jdbi.v3.core.Jdbi;
  * row (this service, the app through Supabase, psql) gets its jobs. Thread-safe.
  */
 public final class WatchlistService {
+
+  private static final String TRACK =
+      """
+      INSERT INTO user_symbol_tracking (user_id, symbol_id)
+      VALUES (:user, :id)
+      ON CONFLICT DO NOTHING
+      """;
 
   private final Jdbi jdbi;
   private final SymbolRepository symbols;
@@ -42,15 +50,19 @@ public final class WatchlistService {
     long symbolId = registry.requireTrackable(symbol);
     return jdbi.inTransaction(
         h -> {
-          int inserted =
-              h.createUpdate(
-                      "INSERT INTO user_symbol_tracking (user_id, symbol_id) VALUES (:user, :id)"
-                          + " ON CONFLICT DO NOTHING")
-                  .bind("user", user)
-                  .bind("id", symbolId)
-                  .execute();
-          return new TrackResult(symbol, inserted == 1, JobQueries.activeForSymbol(h, symbolId));
+          boolean added = insertTracking(h, user, symbolId);
+          return new TrackResult(symbol, added, JobQueries.activeForSymbol(h, symbolId));
         });
+  }
+
+  /**
+   * Inserts the tracking row of a validated user and a symbol id on the caller's handle (the
+   * database's trigger queues the symbol's jobs in the same transaction).
+   *
+   * @return false when the user already tracked the symbol (nothing is written)
+   */
+  static boolean insertTracking(Handle h, String user, long symbolId) {
+    return h.createUpdate(TRACK).bind("user", user).bind("id", symbolId).execute() == 1;
   }
 
   /**
@@ -65,7 +77,10 @@ public final class WatchlistService {
     return jdbi.withHandle(
             h ->
                 h.createUpdate(
-                        "DELETE FROM user_symbol_tracking WHERE user_id = :user AND symbol_id = :id")
+                        """
+                        DELETE FROM user_symbol_tracking
+                         WHERE user_id = :user AND symbol_id = :id
+                        """)
                     .bind("user", user)
                     .bind("id", symbolId)
                     .execute())
@@ -78,9 +93,13 @@ public final class WatchlistService {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "SELECT s.symbol, s.name, s.exchange, t.created_at FROM user_symbol_tracking t"
-                        + " JOIN symbols s ON s.id = t.symbol_id WHERE t.user_id = :user"
-                        + " ORDER BY s.symbol")
+                    """
+                    SELECT s.symbol, s.name, s.exchange, t.created_at
+                      FROM user_symbol_tracking t
+                      JOIN symbols s ON s.id = t.symbol_id
+                     WHERE t.user_id = :user
+                     ORDER BY s.symbol
+                    """)
                 .bind("user", user)
                 .map(
                     (rs, ctx) ->

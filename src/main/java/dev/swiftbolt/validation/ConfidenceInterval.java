@@ -10,11 +10,8 @@ public record ConfidenceInterval(double low, double high) {
   public ConfidenceInterval {
     if (!(low >= 0.0 && high <= 1.0 && low <= high)) {
       throw new IllegalArgumentException(
-          "confidence interval must satisfy 0 <= low <= high <= 1, got ["
-              + low
-              + ", "
-              + high
-              + "]");
+          "confidence interval must satisfy 0 <= low <= high <= 1, got [%s, %s]"
+              .formatted(low, high));
     }
   }
 }

@@ -28,16 +28,13 @@ record OverfitCheck(Optional<ProportionTest> test, boolean suspected, String exp
             walkforwardN.getAsInt(),
             false);
     String comparison =
-        "backtest "
-            + percent(scores.backtestingScore())
-            + " (n="
-            + backtestingN.getAsInt()
-            + ") vs walk-forward "
-            + percent(scores.walkforwardScore())
-            + " (n="
-            + walkforwardN.getAsInt()
-            + "), one-sided p"
-            + pValue(test.pValue());
+        "backtest %s (n=%s) vs walk-forward %s (n=%s), one-sided p%s"
+            .formatted(
+                percent(scores.backtestingScore()),
+                backtestingN.getAsInt(),
+                percent(scores.walkforwardScore()),
+                walkforwardN.getAsInt(),
+                pValue(test.pValue()));
     if (test.significant()) {
       return new OverfitCheck(
           Optional.of(test),

@@ -51,17 +51,10 @@ record BarWindow(Timeframe timeframe, Instant from, Instant to) {
       throw ApiException.badRequest(
           "range_too_large",
           "from",
-          "from "
-              + start
-              + " to "
-              + end
-              + " can hold up to "
-              + bound
-              + " "
-              + timeframe
-              + " bars; at most "
-              + MAX_BARS
-              + " bars per request: narrow from/to or use a larger timeframe");
+          """
+          from %s to %s can hold up to %s %s bars; at most %s bars per request: narrow from/to \
+          or use a larger timeframe"""
+              .formatted(start, end, bound, timeframe, MAX_BARS));
     }
     return new BarWindow(timeframe, start, end);
   }

@@ -46,10 +46,10 @@ final class Bodies {
         throw ApiException.badRequest(
             "unknown_field",
             Params.printable(property.getKey()),
-            "unknown field '"
-                + Params.printable(property.getKey())
-                + "'; expected only "
-                + String.join(", ", allowed.stream().sorted().toList()));
+            "unknown field '%s'; expected only %s"
+                .formatted(
+                    Params.printable(property.getKey()),
+                    String.join(", ", allowed.stream().sorted().toList())));
       }
     }
     return root;

@@ -95,11 +95,8 @@ public final class ErrorResponses {
                 ctx,
                 404,
                 "not_found",
-                "no route "
-                    + ctx.method()
-                    + " "
-                    + Params.printable(ctx.path())
-                    + " (see /api/v1/openapi.json)",
+                "no route %s %s (see /api/v1/openapi.json)"
+                    .formatted(ctx.method(), Params.printable(ctx.path())),
                 Optional.empty());
           }
         });

@@ -93,10 +93,8 @@ final class Params {
       throw ApiException.badRequest(
           "invalid_date",
           name,
-          name
-              + " must be an ISO date (2024-03-01) or instant (2024-03-01T14:30:00Z), got '"
-              + printable(raw)
-              + "'");
+          "%s must be an ISO date (2024-03-01) or instant (2024-03-01T14:30:00Z), got '%s'"
+              .formatted(name, printable(raw)));
     }
     if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
       throw ApiException.badRequest(

@@ -47,9 +47,10 @@ public final class PredictionRoutes {
                     ApiException.notFound(
                         "no_prediction",
                         "symbol",
-                        "no prediction yet for "
-                            + symbol
-                            + " — run the pipeline (swiftbolt pipeline run ml-orchestration)")));
+                        """
+                        no prediction yet for %s — run the pipeline (swiftbolt pipeline run \
+                        ml-orchestration)"""
+                            .formatted(symbol))));
   }
 
   private Optional<String> load(String symbol) {

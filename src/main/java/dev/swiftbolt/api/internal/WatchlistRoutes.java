@@ -85,9 +85,8 @@ public final class WatchlistRoutes {
             throw ApiException.badRequest(
                 "invalid_status",
                 "status",
-                "status must be one of queued, running, succeeded, dead; got '"
-                    + Params.printable(st)
-                    + "'");
+                "status must be one of queued, running, succeeded, dead; got '%s'"
+                    .formatted(Params.printable(st)));
           }
         });
     int limit = Params.intParam(ctx, "limit", DEFAULT_JOBS, 1, MAX_JOBS);

@@ -166,10 +166,9 @@ public final class Evaluator {
     int lastBar = firstBarAfter(data, endExclusiveAfter) - 1;
     if (first > lastBar) {
       throw new InsufficientHistoryException(
-          "no bars between "
-              + Instant.ofEpochSecond(startExclusive)
-              + " and "
-              + Instant.ofEpochSecond(endExclusiveAfter));
+          "no bars between %s and %s"
+              .formatted(
+                  Instant.ofEpochSecond(startExclusive), Instant.ofEpochSecond(endExclusiveAfter)));
     }
     return new TestWindow(first, lastBar);
   }
@@ -231,13 +230,8 @@ public final class Evaluator {
     }
     if (nTrain < config.minTrainingRows()) {
       throw new InsufficientHistoryException(
-          what
-              + " has "
-              + nTrain
-              + " purged training rows before "
-              + data.barTime(window.firstBar())
-              + "; needs at least "
-              + config.minTrainingRows());
+          "%s has %s purged training rows before %s; needs at least %s"
+              .formatted(what, nTrain, data.barTime(window.firstBar()), config.minTrainingRows()));
     }
     trainLabels = Arrays.copyOf(trainLabels, nTrain);
     return new WindowSplit(

@@ -25,6 +25,20 @@ public final class BulkBarReader {
    */
   private static final long POSTGRES_EPOCH_SECOND = 946_684_800L;
 
+  /**
+   * COPY takes no bind parameters, so two values are formatted in: a {@link Timeframe} constant's
+   * name (a closed set) and a comma-separated list of {@code long} ids written by {@link #query}.
+   * No ORDER BY: a sequential scan is cheaper than the index scan, and rows arrive in storage
+   * order, which is usually sorted per symbol already; each series is sorted on the client.
+   */
+  private static final String COPY_BARS =
+      """
+      COPY (SELECT symbol_id, ts, open, high, low, close, volume
+              FROM ohlc_bars
+             WHERE timeframe = '%s' AND symbol_id = ANY ('{%s}'::bigint[]))
+        TO STDOUT (FORMAT binary)
+      """;
+
   private final Jdbi jdbi;
 
   public BulkBarReader(Jdbi jdbi) {
@@ -49,16 +63,7 @@ public final class BulkBarReader {
     for (Long id : ids) {
       idList.append(idList.length() == 0 ? "" : ",").append(id.longValue());
     }
-    // COPY takes no bind parameters: the timeframe is an enum name and the ids are numbers.
-    // No ORDER BY: a sequential scan is cheaper than the index scan, and rows arrive in storage
-    // order, which is usually sorted per symbol already; each series is sorted on the client.
-    String sql =
-        "COPY (SELECT symbol_id, ts, open, high, low, close, volume"
-            + " FROM ohlc_bars WHERE timeframe = '"
-            + timeframe.name()
-            + "' AND symbol_id = ANY ('{"
-            + idList
-            + "}'::bigint[])) TO STDOUT (FORMAT binary)";
+    String sql = COPY_BARS.formatted(timeframe.name(), idList);
     Map<Long, Buffer> buffers = new TreeMap<>();
     Buffer[] last = {null};
     long[] lastId = {Long.MIN_VALUE};

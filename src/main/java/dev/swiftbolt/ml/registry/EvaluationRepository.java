@@ -18,6 +18,24 @@ import org.jdbi.v3.core.Jdbi;
 
 /** SQL access to {@code model_evaluations}. Thread-safe. */
 public final class EvaluationRepository {
+  private static final String INSERT =
+      """
+      INSERT INTO model_evaluations (symbol_id, timeframe, model_id, evaluated_at, backtest,
+                                     walkforward, live, live_score_source, calibration)
+      VALUES (:symbol, :tf, :model, :at, :bt::jsonb, :wf::jsonb, :live::jsonb, :source,
+              :cal::jsonb)
+      """;
+
+  private static final String LATEST =
+      """
+      SELECT evaluated_at, backtest::text AS bt, walkforward::text AS wf, live::text AS live,
+             live_score_source, calibration::text AS cal
+        FROM model_evaluations
+       WHERE symbol_id = :symbol AND timeframe = :tf
+       ORDER BY evaluated_at DESC, id DESC
+       LIMIT 1
+      """;
+
   private final Jdbi jdbi;
 
   public EvaluationRepository(Jdbi jdbi) {
@@ -29,20 +47,16 @@ public final class EvaluationRepository {
     return jdbi.withHandle(
         handle ->
             handle
-                .createUpdate(
-                    "INSERT INTO model_evaluations (symbol_id, timeframe, model_id, evaluated_at,"
-                        + " backtest, walkforward, live, live_score_source, calibration) VALUES"
-                        + " (:symbol, :tf, :model, :at, :bt::jsonb, :wf::jsonb, :live::jsonb,"
-                        + " :source, :cal::jsonb)")
+                .createUpdate(INSERT)
                 .bind("symbol", symbolId)
                 .bind("tf", report.timeframe().name())
                 .bind("model", modelId.isPresent() ? modelId.getAsLong() : null)
-                .bind("at", ModelRegistry.utc(report.evaluatedAt()))
-                .bind("bt", json(report.backtest()))
-                .bind("wf", json(report.walkforward()))
-                .bind("live", json(report.live()))
+                .bind("at", SeriesStatements.utc(report.evaluatedAt()))
+                .bind("bt", ModelRegistry.json(report.backtest()))
+                .bind("wf", ModelRegistry.json(report.walkforward()))
+                .bind("live", ModelRegistry.json(report.live()))
                 .bind("source", report.liveScoreSource())
-                .bind("cal", json(report.calibration()))
+                .bind("cal", ModelRegistry.json(report.calibration()))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
@@ -51,15 +65,8 @@ public final class EvaluationRepository {
   /** The latest stored evaluation of a series, as stored (JSON text per column). */
   public Optional<EvaluationReport> latest(String symbol, long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT evaluated_at, backtest::text AS bt, walkforward::text AS wf,"
-                        + " live::text AS live, live_score_source, calibration::text AS cal"
-                        + " FROM model_evaluations WHERE symbol_id = :symbol AND timeframe = :tf"
-                        + " ORDER BY evaluated_at DESC, id DESC LIMIT 1")
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, LATEST, symbolId, timeframe)
                 .map(
                     (rs, ctx) ->
                         new EvaluationReport(
@@ -73,14 +80,6 @@ public final class EvaluationRepository {
                             rs.getObject("evaluated_at", java.time.OffsetDateTime.class)
                                 .toInstant()))
                 .findOne());
-  }
-
-  private static String json(Object value) {
-    try {
-      return Json.mapper().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**

@@ -12,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -20,9 +22,65 @@ import org.jdbi.v3.core.statement.StatementContext;
  * the first one. Thread-safe.
  */
 public final class ForecastRepository {
-  private static final String COLUMNS =
-      "id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run, direction,"
-          + " p_bull, p_neutral, p_bear, score, resolved_at, realized, correct";
+  private static final String INSERT =
+      """
+      INSERT INTO forecasts (model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at,
+                             live_run, direction, p_bull, p_neutral, p_bear, score)
+      VALUES (:model, :symbol, :tf, :bar, :h, :made, :live, :dir, :bull, :neutral, :bear, :score)
+      ON CONFLICT (model_id, bar_ts, live_run) DO NOTHING
+      """;
+
+  private static final String ID_OF =
+      """
+      SELECT id
+        FROM forecasts
+       WHERE model_id = :model AND bar_ts = :bar AND live_run = :live
+      """;
+
+  private static final String UNRESOLVED_LIVE =
+      """
+      SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+        FROM forecasts
+       WHERE symbol_id = :symbol AND timeframe = :tf AND live_run AND resolved_at IS NULL
+       ORDER BY bar_ts, id
+      """;
+
+  private static final String RESOLVE =
+      """
+      UPDATE forecasts
+         SET resolved_at = :at, realized = :realized, correct = :correct
+       WHERE id = :id AND resolved_at IS NULL
+      """;
+
+  private static final String RECENT_OUTCOMES =
+      """
+      SELECT bar_ts, realized, correct
+        FROM forecasts
+       WHERE symbol_id = :symbol AND timeframe = :tf AND live_run AND resolved_at IS NOT NULL
+       ORDER BY bar_ts DESC, id DESC
+       LIMIT :limit
+      """;
+
+  private static final String LATEST =
+      """
+      SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+        FROM forecasts
+       WHERE symbol_id = :symbol AND timeframe = :tf
+       ORDER BY bar_ts DESC, made_at DESC, id DESC
+       LIMIT 1
+      """;
+
+  private static final String RECENT =
+      """
+      SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+        FROM forecasts
+       WHERE symbol_id = :symbol AND timeframe = :tf
+       ORDER BY bar_ts DESC, id DESC
+       LIMIT :limit
+      """;
 
   private final Jdbi jdbi;
 
@@ -42,18 +100,13 @@ public final class ForecastRepository {
         handle -> {
           Optional<Long> inserted =
               handle
-                  .createUpdate(
-                      "INSERT INTO forecasts (model_id, symbol_id, timeframe, bar_ts,"
-                          + " horizon_bars, made_at, live_run, direction, p_bull, p_neutral,"
-                          + " p_bear, score) VALUES (:model, :symbol, :tf, :bar, :h, :made,"
-                          + " :live, :dir, :bull, :neutral, :bear, :score)"
-                          + " ON CONFLICT (model_id, bar_ts, live_run) DO NOTHING")
+                  .createUpdate(INSERT)
                   .bind("model", modelId)
                   .bind("symbol", symbolId)
                   .bind("tf", timeframe.name())
-                  .bind("bar", ModelRegistry.utc(forecast.barTs()))
+                  .bind("bar", SeriesStatements.utc(forecast.barTs()))
                   .bind("h", forecast.horizonBars())
-                  .bind("made", ModelRegistry.utc(madeAt))
+                  .bind("made", SeriesStatements.utc(madeAt))
                   .bind("live", liveRun)
                   .bind("dir", forecast.direction().name())
                   .bind("bull", forecast.pBull())
@@ -67,11 +120,9 @@ public final class ForecastRepository {
             return inserted.get();
           }
           return handle
-              .createQuery(
-                  "SELECT id FROM forecasts"
-                      + " WHERE model_id = :model AND bar_ts = :bar AND live_run = :live")
+              .createQuery(ID_OF)
               .bind("model", modelId)
-              .bind("bar", ModelRegistry.utc(forecast.barTs()))
+              .bind("bar", SeriesStatements.utc(forecast.barTs()))
               .bind("live", liveRun)
               .mapTo(Long.class)
               .one();
@@ -80,19 +131,7 @@ public final class ForecastRepository {
 
   /** Live forecasts of a series that are not resolved yet, oldest bar first. */
   public List<StoredForecast> unresolvedLive(long symbolId, Timeframe timeframe) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM forecasts WHERE symbol_id = :symbol"
-                        + " AND timeframe = :tf AND live_run AND resolved_at IS NULL"
-                        + " ORDER BY bar_ts, id")
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
-                .map(ForecastRepository::map)
-                .list());
+    return jdbi.withHandle(h -> stored(h, UNRESOLVED_LIVE, symbolId, timeframe).list());
   }
 
   /** Records a resolution; a forecast already resolved is left as it was. */
@@ -100,10 +139,8 @@ public final class ForecastRepository {
     return jdbi.withHandle(
             handle ->
                 handle
-                    .createUpdate(
-                        "UPDATE forecasts SET resolved_at = :at, realized = :realized,"
-                            + " correct = :correct WHERE id = :id AND resolved_at IS NULL")
-                    .bind("at", ModelRegistry.utc(resolved.resolvedAt()))
+                    .createUpdate(RESOLVE)
+                    .bind("at", SeriesStatements.utc(resolved.resolvedAt()))
                     .bind("realized", resolved.realized().name())
                     .bind("correct", resolved.correct())
                     .bind("id", id)
@@ -114,14 +151,8 @@ public final class ForecastRepository {
   /** The most recently resolved live forecasts of a series, newest first, at most {@code limit}. */
   public List<LiveScore.Outcome> recentOutcomes(long symbolId, Timeframe timeframe, int limit) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT bar_ts, realized, correct FROM forecasts WHERE symbol_id = :symbol"
-                        + " AND timeframe = :tf AND live_run AND resolved_at IS NOT NULL"
-                        + " ORDER BY bar_ts DESC, id DESC LIMIT :limit")
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, RECENT_OUTCOMES, symbolId, timeframe)
                 .bind("limit", limit)
                 .map(
                     (rs, ctx) ->
@@ -134,36 +165,22 @@ public final class ForecastRepository {
 
   /** The forecast at the latest bar of a series (live or not), if any. */
   public Optional<StoredForecast> latest(long symbolId, Timeframe timeframe) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM forecasts WHERE symbol_id = :symbol"
-                        + " AND timeframe = :tf ORDER BY bar_ts DESC, made_at DESC, id DESC"
-                        + " LIMIT 1")
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
-                .map(ForecastRepository::map)
-                .findOne());
+    return jdbi.withHandle(h -> stored(h, LATEST, symbolId, timeframe).findOne());
   }
 
   /** Forecasts of a series, newest bar first, at most {@code limit}. */
   public List<StoredForecast> recent(long symbolId, Timeframe timeframe, int limit) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM forecasts WHERE symbol_id = :symbol"
-                        + " AND timeframe = :tf ORDER BY bar_ts DESC, id DESC LIMIT :limit")
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, RECENT, symbolId, timeframe)
                 .bind("limit", limit)
                 .map(ForecastRepository::map)
                 .list());
+  }
+
+  private static ResultIterable<StoredForecast> stored(
+      Handle h, String sql, long symbolId, Timeframe timeframe) {
+    return SeriesStatements.query(h, sql, symbolId, timeframe).map(ForecastRepository::map);
   }
 
   private static StoredForecast map(ResultSet rs, StatementContext ctx) throws SQLException {

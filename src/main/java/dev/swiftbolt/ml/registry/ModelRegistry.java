@@ -14,7 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -22,11 +24,41 @@ import org.jdbi.v3.core.statement.StatementContext;
  * symbol × timeframe in the same transaction (the previous one is kept, inactive). Thread-safe.
  */
 public final class ModelRegistry {
-  private static final String COLUMNS =
-      "id, symbol_id, timeframe, algorithm, params::text AS params, features::text AS features,"
-          + " horizon_bars, train_from, train_to, trained_at, metrics::text AS metrics,"
-          + " calibration_method, calibration_params::text AS calibration_params,"
-          + " artifact_format, artifact, active";
+  private static final String DEACTIVATE =
+      """
+      UPDATE models
+         SET active = false
+       WHERE symbol_id = :symbol AND timeframe = :tf AND active
+      """;
+
+  private static final String INSERT =
+      """
+      INSERT INTO models (symbol_id, timeframe, algorithm, params, features, horizon_bars,
+                          train_from, train_to, trained_at, metrics, calibration_method,
+                          calibration_params, artifact_format, artifact, active)
+      VALUES (:symbol, :tf, :algorithm, :params::jsonb, :features::jsonb, :horizon,
+              :from, :to, :trainedAt, :metrics::jsonb, :calMethod,
+              :calParams::jsonb, :format, :artifact, true)
+      """;
+
+  private static final String LAST_TRAINED_AT =
+      """
+      SELECT trained_at
+        FROM models
+       WHERE symbol_id = :symbol AND timeframe = :tf AND active
+      """;
+
+  /* The models of a series, newest first; with :activeOnly, only its active one. */
+  private static final String MODELS =
+      """
+      SELECT id, symbol_id, timeframe, algorithm, params::text AS params,
+             features::text AS features, horizon_bars, train_from, train_to, trained_at,
+             metrics::text AS metrics, calibration_method,
+             calibration_params::text AS calibration_params, artifact_format, artifact, active
+        FROM models
+       WHERE symbol_id = :symbol AND timeframe = :tf AND (active OR NOT :activeOnly)
+       ORDER BY trained_at DESC, id DESC
+      """;
 
   private final Jdbi jdbi;
 
@@ -39,29 +71,21 @@ public final class ModelRegistry {
     return jdbi.inTransaction(
         handle -> {
           handle
-              .createUpdate(
-                  "UPDATE models SET active = false"
-                      + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
+              .createUpdate(DEACTIVATE)
               .bind("symbol", model.symbolId())
               .bind("tf", model.timeframe().name())
               .execute();
           return handle
-              .createUpdate(
-                  "INSERT INTO models (symbol_id, timeframe, algorithm, params, features,"
-                      + " horizon_bars, train_from, train_to, trained_at, metrics,"
-                      + " calibration_method, calibration_params, artifact_format, artifact,"
-                      + " active) VALUES (:symbol, :tf, :algorithm, :params::jsonb,"
-                      + " :features::jsonb, :horizon, :from, :to, :trainedAt, :metrics::jsonb,"
-                      + " :calMethod, :calParams::jsonb, :format, :artifact, true)")
+              .createUpdate(INSERT)
               .bind("symbol", model.symbolId())
               .bind("tf", model.timeframe().name())
               .bind("algorithm", model.kind().algorithm())
               .bind("params", model.paramsJson())
               .bind("features", json(model.features()))
               .bind("horizon", model.horizonBars())
-              .bind("from", utc(model.trainFrom()))
-              .bind("to", utc(model.trainTo()))
-              .bind("trainedAt", utc(model.trainedAt()))
+              .bind("from", SeriesStatements.utc(model.trainFrom()))
+              .bind("to", SeriesStatements.utc(model.trainTo()))
+              .bind("trainedAt", SeriesStatements.utc(model.trainedAt()))
               .bind("metrics", model.metricsJson())
               .bind("calMethod", model.calibrationMethod())
               .bind("calParams", json(model.calibrationParams()))
@@ -75,30 +99,14 @@ public final class ModelRegistry {
 
   /** The active model of a series, if one was trained. */
   public Optional<RegisteredModel> active(long symbolId, Timeframe timeframe) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM models"
-                        + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
-                .map(ModelRegistry::map)
-                .findOne());
+    return jdbi.withHandle(h -> models(h, symbolId, timeframe, true).findOne());
   }
 
   /** When the active model of a series was trained: the last retraining date. */
   public Optional<Instant> lastTrainedAt(long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT trained_at FROM models"
-                        + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
+        h ->
+            SeriesStatements.query(h, LAST_TRAINED_AT, symbolId, timeframe)
                 .mapTo(OffsetDateTime.class)
                 .findOne()
                 .map(OffsetDateTime::toInstant));
@@ -106,19 +114,14 @@ public final class ModelRegistry {
 
   /** Every model of a series, newest first. */
   public List<RegisteredModel> history(long symbolId, Timeframe timeframe) {
-    return jdbi.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT "
-                        + COLUMNS
-                        + " FROM models"
-                        + " WHERE symbol_id = :symbol AND timeframe = :tf"
-                        + " ORDER BY trained_at DESC, id DESC")
-                .bind("symbol", symbolId)
-                .bind("tf", timeframe.name())
-                .map(ModelRegistry::map)
-                .list());
+    return jdbi.withHandle(h -> models(h, symbolId, timeframe, false).list());
+  }
+
+  private static ResultIterable<RegisteredModel> models(
+      Handle h, long symbolId, Timeframe timeframe, boolean activeOnly) {
+    return SeriesStatements.query(h, MODELS, symbolId, timeframe)
+        .bind("activeOnly", activeOnly)
+        .map(ModelRegistry::map);
   }
 
   private static RegisteredModel map(ResultSet rs, StatementContext ctx) throws SQLException {
@@ -139,10 +142,6 @@ public final class ModelRegistry {
         rs.getString("artifact_format"),
         rs.getBytes("artifact"),
         rs.getBoolean("active"));
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(java.time.ZoneOffset.UTC);
   }
 
   public static String json(Object value) {
