@@ -28,7 +28,7 @@ public final class TrainingHistoryDue implements RetrainingDue {
 
   @Override
   public List<DueTraining> due(Instant now) {
-    String reason = "no successful training in the last " + maxAge.toDays() + " days";
+    String reason = "no successful training in the last %s days".formatted(maxAge.toDays());
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -38,12 +38,13 @@ public final class TrainingHistoryDue implements RetrainingDue {
                      WHERE s.active
                        AND NOT EXISTS (SELECT 1
                                          FROM forecast_jobs j
-                                        WHERE j.job_type = 'train'
+                                        WHERE j.job_type = :trainJob
                                           AND j.symbol_id = s.id
                                           AND j.status = 'succeeded'
                                           AND j.finished_at > :cutoff)
                      ORDER BY s.symbol
                     """)
+                .bind("trainJob", JobType.TRAIN.wireName())
                 .bind("cutoff", now.minus(maxAge).atOffset(ZoneOffset.UTC))
                 .mapTo(Long.class)
                 .map(id -> new DueTraining(id, Optional.empty(), reason))
