@@ -187,7 +187,7 @@ class DashboardBrowserTest {
   }
 
   private static WebElement waitVisible(By by) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15))
+    return new WebDriverWait(driver, Duration.ofSeconds(45))
         .until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
@@ -254,7 +254,7 @@ class DashboardBrowserTest {
                 h.execute(
                     "UPDATE forecast_jobs SET status = 'running', attempts = 1"
                         + " WHERE job_type = 'backfill'"));
-    new WebDriverWait(driver, Duration.ofSeconds(15))
+    new WebDriverWait(driver, Duration.ofSeconds(45))
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#jobs tbody"), "backfill AAPL running 1/5"));
