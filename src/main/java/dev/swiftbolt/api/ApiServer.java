@@ -6,7 +6,10 @@ import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
+import dev.swiftbolt.api.internal.JsonErrorHandler;
 import dev.swiftbolt.api.internal.PredictionRoutes;
+import dev.swiftbolt.api.internal.Refusals;
+import dev.swiftbolt.api.internal.RequestGuard;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
 import dev.swiftbolt.auth.JwtSecret;
@@ -20,11 +23,18 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -85,8 +95,25 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer(
       Database database, TokenVerifier verifier, Clock clock, Optional<AssetDirectory> assets) {
+    this(database, verifier, clock, assets, HttpLimits.DEFAULTS);
+  }
+
+  /**
+   * Builds the server (not started) as {@link #ApiServer(Database, TokenVerifier, Clock, Optional)}
+   * does, enforcing {@code limits} on every request instead of {@link HttpLimits#DEFAULTS}.
+   */
+  public ApiServer(
+      Database database,
+      TokenVerifier verifier,
+      Clock clock,
+      Optional<AssetDirectory> assets,
+      HttpLimits limits) {
     Jdbi jdbi = database.jdbi();
     metrics = new ApiMetrics(jdbi);
+    Refusals refusals = new Refusals(metrics.registry(), clock);
+    JsonErrorHandler errors = new JsonErrorHandler(refusals);
+    RequestGuard guard = new RequestGuard(limits, refusals);
+    AtomicReference<Server> jetty = new AtomicReference<>();
     SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
     WatchlistRoutes watchlist = new WatchlistRoutes(jdbi, new SymbolRegistry(jdbi, assets));
     PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
@@ -97,7 +124,31 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-              config.http.maxRequestSize = 64 * 1024;
+              config.http.maxRequestSize = limits.maxBodyBytes();
+              config.http.prefer405over404 = true;
+              config.jetty.modifyServer(
+                  server -> {
+                    jetty.set(server);
+                    server.setErrorHandler(errors);
+                  });
+              config.jetty.modifyServletContextHandler(
+                  context -> {
+                    context.setErrorHandler(errors);
+                    context.addFilter(
+                        new FilterHolder(guard),
+                        "/*",
+                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
+                  });
+              config.events(
+                  events ->
+                      events.serverStarting(
+                          () -> {
+                            for (Connector connector : jetty.get().getConnectors()) {
+                              if (connector instanceof AbstractConnector c) {
+                                c.setIdleTimeout(limits.idleTimeout().toMillis());
+                              }
+                            }
+                          }));
               config.requestLogger.http(metrics::record);
               config.events(
                   events ->

@@ -9,6 +9,7 @@ import dev.swiftbolt.symbols.UnknownSymbolException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,19 @@ public final class ErrorResponses {
     app.exception(
         IllegalArgumentException.class,
         (e, ctx) -> send(ctx, 400, "invalid_input", e.getMessage(), Optional.empty()));
+    app.exception(
+        MethodNotAllowedResponse.class,
+        (e, ctx) -> {
+          e.getDetails().values().stream()
+              .findFirst()
+              .ifPresent(allow -> ctx.header("Allow", allow));
+          send(
+              ctx,
+              405,
+              "method_not_allowed",
+              ctx.method() + " is not allowed on " + Printable.quote(ctx.path()),
+              Optional.empty());
+        });
     app.exception(
         HttpResponseException.class,
         (e, ctx) ->
@@ -121,13 +135,12 @@ public final class ErrorResponses {
       case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
-      case 413 -> "payload_too_large";
-      default -> status >= 500 ? "internal_error" : "http_" + status;
+      default -> JsonErrorHandler.codeOf(status);
     };
   }
 
   private static void send(
       Context ctx, int status, String code, String message, Optional<String> field) {
-    ctx.status(status).json(new ApiError(code, message, field));
+    ctx.status(status).json(new ApiError(code, Printable.escape(message), field));
   }
 }
