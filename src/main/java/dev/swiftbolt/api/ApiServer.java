@@ -131,6 +131,10 @@ public final class ApiServer implements AutoCloseable {
                     jetty.set(server);
                     server.setErrorHandler(errors);
                   });
+              // dispatch on the headers: a Content-Length over the limit is refused at once, and
+              // bodies are read without a thread by RequestGuard anyway
+              config.jetty.modifyHttpConfiguration(
+                  http -> http.setDelayDispatchUntilContent(false));
               config.jetty.modifyServletContextHandler(
                   context -> {
                     context.setErrorHandler(errors);

@@ -98,6 +98,7 @@ class RequestFramingTest {
 
   @Test
   void a_content_length_over_64_kib_is_413_body_too_large_before_the_body_is_read() {
+    long start = System.nanoTime();
     try (RawHttp http = connect()) {
       http.send(
           head(
@@ -107,6 +108,9 @@ class RequestFramingTest {
               "Content-Length: " + (LIMIT + 1)));
       assertError(http.read(), 413, "body_too_large");
     }
+    assertThat((System.nanoTime() - start) / 1_000_000)
+        .as("answered on the headers")
+        .isLessThan(2_000L);
   }
 
   @ParameterizedTest
