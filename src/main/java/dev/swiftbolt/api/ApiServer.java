@@ -6,10 +6,9 @@ import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
-import dev.swiftbolt.api.internal.JsonErrorHandler;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.Refusals;
-import dev.swiftbolt.api.internal.RequestGuard;
+import dev.swiftbolt.api.internal.ServerHardening;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
 import dev.swiftbolt.auth.JwtSecret;
@@ -23,18 +22,11 @@ import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import jakarta.servlet.DispatcherType;
 import java.time.Clock;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.servlet.FilterHolder;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -44,8 +36,10 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Routes are listed in DESIGN.md ("Surface") and documented in {@code /api/v1/openapi.json}.
  * Health, symbols, openapi and the dashboard's files are public; every other route needs {@code
  * Authorization: Bearer <JWT>} verified by {@link TokenVerifier}. Errors are JSON {@code {"error",
- * "message", "field"}}. Start once, stop once; {@link #close()} stops gracefully (in-flight
- * requests finish).
+ * "message", "field"}}, including the web server's own. Every request passes the {@link HttpLimits}
+ * first (bounded bodies however framed, caps on concurrent requests, an idle timeout, browser
+ * security headers; docs/security.md). Start once, stop once; {@link #close()} stops gracefully
+ * (in-flight requests finish).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -111,9 +105,6 @@ public final class ApiServer implements AutoCloseable {
     Jdbi jdbi = database.jdbi();
     metrics = new ApiMetrics(jdbi);
     Refusals refusals = new Refusals(metrics.registry(), clock);
-    JsonErrorHandler errors = new JsonErrorHandler(refusals);
-    RequestGuard guard = new RequestGuard(limits, refusals);
-    AtomicReference<Server> jetty = new AtomicReference<>();
     SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
     WatchlistRoutes watchlist = new WatchlistRoutes(jdbi, new SymbolRegistry(jdbi, assets));
     PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
@@ -124,35 +115,7 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-              config.http.maxRequestSize = limits.maxBodyBytes();
-              config.http.prefer405over404 = true;
-              config.jetty.modifyServer(
-                  server -> {
-                    jetty.set(server);
-                    server.setErrorHandler(errors);
-                  });
-              // dispatch on the headers: a Content-Length over the limit is refused at once, and
-              // bodies are read without a thread by RequestGuard anyway
-              config.jetty.modifyHttpConfiguration(
-                  http -> http.setDelayDispatchUntilContent(false));
-              config.jetty.modifyServletContextHandler(
-                  context -> {
-                    context.setErrorHandler(errors);
-                    context.addFilter(
-                        new FilterHolder(guard),
-                        "/*",
-                        EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
-                  });
-              config.events(
-                  events ->
-                      events.serverStarting(
-                          () -> {
-                            for (Connector connector : jetty.get().getConnectors()) {
-                              if (connector instanceof AbstractConnector c) {
-                                c.setIdleTimeout(limits.idleTimeout().toMillis());
-                              }
-                            }
-                          }));
+              ServerHardening.apply(config, limits, refusals);
               config.requestLogger.http(metrics::record);
               config.events(
                   events ->

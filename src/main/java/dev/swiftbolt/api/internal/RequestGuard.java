@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 
@@ -71,89 +72,94 @@ public final class RequestGuard implements Filter {
       return;
     }
     SecurityHeaders.FIELDS.forEach(response::setHeader);
+    Optional<Refusal> refusal = refusalOf(request);
+    if (refusal.isPresent()) {
+      if (refusal.get().status() == 405) {
+        response.setHeader("Allow", "GET, HEAD, POST, DELETE");
+      }
+      refuse(request, response, refusal.get());
+      return;
+    }
+    if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
+      runHandler(request, response, chain);
+    } else if (bodies.tryAcquire()) {
+      readBody(request, response);
+    } else {
+      refuseBusy(request, response, "request bodies being received");
+    }
+  }
+
+  /** A request refused before anything is read: status, code, message, whether to close. */
+  private record Refusal(int status, String code, String message, boolean close) {}
+
+  /** Why the request is refused on its request line and headers alone, if it is. */
+  private Optional<Refusal> refusalOf(HttpServletRequest request) {
     String method = request.getMethod();
     if (REFUSED_METHODS.contains(method)) {
-      response.setHeader("Allow", "GET, HEAD, POST, DELETE");
-      refuse(
-          request,
-          response,
-          405,
-          "method_not_allowed",
-          method + " is not supported by this server",
-          true);
-      return;
+      return Optional.of(
+          new Refusal(
+              405, "method_not_allowed", method + " is not supported by this server", true));
     }
     for (String header : OVERRIDE_HEADERS) {
       if (request.getHeader(header) != null) {
-        refuse(
-            request,
-            response,
-            400,
-            "bad_request",
-            header + " is not supported; send the request with the method itself",
-            false);
-        return;
+        return Optional.of(
+            new Refusal(
+                400,
+                "bad_request",
+                header + " is not supported; send the request with the method itself",
+                false));
       }
     }
     if (Collections.list(request.getHeaders("Authorization")).size() > 1) {
-      refuse(
-          request,
-          response,
-          400,
-          "bad_request",
-          "send one Authorization header, not several",
-          false);
-      return;
+      return Optional.of(
+          new Refusal(400, "bad_request", "send one Authorization header, not several", false));
     }
     long declared = request.getContentLengthLong();
-    boolean chunked = request.getHeader("Transfer-Encoding") != null;
     if (declared > limits.maxBodyBytes()) {
-      refuse(request, response, 413, "body_too_large", tooLarge(declared), true);
-      return;
+      return Optional.of(new Refusal(413, "body_too_large", tooLarge(declared), true));
     }
-    if (declared <= 0 && !chunked) {
-      runHandler(request, response, chain);
-      return;
-    }
-    if (!bodies.tryAcquire()) {
-      refuseBusy(request, response, "request bodies being received");
-      return;
-    }
+    return Optional.empty();
+  }
+
+  /**
+   * Reads the body without holding a thread ({@link BodyReader}), then dispatches the request again
+   * to run its handler; a body over the limit or cut short is answered here. Holds one {@link
+   * #bodies} permit until the body is complete or refused.
+   */
+  private void readBody(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     AsyncContext async = request.startAsync();
     async.setTimeout(0);
-    BodyReader reader =
-        new BodyReader(
-            request,
-            limits.maxBodyBytes(),
-            declared,
-            new BodyReader.Outcome() {
-              @Override
-              public void complete(byte[] body) {
-                bodies.release();
-                request.setAttribute(BODY, body);
-                async.dispatch();
-              }
+    BodyReader.Outcome outcome =
+        new BodyReader.Outcome() {
+          @Override
+          public void complete(byte[] body) {
+            bodies.release();
+            request.setAttribute(BODY, body);
+            async.dispatch();
+          }
 
-              @Override
-              public void tooLarge(long read) {
-                bodies.release();
-                refuseQuietly(
-                    async,
-                    request,
-                    response,
-                    413,
-                    "body_too_large",
-                    RequestGuard.this.tooLarge(read),
-                    true);
-              }
+          @Override
+          public void tooLarge(long read) {
+            bodies.release();
+            refuseQuietly(
+                async,
+                request,
+                response,
+                new Refusal(413, "body_too_large", RequestGuard.this.tooLarge(read), true));
+          }
 
-              @Override
-              public void failed(String message) {
-                bodies.release();
-                refuseQuietly(async, request, response, 400, "bad_request", message, true);
-              }
-            });
-    request.getInputStream().setReadListener(reader);
+          @Override
+          public void failed(String message) {
+            bodies.release();
+            refuseQuietly(async, request, response, new Refusal(400, "bad_request", message, true));
+          }
+        };
+    request
+        .getInputStream()
+        .setReadListener(
+            new BodyReader(
+                request, limits.maxBodyBytes(), request.getContentLengthLong(), outcome));
   }
 
   private String tooLarge(long bytes) {
@@ -181,22 +187,21 @@ public final class RequestGuard implements Filter {
     refuse(
         request,
         response,
-        503,
-        "too_many_requests",
-        "the server is at its limit of %s; retry after %s s".formatted(what, RETRY_AFTER_SECONDS),
-        false);
+        new Refusal(
+            503,
+            "too_many_requests",
+            "the server is at its limit of %s; retry after %s s"
+                .formatted(what, RETRY_AFTER_SECONDS),
+            false));
   }
 
   private void refuseQuietly(
       AsyncContext async,
       HttpServletRequest request,
       HttpServletResponse response,
-      int status,
-      String code,
-      String message,
-      boolean close) {
+      Refusal refusal) {
     try {
-      refuse(request, response, status, code, message, close);
+      refuse(request, response, refusal);
     } catch (IOException | RuntimeException gone) {
       // the client has gone; nothing left to tell it
     } finally {
@@ -204,31 +209,25 @@ public final class RequestGuard implements Filter {
     }
   }
 
-  private void refuse(
-      HttpServletRequest request,
-      HttpServletResponse response,
-      int status,
-      String code,
-      String message,
-      boolean close)
+  private void refuse(HttpServletRequest request, HttpServletResponse response, Refusal refusal)
       throws IOException {
     refusals.refused(
-        code,
+        refusal.code(),
         "%s %s: %s"
             .formatted(
                 Printable.quote(request.getMethod()),
                 Printable.quote(request.getRequestURI()),
-                message));
+                refusal.message()));
     if (response.isCommitted()) {
       return;
     }
-    response.setStatus(status);
+    response.setStatus(refusal.status());
     response.setContentType("application/json");
     response.setHeader("Cache-Control", "no-store");
-    if (close) {
+    if (refusal.close()) {
       response.setHeader("Connection", "close");
     }
-    byte[] body = JsonErrorHandler.json(code, message);
+    byte[] body = JsonErrorHandler.json(refusal.code(), refusal.message());
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
     response.flushBuffer();
