@@ -141,7 +141,7 @@ public final class ApiServer implements AutoCloseable {
                     files.headers = java.util.Map.of("Cache-Control", "max-age=31536000");
                   });
             });
-    ErrorResponses.install(app);
+    ErrorResponses.install(app, refusals);
     app.beforeMatched(new Authentication(verifier));
 
     app.get("/api/v1/health", system::health, Access.PUBLIC);

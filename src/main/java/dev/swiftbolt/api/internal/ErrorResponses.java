@@ -25,8 +25,11 @@ public final class ErrorResponses {
 
   private ErrorResponses() {}
 
-  /** Installs the exception and status handlers on {@code app}. */
-  public static void install(Javalin app) {
+  /**
+   * Installs the exception and status handlers on {@code app}; outages seen by requests (token
+   * keys, Alpaca, the database) are logged through {@code refusals}, at most once a minute each.
+   */
+  public static void install(Javalin app, Refusals refusals) {
     app.exception(
         ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage(), e.field()));
     app.exception(
@@ -38,7 +41,7 @@ public final class ErrorResponses {
     app.exception(
         TokenKeysUnavailableException.class,
         (e, ctx) -> {
-          log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+          refusals.refused("token_keys_unavailable", where(ctx) + e.getMessage());
           ctx.header("Retry-After", "30");
           send(ctx, 503, "token keys unavailable", e.getMessage(), Optional.empty());
         });
@@ -51,7 +54,7 @@ public final class ErrorResponses {
     app.exception(
         AlpacaException.class,
         (e, ctx) -> {
-          log.warn("{} {}: Alpaca failed: {}", ctx.method(), ctx.path(), e.getMessage());
+          refusals.refused("alpaca_unavailable", where(ctx) + "Alpaca failed: " + e.getMessage());
           send(
               ctx,
               502,
@@ -82,7 +85,7 @@ public final class ErrorResponses {
     app.exception(
         DatabaseUnavailableException.class,
         (e, ctx) -> {
-          log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+          refusals.refused("database_unavailable", where(ctx) + e.getMessage());
           send(
               ctx,
               503,
@@ -126,6 +129,10 @@ public final class ErrorResponses {
                 "method_not_allowed",
                 ctx.method() + " is not allowed on " + Params.printable(ctx.path()),
                 Optional.empty()));
+  }
+
+  private static String where(Context ctx) {
+    return "%s %s: ".formatted(ctx.method(), Printable.quote(ctx.path()));
   }
 
   private static String codeOf(int status) {
