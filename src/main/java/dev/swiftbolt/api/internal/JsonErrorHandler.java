@@ -54,7 +54,10 @@ public final class JsonErrorHandler extends ErrorHandler {
           case 414 -> "the request URI is longer than the server accepts (8 KiB with headers)";
           case 431 -> "the request headers are larger than the server accepts (8 KiB)";
           case 413 -> "the request body is larger than the server accepts (64 KiB)";
-          default -> "the web server refused the request";
+          default ->
+              status >= 500
+                  ? "the web server failed to handle the request"
+                  : "the web server refused the request";
         };
     return reason == null || reason.isBlank() ? what : what + ": " + Printable.quote(reason);
   }

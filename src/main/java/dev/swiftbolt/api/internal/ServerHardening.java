@@ -18,6 +18,9 @@ import org.eclipse.jetty.servlet.FilterHolder;
  */
 public final class ServerHardening {
 
+  /** The most bytes of request line and headers read (Jetty's default, stated here). */
+  public static final int HEADER_BYTES = 8 * 1024;
+
   private ServerHardening() {}
 
   /** Applies the limits to {@code config}; refusals are counted and logged by {@code refusals}. */
@@ -34,7 +37,12 @@ public final class ServerHardening {
         });
     // dispatch on the headers: a Content-Length over the limit is refused at once, and bodies
     // are read without a thread by RequestGuard anyway
-    config.jetty.modifyHttpConfiguration(http -> http.setDelayDispatchUntilContent(false));
+    config.jetty.modifyHttpConfiguration(
+        http -> {
+          http.setDelayDispatchUntilContent(false);
+          // request line and headers together; beyond, Jetty answers 414 or 431 (JsonErrorHandler)
+          http.setRequestHeaderSize(HEADER_BYTES);
+        });
     config.jetty.modifyServletContextHandler(
         context -> {
           context.setErrorHandler(errors);
