@@ -2,6 +2,8 @@
 // rendered with textContent, never as HTML.
 "use strict";
 
+// The token lives in sessionStorage: it survives a reload of this tab but not its closing, is not
+// shared with other tabs and is never written to localStorage, where it would outlive the session.
 const TOKEN_KEY = "swiftbolt.token";
 const TIMEFRAMES = ["M15", "H1", "H4", "D1", "W1"];
 const JOB_POLL_MS = 2000;
@@ -75,7 +77,7 @@ async function signIn(token) {
     show("sign-in-error", true);
     return;
   }
-  localStorage.setItem(TOKEN_KEY, state.token);
+  sessionStorage.setItem(TOKEN_KEY, state.token);
   show("sign-in-error", false);
   show("sign-in", false);
   show("app", true);
@@ -87,7 +89,7 @@ async function signIn(token) {
 }
 
 function signOut(reason) {
-  localStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(TOKEN_KEY);
   state.token = null;
   state.selected = null;
   clearTimeout(state.pollTimer);
@@ -539,7 +541,8 @@ document.addEventListener("DOMContentLoaded", () => {
   $("add-symbol").addEventListener("input", onSearchInput);
   $("add-symbol").addEventListener("keydown", onSearchKey);
   $("add-symbol").addEventListener("blur", () => setTimeout(closeSuggestions, 150));
-  const saved = localStorage.getItem(TOKEN_KEY);
+  localStorage.removeItem(TOKEN_KEY); // left there by versions before 0.2
+  const saved = sessionStorage.getItem(TOKEN_KEY);
   if (saved) {
     signIn(saved);
   } else {

@@ -7,6 +7,8 @@ import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
 import dev.swiftbolt.api.internal.PredictionRoutes;
+import dev.swiftbolt.api.internal.Refusals;
+import dev.swiftbolt.api.internal.ServerHardening;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
 import dev.swiftbolt.auth.JwtSecret;
@@ -43,8 +45,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * <p>Routes are listed in DESIGN.md ("Surface") and documented in {@code /api/v1/openapi.json}.
  * Health, symbols, openapi and the dashboard's files are public; every other route needs {@code
  * Authorization: Bearer <JWT>} verified by {@link TokenVerifier}. Errors are JSON {@code {"error",
- * "message", "field"}}. Start once, stop once; {@link #close()} stops gracefully (in-flight
- * requests finish).
+ * "message", "field"}}, including the web server's own. Every request passes the {@link HttpLimits}
+ * first (bounded bodies however framed, caps on concurrent requests, an idle timeout, browser
+ * security headers; docs/security.md). Start once, stop once; {@link #close()} stops gracefully
+ * (in-flight requests finish).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -94,10 +98,24 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer(
       Database database, TokenVerifier verifier, Clock clock, Optional<AssetDirectory> assets) {
+    this(database, verifier, clock, assets, HttpLimits.DEFAULTS);
+  }
+
+  /**
+   * Builds the server (not started) as {@link #ApiServer(Database, TokenVerifier, Clock, Optional)}
+   * does, enforcing {@code limits} on every request instead of {@link HttpLimits#DEFAULTS}.
+   */
+  public ApiServer(
+      Database database,
+      TokenVerifier verifier,
+      Clock clock,
+      Optional<AssetDirectory> assets,
+      HttpLimits limits) {
     SymbolRegistry registry = new SymbolRegistry(database.jdbi(), assets);
     metrics =
         new ApiMetrics(
             new QueueStatistics(database.jdbi()), new PipelineRunStatistics(database.jdbi()));
+    Refusals refusals = new Refusals(metrics.registry(), clock);
     SystemRoutes system =
         new SystemRoutes(
             new DatabaseStatus(database.jdbi()), new SymbolSearch(database.jdbi()), metrics, clock);
@@ -117,7 +135,7 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-              config.http.maxRequestSize = 64 * 1024;
+              ServerHardening.apply(config, limits, refusals);
               config.requestLogger.http(metrics::record);
               config.events(
                   events ->
@@ -143,7 +161,7 @@ public final class ApiServer implements AutoCloseable {
                     files.headers = java.util.Map.of("Cache-Control", "max-age=31536000");
                   });
             });
-    ErrorResponses.install(app);
+    ErrorResponses.install(app, refusals);
     app.beforeMatched(new Authentication(verifier));
 
     app.get("/api/v1/health", system::health, Access.PUBLIC);

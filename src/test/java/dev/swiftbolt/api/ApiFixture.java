@@ -34,9 +34,21 @@ final class ApiFixture implements AutoCloseable {
 
   /** A server that looks unknown tickers up in {@code assets} (a fake Alpaca). */
   ApiFixture(java.util.Optional<dev.swiftbolt.symbols.AssetDirectory> assets) {
+    this(assets, HttpLimits.DEFAULTS);
+  }
+
+  /** A server enforcing {@code limits} instead of the defaults. */
+  ApiFixture(java.util.Optional<dev.swiftbolt.symbols.AssetDirectory> assets, HttpLimits limits) {
     database = TestDatabase.create();
     new SymbolRepository(database.jdbi()).seed();
-    server = new ApiServer(database, JwtSecret.of(SECRET), Clock.systemUTC(), assets).start(0);
+    server =
+        new ApiServer(
+                database,
+                new dev.swiftbolt.auth.TokenVerifier(JwtSecret.of(SECRET), Clock.systemUTC()),
+                Clock.systemUTC(),
+                assets,
+                limits)
+            .start(0);
   }
 
   String token(String user) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -60,6 +64,9 @@ class DashboardBrowserTest {
         "--no-first-run",
         "--window-size=1400,1300",
         "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);
@@ -198,9 +205,7 @@ class DashboardBrowserTest {
 
   @Test
   void before_sign_in_only_the_sign_in_card_shows_and_the_favicon_is_served() {
-    driver.get("http://localhost:" + api.server.port() + "/");
-    ((org.openqa.selenium.JavascriptExecutor) driver)
-        .executeScript("localStorage.clear(); location.reload();");
+    openInFreshTab();
     waitVisible(By.cssSelector("#sign-in .hint"));
 
     assertThat(driver.findElement(By.id("app")).isDisplayed()).as("the app shell").isFalse();
@@ -312,5 +317,74 @@ class DashboardBrowserTest {
         .contains("live 66.7 % of 3 resolved")
         .contains("2 retrains");
     screenshot("swiftbolt-dashboard.png");
+  }
+
+  /**
+   * Opens the dashboard in a new tab and closes the old one: the token is kept per tab
+   * (sessionStorage), so the new tab starts signed out.
+   */
+  private static void openInFreshTab() {
+    String old = driver.getWindowHandle();
+    driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    String fresh = driver.getWindowHandle();
+    driver.switchTo().window(old).close();
+    driver.switchTo().window(fresh);
+    driver.get("http://localhost:" + api.server.port() + "/");
+  }
+
+  /** Console messages of the page about the Content Security Policy since the last call. */
+  private static List<String> cspMessages() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy"))
+        .toList();
+  }
+
+  @Test
+  void the_content_security_policy_blocks_injected_inline_script_and_the_signed_in_page_runs()
+      throws IOException {
+    openInFreshTab();
+    var js = (org.openqa.selenium.JavascriptExecutor) driver;
+    waitVisible(By.cssSelector("#sign-in .hint"));
+    driver.findElement(By.id("token")).sendKeys(api.token("csp-user"));
+    driver.findElement(By.cssSelector("#sign-in-form button")).click();
+    assertThat(waitVisible(By.id("who")).getText()).isEqualTo("Signed in as csp-user");
+    assertThat(cspMessages()).as("our own page violates nothing").isEmpty();
+    // the token is kept for this tab only, never in localStorage
+    assertThat(js.executeScript("return localStorage.getItem('swiftbolt.token')")).isNull();
+    assertThat(js.executeScript("return sessionStorage.getItem('swiftbolt.token')"))
+        .asString()
+        .matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+
+    // an injected inline script and an inline event handler are refused by the browser
+    Object violations =
+        js.executeAsyncScript(
+            """
+            const done = arguments[arguments.length - 1];
+            const seen = [];
+            document.addEventListener('securitypolicyviolation',
+                e => seen.push(e.violatedDirective));
+            const s = document.createElement('script');
+            s.textContent = 'window.injected = true;';
+            document.head.appendChild(s);
+            const img = document.createElement('img');
+            img.setAttribute('onerror', 'window.handlerRan = true;');
+            img.src = 'data:,not-an-image';
+            document.body.appendChild(img);
+            setTimeout(() => done(seen.join(',')
+                + '|' + (window.injected === true) + '|' + (window.handlerRan === true)), 500);
+            """);
+    String[] outcome = violations.toString().split("\\|");
+    assertThat(outcome[0]).contains("script-src");
+    assertThat(outcome[1]).as("inline script ran").isEqualTo("false");
+    assertThat(outcome[2]).as("inline handler ran").isEqualTo("false");
+    assertThat(cspMessages()).isNotEmpty();
+
+    // and the page keeps working: add a symbol, see it on the watchlist
+    driver.findElement(By.id("add-symbol")).sendKeys("msft");
+    driver.findElement(By.cssSelector("#add-form button")).click();
+    assertThat(waitVisible(By.id("add-message")).getText()).contains("MSFT");
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("watchlist"), "MSFT"));
   }
 }

@@ -116,6 +116,11 @@ public final class ApiMetrics {
     return route;
   }
 
+  /** The registry behind {@link #scrape}, for meters kept elsewhere (e.g. {@link Refusals}). */
+  public io.micrometer.core.instrument.MeterRegistry registry() {
+    return registry;
+  }
+
   /** Refreshes the database-backed gauges and returns the Prometheus text exposition. */
   public String scrape() {
     refresh();

@@ -21,6 +21,7 @@ public final class Authentication implements Handler {
     if (ctx.routeRoles().contains(Access.PUBLIC)) {
       return;
     }
+    ctx.header("Cache-Control", "no-store");
     Access.setUser(ctx, verifier.userOf(ctx.header("Authorization")));
   }
 }

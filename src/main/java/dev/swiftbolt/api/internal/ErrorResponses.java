@@ -9,6 +9,7 @@ import dev.swiftbolt.symbols.UnknownSymbolException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,11 @@ public final class ErrorResponses {
 
   private ErrorResponses() {}
 
-  /** Installs the exception and status handlers on {@code app}. */
-  public static void install(Javalin app) {
+  /**
+   * Installs the exception and status handlers on {@code app}; outages seen by requests (token
+   * keys, Alpaca, the database) are logged through {@code refusals}, at most once a minute each.
+   */
+  public static void install(Javalin app, Refusals refusals) {
     app.exception(
         ApiException.class, (e, ctx) -> send(ctx, e.status(), e.code(), e.getMessage(), e.field()));
     app.exception(
@@ -37,7 +41,7 @@ public final class ErrorResponses {
     app.exception(
         TokenKeysUnavailableException.class,
         (e, ctx) -> {
-          log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+          refusals.refused("token_keys_unavailable", where(ctx) + e.getMessage());
           ctx.header("Retry-After", "30");
           send(ctx, 503, "token keys unavailable", e.getMessage(), Optional.empty());
         });
@@ -50,7 +54,7 @@ public final class ErrorResponses {
     app.exception(
         AlpacaException.class,
         (e, ctx) -> {
-          log.warn("{} {}: Alpaca failed: {}", ctx.method(), ctx.path(), e.getMessage());
+          refusals.refused("alpaca_unavailable", where(ctx) + "Alpaca failed: " + e.getMessage());
           send(
               ctx,
               502,
@@ -62,13 +66,26 @@ public final class ErrorResponses {
         IllegalArgumentException.class,
         (e, ctx) -> send(ctx, 400, "invalid_input", e.getMessage(), Optional.empty()));
     app.exception(
+        MethodNotAllowedResponse.class,
+        (e, ctx) -> {
+          e.getDetails().values().stream()
+              .findFirst()
+              .ifPresent(allow -> ctx.header("Allow", allow));
+          send(
+              ctx,
+              405,
+              "method_not_allowed",
+              ctx.method() + " is not allowed on " + Printable.quote(ctx.path()),
+              Optional.empty());
+        });
+    app.exception(
         HttpResponseException.class,
         (e, ctx) ->
             send(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage(), Optional.empty()));
     app.exception(
         DatabaseUnavailableException.class,
         (e, ctx) -> {
-          log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+          refusals.refused("database_unavailable", where(ctx) + e.getMessage());
           send(
               ctx,
               503,
@@ -111,6 +128,10 @@ public final class ErrorResponses {
                 Optional.empty()));
   }
 
+  private static String where(Context ctx) {
+    return "%s %s: ".formatted(ctx.method(), Printable.quote(ctx.path()));
+  }
+
   private static String codeOf(int status) {
     return switch (status) {
       case 400 -> "bad_request";
@@ -118,13 +139,12 @@ public final class ErrorResponses {
       case 403 -> "forbidden";
       case 404 -> "not_found";
       case 405 -> "method_not_allowed";
-      case 413 -> "payload_too_large";
-      default -> status >= 500 ? "internal_error" : "http_" + status;
+      default -> JsonErrorHandler.codeOf(status);
     };
   }
 
   private static void send(
       Context ctx, int status, String code, String message, Optional<String> field) {
-    ctx.status(status).json(new ApiError(code, message, field));
+    ctx.status(status).json(new ApiError(code, Printable.escape(message), field));
   }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Parsing of path and query parameters into values, with 400s that name the parameter. */
 final class Params {
@@ -16,6 +17,8 @@ final class Params {
   public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 
   public static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+  private static final Pattern ASCII_INTEGER = Pattern.compile("-?[0-9]{1,10}");
 
   private Params() {}
 
@@ -37,9 +40,19 @@ final class Params {
     }
   }
 
-  /** An optional query parameter, empty when absent or blank. */
+  /**
+   * An optional query parameter, empty when absent or blank; 400 {@code invalid_parameter} when it
+   * holds a control character (e.g. a trailing {@code %00}), which trimming would otherwise hide.
+   */
   public static Optional<String> query(Context ctx, String name) {
-    return Optional.ofNullable(ctx.queryParam(name)).map(String::trim).filter(s -> !s.isEmpty());
+    String raw = ctx.queryParam(name);
+    if (raw != null && raw.chars().anyMatch(Character::isISOControl)) {
+      throw ApiException.badRequest(
+          "invalid_parameter",
+          name,
+          "%s must not contain control characters, got '%s'".formatted(name, printable(raw)));
+    }
+    return Optional.ofNullable(raw).map(String::trim).filter(s -> !s.isEmpty());
   }
 
   /** The {@code timeframe} query parameter; required. */
@@ -98,12 +111,17 @@ final class Params {
     }
     if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
       throw ApiException.badRequest(
-          "invalid_date", name, name + " must be between 1970-01-01 and 2100-01-01, got " + raw);
+          "invalid_date",
+          name,
+          name + " must be between 1970-01-01 and 2100-01-01, got " + printable(raw));
     }
     return value;
   }
 
-  /** An integer query parameter within [min, max], or the default. */
+  /**
+   * An integer query parameter within [min, max], or the default. Only ASCII digits with an
+   * optional leading minus are an integer: no {@code +}, no other scripts' digits ({@code ５}).
+   */
   public static int intParam(Context ctx, String name, int defaultValue, int min, int max) {
     Optional<String> raw = query(ctx, name);
     if (raw.isEmpty()) {
@@ -111,6 +129,9 @@ final class Params {
     }
     int value;
     try {
+      if (!ASCII_INTEGER.matcher(raw.get()).matches()) {
+        throw new NumberFormatException("not ASCII digits");
+      }
       value = Integer.parseInt(raw.get());
     } catch (NumberFormatException e) {
       throw ApiException.badRequest(
@@ -127,9 +148,8 @@ final class Params {
     return value;
   }
 
-  /** Input echoed in messages: at most 40 characters, control characters replaced. */
+  /** Input echoed in messages: see {@link Printable#quote}. */
   public static String printable(String raw) {
-    String shown = raw.length() > 40 ? raw.substring(0, 40) + "…" : raw;
-    return shown.replaceAll("\\p{Cntrl}", "?");
+    return Printable.quote(raw);
   }
 }

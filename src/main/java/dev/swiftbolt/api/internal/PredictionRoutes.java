@@ -1,5 +1,6 @@
 package dev.swiftbolt.api.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.swiftbolt.predictions.StoredPredictions;
 import dev.swiftbolt.predictions.ValidationJson;
 import dev.swiftbolt.symbols.SymbolRegistry;
@@ -81,9 +82,16 @@ public final class PredictionRoutes {
 
   /**
    * {@code POST /api/v1/validate}: runs the validator on one JSON object (the fields of {@code
-   * swiftbolt validate}); nothing is stored.
+   * swiftbolt validate}); nothing is stored. The body must be {@code application/json} and one
+   * document; its {@code symbol} must follow the ticker rule ({@link Params#symbol}), as on every
+   * other route.
    */
   public void validate(Context ctx) {
+    JsonNode document = Bodies.document(ctx);
+    JsonNode symbol = document.path("symbol");
+    if (symbol.isTextual()) {
+      Params.symbol("symbol", symbol.asText());
+    }
     ValidationRequest request;
     try {
       request = codec.parseRequest(ctx.body());
