@@ -3,6 +3,7 @@ package dev.swiftbolt.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import dev.swiftbolt.config.SwiftBoltConfig;
+import dev.swiftbolt.config.SwiftBoltVersion;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.Databases;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "swiftbolt",
     mixinStandardHelpOptions = true,
-    version = "swiftbolt 0.1.0",
+    versionProvider = Main.Version.class,
     description = {
       "Self-hosted ML forecasting backend for a trader's watchlist.",
       "",
@@ -201,6 +202,14 @@ public final class Main implements Runnable {
       return commandLine(main).execute(args);
     } finally {
       main.close();
+    }
+  }
+
+  /** {@code --version}: the build's version from {@link SwiftBoltVersion}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"swiftbolt " + SwiftBoltVersion.current()};
     }
   }
 
