@@ -157,6 +157,15 @@ public final class ApiServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Starts listening on {@code host} (an address or name of this machine; {@code 0.0.0.0} for all
+   * interfaces) and {@code port} (0 picks a free port).
+   */
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
+    return this;
+  }
+
   /** The port the server listens on (after {@link #start}). */
   public int port() {
     return app.port();

@@ -2,6 +2,7 @@ package dev.swiftbolt.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.swiftbolt.config.LogFormat;
 import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.config.SwiftBoltVersion;
 import dev.swiftbolt.db.Database;
@@ -179,6 +180,13 @@ public final class Main implements Runnable {
     CommandLine cmd = new CommandLine(main);
     cmd.setExecutionStrategy(
         parseResult -> {
+          try {
+            LogOutput.apply(LogFormat.from(main.environment));
+          } catch (IllegalArgumentException e) {
+            cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().flush();
+            return 2;
+          }
           main.applyVerbosity();
           return new CommandLine.RunLast().execute(parseResult);
         });
