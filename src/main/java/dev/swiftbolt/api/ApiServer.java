@@ -1,6 +1,7 @@
 package dev.swiftbolt.api;
 
 import dev.swiftbolt.api.internal.Access;
+import dev.swiftbolt.api.internal.ApiDocsRoutes;
 import dev.swiftbolt.api.internal.ApiMetrics;
 import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
@@ -116,6 +117,13 @@ public final class ApiServer implements AutoCloseable {
                   });
               config.staticFiles.add(
                   files -> {
+                    files.hostedPath = ApiDocsRoutes.ASSETS_PATH;
+                    files.directory = ApiDocsRoutes.ASSETS_DIRECTORY;
+                    files.location = Location.CLASSPATH;
+                    files.roles = Set.of(Access.PUBLIC);
+                  });
+              config.staticFiles.add(
+                  files -> {
                     files.hostedPath = "/webjars";
                     files.directory = "META-INF/resources/webjars";
                     files.location = Location.CLASSPATH;
@@ -129,6 +137,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/health", system::health, Access.PUBLIC);
     app.get("/api/v1/symbols", system::symbols, Access.PUBLIC);
     app.get("/api/v1/openapi.json", system::openApi, Access.PUBLIC);
+    app.get("/api/docs", new ApiDocsRoutes()::page, Access.PUBLIC);
     app.get("/metrics", system::metrics, Access.USER);
 
     app.get("/api/v1/watchlist", watchlist::list, Access.USER);
