@@ -36,6 +36,7 @@ public final class ApiMetrics {
   private final Map<String, AtomicLong> queueDepth = new ConcurrentHashMap<>();
   private final MultiGauge jobOutcomes;
   private final MultiGauge pipelineRuns;
+  private final MultiGauge predictionAge;
 
   public ApiMetrics(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -54,6 +55,13 @@ public final class ApiMetrics {
     pipelineRuns =
         MultiGauge.builder("swiftbolt.pipeline.runs")
             .description("Rows of pipeline_runs by pipeline and status")
+            .register(registry);
+    predictionAge =
+        MultiGauge.builder("swiftbolt.predictions.age")
+            .description(
+                "Seconds since the latest unified prediction of the freshest (which=newest) and the"
+                    + " stalest (which=oldest) symbol; absent while none is stored")
+            .baseUnit("seconds")
             .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -141,6 +149,24 @@ public final class ApiMetrics {
                                   rs.getString("status")),
                               rs.getLong("n")))
                   .list(),
+              true);
+          predictionAge.register(
+              h.createQuery(
+                      """
+                      SELECT min(age) AS newest, max(age) AS oldest
+                        FROM (SELECT extract(epoch FROM now() - max(as_of)) AS age
+                                FROM unified_predictions
+                               GROUP BY symbol) latest
+                      HAVING count(*) > 0
+                      """)
+                  .map(
+                      (rs, c) ->
+                          List.of(
+                              MultiGauge.Row.of(Tags.of("which", "newest"), rs.getDouble("newest")),
+                              MultiGauge.Row.of(
+                                  Tags.of("which", "oldest"), rs.getDouble("oldest"))))
+                  .findOne()
+                  .orElse(List.of()),
               true);
           boolean hasPipelineRuns =
               h.createQuery("SELECT to_regclass('pipeline_runs') IS NOT NULL")
