@@ -50,6 +50,11 @@ class DocumentedCommandsTest {
    * One documented invocation; {@code mention} when it is a command named in prose (an inline code
    * span), which may leave out its required arguments.
    */
+  /** {@code java [options] -jar …/swiftbolt.jar ARGS} anywhere in a line (systemd, docker). */
+  private static final Pattern JAR =
+      Pattern.compile(
+          "(?:^|\\s|=)(?:\\S*/)?java(?:\\s+-\\S+)*\\s+-jar\\s+\\S*swiftbolt\\.jar\\s+(.*)");
+
   record Documented(String where, List<String> args, boolean mention) {}
 
   @Test
@@ -122,8 +127,14 @@ class DocumentedCommandsTest {
           }
         }
         for (String candidate : candidates) {
+          Matcher jar = JAR.matcher(candidate);
           Matcher m = INVOCATION.matcher(candidate);
-          if (m.find() && m.start() == 0) {
+          if (jar.find()) {
+            m = jar;
+          } else if (!m.find() || m.start() != 0) {
+            continue;
+          }
+          {
             for (List<String> args : expand(m.group(1))) {
               out.add(new Documented(file + ":" + (i + 1), args, mention));
             }
