@@ -1,6 +1,7 @@
 package dev.swiftbolt.api;
 
 import dev.swiftbolt.api.internal.Access;
+import dev.swiftbolt.api.internal.ApiDocsRoutes;
 import dev.swiftbolt.api.internal.ApiMetrics;
 import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
@@ -112,9 +113,12 @@ public final class ApiServer implements AutoCloseable {
       Optional<AssetDirectory> assets,
       HttpLimits limits) {
     SymbolRegistry registry = new SymbolRegistry(database.jdbi(), assets);
+    StoredPredictions stored = new StoredPredictions(database.jdbi());
     metrics =
         new ApiMetrics(
-            new QueueStatistics(database.jdbi()), new PipelineRunStatistics(database.jdbi()));
+            new QueueStatistics(database.jdbi()),
+            new PipelineRunStatistics(database.jdbi()),
+            stored);
     Refusals refusals = new Refusals(metrics.registry(), clock);
     SystemRoutes system =
         new SystemRoutes(
@@ -125,7 +129,7 @@ public final class ApiServer implements AutoCloseable {
             registry,
             new JobQueries(database.jdbi()));
     PredictionRoutes predictions =
-        new PredictionRoutes(registry, new StoredPredictions(database.jdbi()), clock);
+        new PredictionRoutes(registry, stored, clock);
     ChartRoutes charts =
         new ChartRoutes(
             registry, new BarHistory(database.jdbi()), new ForecastHistory(database.jdbi()), clock);
@@ -154,6 +158,13 @@ public final class ApiServer implements AutoCloseable {
                   });
               config.staticFiles.add(
                   files -> {
+                    files.hostedPath = ApiDocsRoutes.ASSETS_PATH;
+                    files.directory = ApiDocsRoutes.ASSETS_DIRECTORY;
+                    files.location = Location.CLASSPATH;
+                    files.roles = Set.of(Access.PUBLIC);
+                  });
+              config.staticFiles.add(
+                  files -> {
                     files.hostedPath = "/webjars";
                     files.directory = "META-INF/resources/webjars";
                     files.location = Location.CLASSPATH;
@@ -167,6 +178,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/health", system::health, Access.PUBLIC);
     app.get("/api/v1/symbols", system::symbols, Access.PUBLIC);
     app.get("/api/v1/openapi.json", system::openApi, Access.PUBLIC);
+    app.get("/api/docs", new ApiDocsRoutes()::page, Access.PUBLIC);
     app.get("/metrics", system::metrics, Access.USER);
 
     app.get("/api/v1/watchlist", watchlist::list, Access.USER);
@@ -192,6 +204,15 @@ public final class ApiServer implements AutoCloseable {
   /** Starts listening on {@code port} (0 picks a free port) on all interfaces. */
   public ApiServer start(int port) {
     app.start(port);
+    return this;
+  }
+
+  /**
+   * Starts listening on {@code host} (an address or name of this machine; {@code 0.0.0.0} for all
+   * interfaces) and {@code port} (0 picks a free port).
+   */
+  public ApiServer start(String host, int port) {
+    app.start(host, port);
     return this;
   }
 

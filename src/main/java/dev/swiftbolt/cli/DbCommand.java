@@ -5,12 +5,19 @@ import org.flywaydb.core.api.MigrationInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code swiftbolt db migrate | db info}. */
+/** {@code swiftbolt db migrate | db info | db backup FILE | db restore FILE [--force]}. */
 @Command(
     name = "db",
     mixinStandardHelpOptions = true,
-    description = "Database schema: apply migrations or show their state.",
-    subcommands = {DbCommand.Migrate.class, DbCommand.Info.class})
+    description =
+        "Database schema and backups: apply migrations, show their state, back up or restore the"
+            + " embedded database.",
+    subcommands = {
+      DbCommand.Migrate.class,
+      DbCommand.Info.class,
+      DbBackupCommand.Backup.class,
+      DbBackupCommand.Restore.class
+    })
 final class DbCommand extends CommandGroup {
 
   @Command(

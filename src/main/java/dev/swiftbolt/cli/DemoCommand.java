@@ -159,7 +159,8 @@ final class DemoCommand implements Callable<Integer> {
     if (noServe) {
       return predictions.size() == codes.size() && dead == 0 && replayFailures == 0 ? 0 : 1;
     }
-    return ServeCommand.serveUntilStopped(main, port, workers, Optional.of(DEMO_USER), true);
+    return ServeCommand.serveUntilStopped(
+        main, ServeCommand.DEFAULT_HOST, port, workers, Optional.of(DEMO_USER), true);
   }
 
   /** Replays the sessions from {@code from} on and prints each symbol's summary line. */

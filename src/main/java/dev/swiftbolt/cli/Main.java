@@ -2,7 +2,9 @@ package dev.swiftbolt.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import dev.swiftbolt.config.LogFormat;
 import dev.swiftbolt.config.SwiftBoltConfig;
+import dev.swiftbolt.config.SwiftBoltVersion;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.Databases;
 import java.io.PrintWriter;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "swiftbolt",
     mixinStandardHelpOptions = true,
-    version = "swiftbolt 0.1.0",
+    versionProvider = Main.Version.class,
     description = {
       "Self-hosted ML forecasting backend for a trader's watchlist.",
       "",
@@ -178,6 +180,13 @@ public final class Main implements Runnable {
     CommandLine cmd = new CommandLine(main);
     cmd.setExecutionStrategy(
         parseResult -> {
+          try {
+            LogOutput.apply(LogFormat.from(main.environment));
+          } catch (IllegalArgumentException e) {
+            cmd.getErr().println("error: " + e.getMessage());
+            cmd.getErr().flush();
+            return 2;
+          }
           main.applyVerbosity();
           return new CommandLine.RunLast().execute(parseResult);
         });
@@ -201,6 +210,14 @@ public final class Main implements Runnable {
       return commandLine(main).execute(args);
     } finally {
       main.close();
+    }
+  }
+
+  /** {@code --version}: the build's version from {@link SwiftBoltVersion}. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"swiftbolt " + SwiftBoltVersion.current()};
     }
   }
 

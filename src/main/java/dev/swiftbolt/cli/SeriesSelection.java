@@ -24,7 +24,10 @@ final class SeriesSelection {
       description = MarketDataOptions.TIMEFRAMES_DESCRIPTION)
   String timeframes;
 
-  @Option(names = "--json", description = "JSON Lines: one object per symbol × timeframe")
+  @Option(
+      names = "--json",
+      description =
+          "JSON Lines instead of text (the command's description says what each object holds)")
   boolean json;
 
   /** The symbols, validated and upper-cased; every active symbol when none were given. */

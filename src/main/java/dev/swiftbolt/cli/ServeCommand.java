@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code swiftbolt serve [--port N] [--workers N]}: the API, the dashboard, the pipeline scheduler
- * and a worker pool in one process until SIGTERM or Ctrl-C, then a graceful stop (in-flight
- * requests finish, the scheduler stops, workers finish or release their jobs, the database closes).
+ * {@code swiftbolt serve [--host ADDRESS] [--port N] [--workers N]}: the API, the dashboard, the
+ * pipeline scheduler and a worker pool in one process until SIGTERM or Ctrl-C, then a graceful stop
+ * (in-flight requests finish, the scheduler stops, workers finish or release their jobs, the
+ * database closes).
  */
 @Command(
     name = "serve",
@@ -41,7 +42,19 @@ final class ServeCommand implements Callable<Integer> {
   /** Database connections kept for the API's request threads, beside one per worker thread. */
   static final int API_CONNECTIONS = 10;
 
+  /** The address {@code serve} and {@code demo} listen on unless told otherwise: loopback only. */
+  static final String DEFAULT_HOST = "127.0.0.1";
+
   @ParentCommand Main main;
+
+  @Option(
+      names = "--host",
+      paramLabel = "ADDRESS",
+      defaultValue = DEFAULT_HOST,
+      description =
+          "Address to listen on: 0.0.0.0 for every interface (in a container, or behind a reverse"
+              + " proxy on another machine); default: ${DEFAULT-VALUE}, this machine only")
+  String host;
 
   @Option(
       names = "--port",
@@ -65,7 +78,11 @@ final class ServeCommand implements Callable<Integer> {
     if (workers < 0 || workers > 64) {
       throw new IllegalArgumentException("--workers must be between 0 and 64, got " + workers);
     }
-    return serveUntilStopped(main, port, workers, Optional.empty(), false);
+    if (host.isBlank()) {
+      throw new IllegalArgumentException(
+          "--host must be an address such as 127.0.0.1 or 0.0.0.0, got an empty value");
+    }
+    return serveUntilStopped(main, host, port, workers, Optional.empty(), false);
   }
 
   /** The {@code Database:} line: where the data lives. */
@@ -77,12 +94,17 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Serves API and dashboard on {@code port} until SIGTERM or Ctrl-C, then stops gracefully; {@code
-   * signedInAs} prints a ready development token for that user (the demo); {@code
-   * databaseAnnounced} leaves out the {@code Database:} line a caller has printed already.
+   * Serves API and dashboard on {@code host}:{@code port} until SIGTERM or Ctrl-C, then stops
+   * gracefully; {@code signedInAs} prints a ready development token for that user (the demo);
+   * {@code databaseAnnounced} leaves out the {@code Database:} line a caller has printed already.
    */
   static int serveUntilStopped(
-      Main main, int port, int workers, Optional<String> signedInAs, boolean databaseAnnounced)
+      Main main,
+      String host,
+      int port,
+      int workers,
+      Optional<String> signedInAs,
+      boolean databaseAnnounced)
       throws InterruptedException {
     Database database =
         main.database(new Database.PoolOptions(API_CONNECTIONS + workers, "swiftbolt-serve"));
@@ -91,7 +113,7 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer server =
         new ApiServer(
                 database, new TokenVerifier(keys, clock), clock, SymbolsCommand.directory(main))
-            .start(port);
+            .start(host, port);
     BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
     jobs.worker().ifPresent(server::reportWorker);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -122,8 +144,9 @@ final class ServeCommand implements Callable<Integer> {
                 Jobs: the pipeline scheduler and %s worker threads run here; more `swiftbolt \
                 worker` processes may share the database"""
                 .formatted(workers));
-    System.out.println("Serving the dashboard at http://localhost:" + server.port() + "/");
-    System.out.println("API at http://localhost:" + server.port() + "/api/v1 (Ctrl-C to stop)");
+    String address = browsableAddress(host) + ":" + server.port();
+    System.out.println("Serving the dashboard at http://" + address + "/");
+    System.out.println("API at http://" + address + "/api/v1 (Ctrl-C to stop)");
     signedInAs
         .filter(user -> keys.development())
         .ifPresent(
@@ -137,6 +160,14 @@ final class ServeCommand implements Callable<Integer> {
     System.out.flush();
     stopped.await();
     return 0;
+  }
+
+  /** The address to print for a browser: {@code localhost} for loopback and "every interface". */
+  static String browsableAddress(String host) {
+    return switch (host) {
+      case "127.0.0.1", "0.0.0.0", "::", "::1", "localhost" -> "localhost";
+      default -> host.contains(":") ? "[" + host + "]" : host;
+    };
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Claims jobs from a {@link JobQueue} and runs them on a pool of {@code concurrency} threads.
@@ -345,7 +346,9 @@ public final class Worker implements AutoCloseable {
     if (handler.isEmpty()) {
       return JobOutcome.failure(handlers.noHandlerError(job.jobType()));
     }
-    try {
+    try (var id = MDC.putCloseable("job_id", Long.toString(job.id()));
+        var type = MDC.putCloseable("job_type", job.jobType());
+        var symbol = job.symbol().map(code -> MDC.putCloseable("symbol", code)).orElse(null)) {
       JobOutcome outcome = handler.get().handle(job, context);
       return outcome != null
           ? outcome

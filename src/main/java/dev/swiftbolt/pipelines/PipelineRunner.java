@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs pipelines and records every run in {@code pipeline_runs}: a row is inserted before the first
@@ -54,7 +55,7 @@ public final class PipelineRunner {
     String key =
         pipeline.name() + "@manual@" + now + "#" + UUID.randomUUID().toString().substring(0, 8);
     long id = insert(pipeline, key, "manual", Optional.empty(), now).orElseThrow();
-    return execute(pipeline, id, now, "manual");
+    return executeLogged(pipeline, id, now, "manual");
   }
 
   /**
@@ -71,7 +72,7 @@ public final class PipelineRunner {
             "schedule",
             Optional.of(scheduledFor),
             clock.instant());
-    return id.map(runId -> execute(pipeline, runId, scheduledFor, "schedule"));
+    return id.map(runId -> executeLogged(pipeline, runId, scheduledFor, "schedule"));
   }
 
   /**
@@ -127,6 +128,14 @@ public final class PipelineRunner {
                 .bind("now", utc(now))
                 .mapTo(Long.class)
                 .findOne());
+  }
+
+  /** {@link #execute} with the run's id and pipeline in the log's MDC (JSON logs carry them). */
+  private PipelineRun executeLogged(Pipeline pipeline, long runId, Instant runAt, String trigger) {
+    try (var run = MDC.putCloseable("pipeline_run", Long.toString(runId));
+        var name = MDC.putCloseable("pipeline", pipeline.name())) {
+      return execute(pipeline, runId, runAt, trigger);
+    }
   }
 
   private PipelineRun execute(Pipeline pipeline, long runId, Instant runAt, String trigger) {

@@ -14,7 +14,7 @@ import org.tribuo.transform.TransformationMap;
 import org.tribuo.transform.transformations.MeanStdDevTransformation;
 
 /**
- * The logistic baseline as SwiftBolt fitted it through Tribuo 4.3.2 before decision 0006 (SGD
+ * The logistic baseline as SwiftBolt fitted it through Tribuo 4.3.2 before decision 0008 (SGD
  * logistic regression inside a mean/SD-standardising {@code TransformTrainer}): the oracle that
  * {@link LogisticDirectionModel} must reproduce.
  */

@@ -10,7 +10,7 @@ import dev.swiftbolt.ml.models.XGBoostSettings;
 import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
 
 /**
- * The XGBoost fit as SwiftBolt did it through Tribuo 4.3.2 before decision 0006 (per-example {@code
+ * The XGBoost fit as SwiftBolt did it through Tribuo 4.3.2 before decision 0008 (per-example {@code
  * ArrayExample}s in a {@code MutableDataset}, Tribuo's CSR conversion, the same native parameter
  * map): the oracle that the direct path must reproduce.
  */

@@ -3,6 +3,7 @@ package dev.swiftbolt.api.internal;
 import dev.swiftbolt.jobs.QueueStatistics;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.pipelines.PipelineRunStatistics;
+import dev.swiftbolt.predictions.StoredPredictions;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,13 +36,17 @@ public final class ApiMetrics {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final QueueStatistics queue;
   private final PipelineRunStatistics pipelines;
+  private final StoredPredictions predictions;
   private final Map<String, AtomicLong> queueDepth = new ConcurrentHashMap<>();
   private final MultiGauge jobOutcomes;
   private final MultiGauge pipelineRuns;
+  private final MultiGauge predictionAge;
 
-  public ApiMetrics(QueueStatistics queue, PipelineRunStatistics pipelines) {
+  public ApiMetrics(
+      QueueStatistics queue, PipelineRunStatistics pipelines, StoredPredictions predictions) {
     this.queue = queue;
     this.pipelines = pipelines;
+    this.predictions = predictions;
     for (String status : JOB_STATUSES) {
       AtomicLong value = new AtomicLong();
       queueDepth.put(status, value);
@@ -57,6 +62,13 @@ public final class ApiMetrics {
     pipelineRuns =
         MultiGauge.builder("swiftbolt.pipeline.runs")
             .description("Rows of pipeline_runs by pipeline and status")
+            .register(registry);
+    predictionAge =
+        MultiGauge.builder("swiftbolt.predictions.age")
+            .description(
+                "Seconds since the latest unified prediction of the freshest (which=newest) and the"
+                    + " stalest (which=oldest) symbol; absent while none is stored")
+            .baseUnit("seconds")
             .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -151,5 +163,15 @@ public final class ApiMetrics {
                                     r.count()))
                         .toList(),
                     true));
+    predictionAge.register(
+        predictions
+            .ages()
+            .map(
+                a ->
+                    List.of(
+                        MultiGauge.Row.of(Tags.of("which", "newest"), a.newestSeconds()),
+                        MultiGauge.Row.of(Tags.of("which", "oldest"), a.oldestSeconds())))
+            .orElse(List.of()),
+        true);
   }
 }

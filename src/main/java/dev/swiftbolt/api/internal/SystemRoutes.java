@@ -1,5 +1,6 @@
 package dev.swiftbolt.api.internal;
 
+import dev.swiftbolt.config.SwiftBoltVersion;
 import dev.swiftbolt.db.DatabaseStatus;
 import dev.swiftbolt.symbols.SymbolSearch;
 import dev.swiftbolt.symbols.SymbolSummary;
@@ -64,6 +65,7 @@ public final class SystemRoutes {
     body.put("status", databaseUp ? "ok" : "degraded");
     body.put("database", databaseUp ? "ok" : "unavailable");
     body.put("time", clock.instant());
+    body.put("version", SwiftBoltVersion.current());
     ctx.status(databaseUp ? 200 : 503).json(body);
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * How the direct XGBoost and logistic fits number classes and columns, the way Tribuo 4.3 did, so
- * they reproduce the models Tribuo fitted (decision 0006). Pure.
+ * they reproduce the models Tribuo fitted (decision 0008). Pure.
  */
 final class ClassOrder {
   private ClassOrder() {}

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
  * The linear baseline: multinomial logistic regression on standardised features, fitted on
  * primitive arrays by exactly the algorithm of Tribuo 4.3's {@code LogisticRegressionTrainer}
  * inside a {@code TransformTrainer} with {@code MeanStdDevTransformation}, which fitted it before
- * (decision 0006): features standardised by the training rows' mean and sample SD (Welford, in row
+ * (decision 0008): features standardised by the training rows' mean and sample SD (Welford, in row
  * order), a bias term, zero initial weights, 5 epochs of per-row SGD on the log loss with AdaGrad
  * (learning rate 1, ε 0.1), rows shuffled each epoch by Fisher–Yates from {@code new
  * SplittableRandom(12345).split()}, softmax outputs. Same rows in, same probabilities out as

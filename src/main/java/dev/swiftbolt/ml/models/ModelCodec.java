@@ -20,7 +20,7 @@ public final class ModelCodec {
   /**
    * Decodes an artifact stored with {@code format}: {@code xgboost-ubj} (XGBoost's own model),
    * {@code standardised-logistic-f64-v1} (logistic baseline), {@code tribuo-protobuf} (Tribuo's
-   * {@code Model.serialize()}: models fitted through Tribuo before decision 0006) or {@code
+   * {@code Model.serialize()}: models fitted through Tribuo before decision 0008) or {@code
    * class-frequencies-f64x3} (majority).
    *
    * @throws IllegalArgumentException when the format is unknown or the bytes are not an artifact of

@@ -6,18 +6,18 @@ package dev.swiftbolt.ml.models;
 public enum ModelKind {
   /**
    * XGBoost gradient-boosted trees fitted straight from the feature matrix (the production model);
-   * models registered before decision 0006 say {@code tribuo-xgboost} and are read as this kind.
+   * models registered before decision 0008 say {@code tribuo-xgboost} and are read as this kind.
    */
   XGBOOST("xgboost"),
   /**
    * Multinomial logistic regression on standardised features, fitted as Tribuo's SGD trainer did
-   * (linear baseline); {@code tribuo-logistic-regression} before decision 0006.
+   * (linear baseline); {@code tribuo-logistic-regression} before decision 0008.
    */
   LOGISTIC("logistic-regression"),
   /** Predicts the training majority class with the training class frequencies as probabilities. */
   MAJORITY("majority-class");
 
-  /** The algorithm names of models fitted through Tribuo (before decision 0006). */
+  /** The algorithm names of models fitted through Tribuo (before decision 0008). */
   static final String LEGACY_TRIBUO_XGBOOST = "tribuo-xgboost";
 
   static final String LEGACY_TRIBUO_LOGISTIC = "tribuo-logistic-regression";

@@ -9,7 +9,7 @@ import java.util.Objects;
  * Fits direction models. Same rows and labels in, same predictions out: XGBoost runs single
  * threaded with a fixed seed, straight from the feature matrix ({@link XGBoostDirectionModel}), and
  * the logistic regression ({@link LogisticDirectionModel}) uses Tribuo's fixed default seed; both
- * reproduce the models Tribuo fitted before (decision 0006).
+ * reproduce the models Tribuo fitted before (decision 0008).
  *
  * <p>Thread-safe: every fit builds its own arrays and native matrix, so fits of several series or
  * folds may run at once and each gives what it would give alone.

@@ -16,7 +16,7 @@ import org.tribuo.protos.core.ModelProto;
 
 /**
  * A {@link DirectionModel} backed by a Tribuo classification model: the logistic baseline, and
- * XGBoost models registered before decision 0006 (still read for forecasts). Serialised with
+ * XGBoost models registered before decision 0008 (still read for forecasts). Serialised with
  * Tribuo's protobuf format ({@code Model.serialize()}), not Java serialisation: it is versioned by
  * Tribuo and reading it cannot run arbitrary code from the database.
  */

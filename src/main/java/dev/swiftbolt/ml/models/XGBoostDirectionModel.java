@@ -21,7 +21,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  *
  * <p>Columns are the feature names in {@link String} order and classes are numbered as Tribuo 4.3
  * numbered them (see {@link ClassOrder}), so a fit gives the very same trees, and probabilities, as
- * the Tribuo XGBoost backend that trained SwiftBolt's models before (decision 0006).
+ * the Tribuo XGBoost backend that trained SwiftBolt's models before (decision 0008).
  *
  * <p>Artifact: XGBoost's own UBJSON model ({@code Booster.toByteArray("ubj")}, format {@value
  * #FORMAT}) with the class and column order stored as model attributes. It is versioned by XGBoost

@@ -41,7 +41,7 @@ class ModelTrainerTest {
   }
 
   /**
-   * Decision 0006: the direct xgboost4j fit must give the probabilities the Tribuo backend gave for
+   * Decision 0008: the direct xgboost4j fit must give the probabilities the Tribuo backend gave for
    * the same rows, settings and seed. Three series whose training labels start with each class
    * (Tribuo numbers NEUTRAL and BEARISH in order of first appearance), scored on every row.
    */
@@ -72,7 +72,7 @@ class ModelTrainerTest {
   }
 
   /**
-   * Decision 0006: the primitive logistic baseline must give the probabilities Tribuo's SGD
+   * Decision 0008: the primitive logistic baseline must give the probabilities Tribuo's SGD
    * logistic regression (standardised by a TransformTrainer) gave for the same rows.
    */
   @Test
