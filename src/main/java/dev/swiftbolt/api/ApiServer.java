@@ -128,8 +128,7 @@ public final class ApiServer implements AutoCloseable {
             new WatchlistService(database.jdbi(), registry),
             registry,
             new JobQueries(database.jdbi()));
-    PredictionRoutes predictions =
-        new PredictionRoutes(registry, stored, clock);
+    PredictionRoutes predictions = new PredictionRoutes(registry, stored, clock);
     ChartRoutes charts =
         new ChartRoutes(
             registry, new BarHistory(database.jdbi()), new ForecastHistory(database.jdbi()), clock);

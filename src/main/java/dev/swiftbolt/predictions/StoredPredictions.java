@@ -20,8 +20,8 @@ public final class StoredPredictions {
   }
 
   /**
-   * Seconds since the latest unified prediction of the freshest ({@code newest}) and of the
-   * stalest ({@code oldest}) symbol, by the database's clock; empty while none is stored.
+   * Seconds since the latest unified prediction of the freshest ({@code newest}) and of the stalest
+   * ({@code oldest}) symbol, by the database's clock; empty while none is stored.
    */
   public Optional<PredictionAges> ages() {
     return jdbi.withHandle(
