@@ -6,6 +6,7 @@ import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
+import dev.swiftbolt.api.internal.MetricsAccess;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
@@ -57,6 +58,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final ApiMetrics metrics;
+  private final Authentication authentication;
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /**
@@ -124,12 +126,13 @@ public final class ApiServer implements AutoCloseable {
                   });
             });
     ErrorResponses.install(app);
-    app.beforeMatched(new Authentication(verifier));
+    authentication = new Authentication(verifier);
+    app.beforeMatched(authentication);
 
     app.get("/api/v1/health", system::health, Access.PUBLIC);
     app.get("/api/v1/symbols", system::symbols, Access.PUBLIC);
     app.get("/api/v1/openapi.json", system::openApi, Access.PUBLIC);
-    app.get("/metrics", system::metrics, Access.USER);
+    app.get("/metrics", system::metrics, Access.OPERATOR);
 
     app.get("/api/v1/watchlist", watchlist::list, Access.USER);
     app.post("/api/v1/watchlist", watchlist::add, Access.USER);
@@ -148,6 +151,16 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer reportWorker(Worker worker) {
     metrics.watch(worker);
+    return this;
+  }
+
+  /**
+   * Lets {@code /metrics} be scraped with the operator's static bearer {@code token} ({@code
+   * SWIFTBOLT_METRICS_TOKEN}) and refuses users' tokens there; without one, users' tokens are
+   * accepted only with development tokens. Call before {@link #start}.
+   */
+  public ApiServer metricsToken(Optional<String> token) {
+    authentication.metricsAccess(new MetricsAccess(token));
     return this;
   }
 

@@ -91,6 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer server =
         new ApiServer(
                 database, new TokenVerifier(keys, clock), clock, SymbolsCommand.directory(main))
+            .metricsToken(main.config().metricsToken())
             .start(port);
     BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
     jobs.worker().ifPresent(server::reportWorker);

@@ -19,6 +19,8 @@ import java.util.Optional;
  *   <tr><td>APCA_API_BASE_URL</td><td>https://paper-api.alpaca.markets</td><td>Alpaca trading API
  *   (asset list)</td></tr>
  *   <tr><td>SUPABASE_URL</td><td>unset: no JWKS</td><td>project URL; ES256/RS256 tokens via its JWKS</td></tr>
+ *   <tr><td>SWIFTBOLT_METRICS_TOKEN</td><td>unset: /metrics for development tokens only</td><td>
+ *   operator's bearer token for /metrics (at least 16 characters)</td></tr>
  *   <tr><td>SUPABASE_JWT_SECRET</td><td>unset: dev secret in home (when SUPABASE_URL is unset too)</td><td>legacy HS256 JWT verification</td></tr>
  * </table>
  *
@@ -33,7 +35,27 @@ public record SwiftBoltConfig(
     Optional<String> alpacaDataFeed,
     Optional<String> supabaseJwtSecret,
     Optional<String> supabaseUrl,
-    String alpacaBaseUrl) {
+    String alpacaBaseUrl,
+    Optional<String> metricsToken) {
+
+  /** The shortest {@code SWIFTBOLT_METRICS_TOKEN} accepted: a guessable token is no protection. */
+  public static final int MIN_METRICS_TOKEN_LENGTH = 16;
+
+  /**
+   * Validates the options that have a shape.
+   *
+   * @throws IllegalArgumentException naming the variable
+   */
+  public SwiftBoltConfig {
+    metricsToken.ifPresent(
+        token -> {
+          if (token.length() < MIN_METRICS_TOKEN_LENGTH || token.chars().anyMatch(c -> c <= ' ')) {
+            throw new IllegalArgumentException(
+                "SWIFTBOLT_METRICS_TOKEN must be at least %d characters without spaces (e.g. `openssl rand -hex 32`), got %d characters"
+                    .formatted(MIN_METRICS_TOKEN_LENGTH, token.length()));
+          }
+        });
+  }
 
   public static final String DEFAULT_ALPACA_DATA_URL = "https://data.alpaca.markets";
 
@@ -60,7 +82,8 @@ public record SwiftBoltConfig(
         value(env, "APCA_DATA_FEED"),
         value(env, "SUPABASE_JWT_SECRET"),
         value(env, "SUPABASE_URL"),
-        value(env, "APCA_API_BASE_URL").orElse(DEFAULT_ALPACA_BASE_URL));
+        value(env, "APCA_API_BASE_URL").orElse(DEFAULT_ALPACA_BASE_URL),
+        value(env, "SWIFTBOLT_METRICS_TOKEN"));
   }
 
   /** Whether both Alpaca keys are set. */
