@@ -88,6 +88,21 @@ public final class BarRepository {
           + " RETURNING ts)"
           + " SELECT count(*) AS changed, min(ts) AS first, max(ts) AS last FROM inserted";
 
+  private static final String SERIES_SOURCES =
+      """
+      SELECT DISTINCT source
+      FROM ohlc_bars
+      WHERE symbol_id = :symbol_id
+        AND timeframe = :timeframe
+      """;
+
+  private static final String DELETE_SERIES =
+      """
+      DELETE FROM ohlc_bars
+      WHERE symbol_id = :symbol_id
+        AND timeframe = ANY(:timeframes)
+      """;
+
   private final Jdbi jdbi;
 
   public BarRepository(Jdbi jdbi) {
@@ -101,21 +116,7 @@ public final class BarRepository {
    *     ts}, or {@code source} is not one of {@link #SOURCES} (nothing is written)
    */
   public UpsertResult upsert(long symbolId, Timeframe timeframe, String source, List<Bar> bars) {
-    if (!SOURCES.contains(source)) {
-      throw new IllegalArgumentException("source must be one of " + SOURCES + ", got " + source);
-    }
-    Set<Instant> seen = new HashSet<>();
-    for (Bar b : bars) {
-      b.violation()
-          .ifPresent(
-              rule -> {
-                throw new IllegalArgumentException(
-                    timeframe + " bar at " + b.ts() + " refused: " + rule);
-              });
-      if (!seen.add(b.ts())) {
-        throw new IllegalArgumentException(timeframe + " bars contain " + b.ts() + " twice");
-      }
-    }
+    validate(timeframe, source, bars);
     if (bars.isEmpty()) {
       return UpsertResult.NONE;
     }
@@ -126,6 +127,72 @@ public final class BarRepository {
           "loading " + timeframe + " bars failed: " + e.getMessage(), e);
     }
   }
+
+  /** The sources of the bars stored in one series, e.g. {@code [sim]}; empty for none. */
+  public Set<String> sources(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        h ->
+            new java.util.TreeSet<>(
+                h.createQuery(SERIES_SOURCES)
+                    .bind("symbol_id", symbolId)
+                    .bind("timeframe", timeframe.name())
+                    .mapTo(String.class)
+                    .list()));
+  }
+
+  /**
+   * Replaces the whole series {@code base} of a symbol, and the timeframes {@code derived} from it,
+   * by {@code bars} of {@code source}, in one transaction: deletes every stored bar of those
+   * timeframes, retires the models built on them (and deletes their forecasts and evaluations,
+   * {@link SeriesRetirement}) with {@code reason}, and loads {@code bars}. The caller rebuilds the
+   * derived timeframes afterwards.
+   *
+   * @return the load (every bar inserted) and the number of models retired
+   * @throws IllegalArgumentException as {@link #upsert} does (nothing is changed)
+   */
+  public Replacement replaceSeries(
+      long symbolId,
+      Timeframe base,
+      List<Timeframe> derived,
+      String source,
+      List<Bar> bars,
+      String reason,
+      Instant now) {
+    validate(base, source, bars);
+    List<Timeframe> all = new java.util.ArrayList<>(derived);
+    all.add(0, base);
+    String[] names = all.stream().map(Timeframe::name).toArray(String[]::new);
+    try {
+      return jdbi.inTransaction(
+          h -> {
+            h.createQuery(LOCK_SERIES)
+                .bind("symbol_id", symbolId)
+                .bind("timeframe", base.name())
+                .mapTo(String.class)
+                .one();
+            int deleted =
+                h.createUpdate(DELETE_SERIES)
+                    .bind("symbol_id", symbolId)
+                    .bindArray("timeframes", String.class, (Object[]) names)
+                    .execute();
+            int retired = SeriesRetirement.retire(h, symbolId, all, reason, now);
+            UpsertResult loaded =
+                bars.isEmpty() ? UpsertResult.NONE : load(h, symbolId, base, source, bars);
+            return new Replacement(deleted, retired, loaded);
+          });
+    } catch (SQLException e) {
+      throw new IllegalStateException("replacing " + base + " bars failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What {@link #replaceSeries} did.
+   *
+   * @param deletedBars bars deleted from the series and its derived timeframes
+   * @param retiredModels models retired
+   * @param loaded the load of the new bars
+   */
+  public record Replacement(int deletedBars, int retiredModels, UpsertResult loaded) {}
 
   private static UpsertResult load(
       Handle h, long symbolId, Timeframe timeframe, String source, List<Bar> bars)
@@ -153,6 +220,24 @@ public final class BarRepository {
                 bars.size() - inserted.count - updated.count,
                 updated.first,
                 updated.last));
+  }
+
+  private static void validate(Timeframe timeframe, String source, List<Bar> bars) {
+    if (!SOURCES.contains(source)) {
+      throw new IllegalArgumentException("source must be one of " + SOURCES + ", got " + source);
+    }
+    Set<Instant> seen = new HashSet<>();
+    for (Bar b : bars) {
+      b.violation()
+          .ifPresent(
+              rule -> {
+                throw new IllegalArgumentException(
+                    timeframe + " bar at " + b.ts() + " refused: " + rule);
+              });
+      if (!seen.add(b.ts())) {
+        throw new IllegalArgumentException(timeframe + " bars contain " + b.ts() + " twice");
+      }
+    }
   }
 
   /** One bar as a COPY row: ts, open, high, low, close, volume. */

@@ -85,11 +85,79 @@ public final class MarketDataService {
    */
   public Map<Timeframe, UpsertResult> importBars(
       String symbol, Timeframe timeframe, String source, List<Bar> imported) {
+    return importBars(symbol, timeframe, source, imported, false);
+  }
+
+  /**
+   * Like {@link #importBars(String, Timeframe, String, List)}; {@code replaceSimulated} lets real
+   * bars replace a series of simulated ones ({@link SeriesSources}).
+   *
+   * @throws SeriesSourceException when the load would mix sources in the series
+   */
+  public Map<Timeframe, UpsertResult> importBars(
+      String symbol,
+      Timeframe timeframe,
+      String source,
+      List<Bar> imported,
+      boolean replaceSimulated) {
     long id = symbols.require(symbol);
+    return store(symbol, id, timeframe, source, imported, replaceSimulated, clock.instant());
+  }
+
+  /**
+   * Stores {@code incoming} bars of one series under {@code source} as {@link SeriesSources}
+   * allows, and rebuilds the timeframes resampled from it.
+   */
+  private Map<Timeframe, UpsertResult> store(
+      String symbol,
+      long id,
+      Timeframe base,
+      String source,
+      List<Bar> incoming,
+      boolean replaceSimulated,
+      Instant now) {
     Map<Timeframe, UpsertResult> loads = new EnumMap<>(Timeframe.class);
-    UpsertResult base = bars.upsert(id, timeframe, source, imported);
-    loads.put(timeframe, base);
-    loads.putAll(derived.rebuild(id, timeframe, base, clock.instant()));
+    if (incoming.isEmpty()) {
+      loads.put(base, UpsertResult.NONE);
+      return loads;
+    }
+    Set<String> stored = bars.sources(id, base);
+    SeriesSources.Plan plan = SeriesSources.plan(symbol, base, stored, source, replaceSimulated);
+    UpsertResult result;
+    if (plan == SeriesSources.Plan.REPLACE_SIMULATED) {
+      result =
+          bars.replaceSeries(
+                  id,
+                  base,
+                  DerivedBarBuilder.derivedFrom(base),
+                  source,
+                  incoming,
+                  "simulated bars replaced by %s bars (%s)"
+                      .formatted(source, SeriesSources.REPLACE_FLAG),
+                  now)
+              .loaded();
+    } else {
+      Optional<String> otherReal =
+          stored.stream().filter(s -> SeriesSources.isReal(s) && !s.equals(source)).findFirst();
+      if (otherReal.isPresent() && SeriesSources.isReal(source)) {
+        Instant first = incoming.stream().map(Bar::ts).min(Instant::compareTo).orElseThrow();
+        Instant last = incoming.stream().map(Bar::ts).max(Instant::compareTo).orElseThrow();
+        SeriesSources.crossSourceDisagreement(
+                symbol,
+                base,
+                otherReal.get(),
+                bars.read(id, base, first, last.plusSeconds(1)),
+                source,
+                incoming)
+            .ifPresent(
+                why -> {
+                  throw new SeriesSourceException(why);
+                });
+      }
+      result = bars.upsert(id, base, source, incoming);
+    }
+    loads.put(base, result);
+    loads.putAll(derived.rebuild(id, base, result, now));
     return loads;
   }
 
@@ -109,6 +177,22 @@ public final class MarketDataService {
       Optional<LocalDate> to,
       LabelledSource source,
       BackfillListener listener) {
+    return backfill(symbolList, timeframes, from, to, source, false, listener);
+  }
+
+  /**
+   * Like {@link #backfill(List, Set, Optional, Optional, LabelledSource, BackfillListener)}; {@code
+   * replaceSimulated} lets real bars replace series of simulated ones ({@link SeriesSources}),
+   * which are otherwise refused per symbol.
+   */
+  public List<SymbolLoad> backfill(
+      List<String> symbolList,
+      Set<Timeframe> timeframes,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      LabelledSource source,
+      boolean replaceSimulated,
+      BackfillListener listener) {
     Map<String, Long> ids = new LinkedHashMap<>();
     for (String s : symbolList) {
       ids.put(s, symbols.require(s));
@@ -116,7 +200,8 @@ public final class MarketDataService {
     Set<Timeframe> bases = baseTimeframes(timeframes);
     List<SymbolLoad> results = new ArrayList<>();
     for (Map.Entry<String, Long> e : ids.entrySet()) {
-      SymbolLoad load = loadWithRetries(e.getKey(), e.getValue(), bases, from, to, source);
+      SymbolLoad load =
+          loadWithRetries(e.getKey(), e.getValue(), bases, from, to, source, replaceSimulated);
       listener.symbolDone(load);
       results.add(load);
     }
@@ -156,7 +241,8 @@ public final class MarketDataService {
       Set<Timeframe> bases,
       Optional<LocalDate> from,
       Optional<LocalDate> to,
-      LabelledSource source) {
+      LabelledSource source,
+      boolean replaceSimulated) {
     AtomicInteger attempts = new AtomicInteger();
     Retry retry =
         Retry.of(
@@ -169,7 +255,8 @@ public final class MarketDataService {
                 .retryOnException(
                     e ->
                         !(e instanceof AlpacaAuthenticationException)
-                            && !(e instanceof IllegalArgumentException))
+                            && !(e instanceof IllegalArgumentException)
+                            && !(e instanceof SeriesSourceException))
                 .build());
     try {
       Map<Timeframe, UpsertResult> loads =
@@ -177,7 +264,7 @@ public final class MarketDataService {
                   retry,
                   () -> {
                     attempts.incrementAndGet();
-                    return loadSymbol(symbol, id, bases, from, to, source);
+                    return loadSymbol(symbol, id, bases, from, to, source, replaceSimulated);
                   })
               .get();
       return new SymbolLoad(symbol, attempts.get(), loads, Optional.empty());
@@ -193,11 +280,20 @@ public final class MarketDataService {
       Set<Timeframe> bases,
       Optional<LocalDate> from,
       Optional<LocalDate> to,
-      LabelledSource source) {
+      LabelledSource source,
+      boolean replaceSimulated) {
     Instant now = clock.instant();
     Map<Timeframe, UpsertResult> loads = new EnumMap<>(Timeframe.class);
     for (Timeframe base : bases) {
-      Instant start = from.map(this::startOfDay).orElseGet(() -> resumePoint(id, base, now));
+      // real bars over a simulated series start afresh: resuming after simulated bars would
+      // leave the replaced series with only the newest real ones
+      boolean overSimulated =
+          SeriesSources.isReal(source.label())
+              && bars.sources(id, base).contains(BarRepository.SIMULATED);
+      Instant start =
+          from.map(this::startOfDay)
+              .orElseGet(
+                  () -> overSimulated ? historyStart(base, now) : resumePoint(id, base, now));
       Instant end = to.map(d -> startOfDay(d.plusDays(1))).orElse(now);
       if (end.isAfter(now)) {
         end = now;
@@ -210,21 +306,20 @@ public final class MarketDataService {
           complete.add(b);
         }
       }
-      UpsertResult result = bars.upsert(id, base, source.label(), complete);
-      loads.put(base, result);
-      loads.putAll(derived.rebuild(id, base, result, now));
+      loads.putAll(store(symbol, id, base, source.label(), complete, replaceSimulated, now));
     }
     return loads;
   }
 
   private Instant resumePoint(long id, Timeframe base, Instant now) {
-    return bars.lastTs(id, base)
-        .orElseGet(
-            () ->
-                ZonedDateTime.ofInstant(now, TradingCalendar.NEW_YORK)
-                    .minus(
-                        base == Timeframe.D1 ? settings.dailyHistory() : settings.intradayHistory())
-                    .toInstant());
+    return bars.lastTs(id, base).orElseGet(() -> historyStart(base, now));
+  }
+
+  /** Where a first backfill of {@code base} starts: the default history before {@code now}. */
+  private Instant historyStart(Timeframe base, Instant now) {
+    return ZonedDateTime.ofInstant(now, TradingCalendar.NEW_YORK)
+        .minus(base == Timeframe.D1 ? settings.dailyHistory() : settings.intradayHistory())
+        .toInstant();
   }
 
   private boolean isComplete(Timeframe timeframe, Instant ts, Instant now) {
