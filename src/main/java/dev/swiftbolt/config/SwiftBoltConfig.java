@@ -15,7 +15,9 @@ import java.util.Optional;
  *   <tr><td>DATABASE_URL</td><td>unset: embedded PostgreSQL</td><td>external PostgreSQL</td></tr>
  *   <tr><td>APCA_API_KEY_ID, APCA_API_SECRET_KEY</td><td>unset: simulator</td><td>Alpaca</td></tr>
  *   <tr><td>APCA_API_DATA_URL</td><td>https://data.alpaca.markets</td><td>Alpaca base URL</td></tr>
- *   <tr><td>APCA_DATA_FEED</td><td>iex</td><td>Alpaca feed (sip needs a subscription)</td></tr>
+ *   <tr><td>APCA_DATA_FEED</td><td>unset: sip for history, the last 15 minutes from iex on plans
+ *   without SIP</td><td>Alpaca feed for every request</td></tr>
+ *   <tr><td>APCA_RATE_LIMIT_PER_MIN</td><td>200</td><td>Alpaca requests per minute</td></tr>
  *   <tr><td>APCA_API_BASE_URL</td><td>https://paper-api.alpaca.markets</td><td>Alpaca trading API
  *   (asset list)</td></tr>
  *   <tr><td>SUPABASE_URL</td><td>unset: no JWKS</td><td>project URL; ES256/RS256 tokens via its JWKS</td></tr>
@@ -36,7 +38,8 @@ public record SwiftBoltConfig(
     Optional<String> supabaseJwtSecret,
     Optional<String> supabaseUrl,
     String alpacaBaseUrl,
-    Optional<String> metricsToken) {
+    Optional<String> metricsToken,
+    Optional<String> alpacaRateLimitPerMinute) {
 
   /** The shortest {@code SWIFTBOLT_METRICS_TOKEN} accepted: a guessable token is no protection. */
   public static final int MIN_METRICS_TOKEN_LENGTH = 16;
@@ -83,7 +86,8 @@ public record SwiftBoltConfig(
         value(env, "SUPABASE_JWT_SECRET"),
         value(env, "SUPABASE_URL"),
         value(env, "APCA_API_BASE_URL").orElse(DEFAULT_ALPACA_BASE_URL),
-        value(env, "SWIFTBOLT_METRICS_TOKEN"));
+        value(env, "SWIFTBOLT_METRICS_TOKEN"),
+        value(env, "APCA_RATE_LIMIT_PER_MIN"));
   }
 
   /** Whether both Alpaca keys are set. */
@@ -94,8 +98,8 @@ public record SwiftBoltConfig(
   /**
    * The Alpaca options as environment variables ({@code APCA_API_KEY_ID}, {@code
    * APCA_API_SECRET_KEY}, {@code APCA_API_DATA_URL}, {@code APCA_DATA_FEED}, {@code
-   * APCA_API_BASE_URL}; unset ones left out), the form the market-data and symbols packages
-   * validate them in.
+   * APCA_RATE_LIMIT_PER_MIN}, {@code APCA_API_BASE_URL}; unset ones left out), the form the
+   * market-data and symbols packages validate them in.
    */
   public Map<String, String> alpacaEnvironment() {
     Map<String, String> env = new java.util.LinkedHashMap<>();
@@ -103,6 +107,7 @@ public record SwiftBoltConfig(
     alpacaSecretKey.ifPresent(v -> env.put("APCA_API_SECRET_KEY", v));
     env.put("APCA_API_DATA_URL", alpacaDataUrl);
     alpacaDataFeed.ifPresent(v -> env.put("APCA_DATA_FEED", v));
+    alpacaRateLimitPerMinute.ifPresent(v -> env.put("APCA_RATE_LIMIT_PER_MIN", v));
     env.put("APCA_API_BASE_URL", alpacaBaseUrl);
     return Map.copyOf(env);
   }
