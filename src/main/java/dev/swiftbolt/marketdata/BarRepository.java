@@ -96,6 +96,24 @@ public final class BarRepository {
         AND timeframe = :timeframe
       """;
 
+  private static final String LAST_BARS =
+      """
+      SELECT ts, open, high, low, close, volume, source
+      FROM ohlc_bars
+      WHERE symbol_id = :symbol_id
+        AND timeframe = :timeframe
+      ORDER BY ts DESC
+      LIMIT :count
+      """;
+
+  private static final String FIRST_TS =
+      """
+      SELECT min(ts)
+      FROM ohlc_bars
+      WHERE symbol_id = :symbol_id
+        AND timeframe = :timeframe
+      """;
+
   private static final String DELETE_SERIES =
       """
       DELETE FROM ohlc_bars
@@ -290,6 +308,33 @@ public final class BarRepository {
   /** Every stored bar of one series, oldest first. */
   public List<StoredBar> readAll(long symbolId, Timeframe timeframe) {
     return read(symbolId, timeframe, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+  }
+
+  /** The newest {@code count} stored bars of one series, oldest first. */
+  public List<StoredBar> lastBars(long symbolId, Timeframe timeframe, int count) {
+    List<StoredBar> newestFirst =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(LAST_BARS)
+                    .bind("symbol_id", symbolId)
+                    .bind("timeframe", timeframe.name())
+                    .bind("count", count)
+                    .map(BarRepository::storedBar)
+                    .list());
+    List<StoredBar> oldestFirst = new java.util.ArrayList<>(newestFirst);
+    java.util.Collections.reverse(oldestFirst);
+    return oldestFirst;
+  }
+
+  /** The oldest stored bar's open time, if any. */
+  public Optional<Instant> firstTs(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(FIRST_TS)
+                .bind("symbol_id", symbolId)
+                .bind("timeframe", timeframe.name())
+                .map((rs, ctx) -> instant(rs.getObject(1, OffsetDateTime.class)))
+                .one());
   }
 
   /** The newest stored bar's open time, if any. */

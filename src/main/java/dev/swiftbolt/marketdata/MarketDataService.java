@@ -36,6 +36,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class MarketDataService {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(MarketDataService.class);
+
   private static final Set<Timeframe> RESAMPLED =
       EnumSet.of(Timeframe.H1, Timeframe.H4, Timeframe.W1);
 
@@ -287,27 +290,93 @@ public final class MarketDataService {
     for (Timeframe base : bases) {
       // real bars over a simulated series start afresh: resuming after simulated bars would
       // leave the replaced series with only the newest real ones
+      Set<String> stored = bars.sources(id, base);
       boolean overSimulated =
-          SeriesSources.isReal(source.label())
-              && bars.sources(id, base).contains(BarRepository.SIMULATED);
+          SeriesSources.isReal(source.label()) && stored.contains(BarRepository.SIMULATED);
+      // an incremental fetch into a series of its own source re-fetches the newest stored bars
+      // too, to see a re-adjustment (a split)
+      List<StoredBar> overlap =
+          from.isEmpty() && stored.equals(Set.of(source.label()))
+              ? bars.lastBars(id, base, SeriesAdjustment.OVERLAP_BARS)
+              : List.of();
       Instant start =
           from.map(this::startOfDay)
               .orElseGet(
-                  () -> overSimulated ? historyStart(base, now) : resumePoint(id, base, now));
-      Instant end = to.map(d -> startOfDay(d.plusDays(1))).orElse(now);
-      if (end.isAfter(now)) {
-        end = now;
+                  () ->
+                      !overlap.isEmpty()
+                          ? overlap.get(0).bar().ts()
+                          : overSimulated ? historyStart(base, now) : resumePoint(id, base, now));
+      Instant end = fetchEnd(to, now);
+      List<Bar> complete = fetchComplete(symbol, base, start, end, source, now);
+      Optional<String> readjusted = SeriesAdjustment.readjusted(overlap, complete);
+      if (readjusted.isPresent()) {
+        loads.putAll(refetchWholeSeries(symbol, id, base, end, source, readjusted.get(), now));
+      } else {
+        loads.putAll(store(symbol, id, base, source.label(), complete, replaceSimulated, now));
       }
-      List<Bar> fetched =
-          start.isBefore(end) ? source.source().fetch(symbol, base, start, end) : List.of();
-      List<Bar> complete = new ArrayList<>();
-      for (Bar b : fetched) {
-        if (isComplete(base, b.ts(), now)) {
-          complete.add(b);
-        }
-      }
-      loads.putAll(store(symbol, id, base, source.label(), complete, replaceSimulated, now));
     }
+    return loads;
+  }
+
+  /**
+   * Where a fetch ends (exclusive): {@code to}'s next midnight or now, and never later than 15
+   * minutes ago: a bar that opened since then (M15 the shortest) is not complete yet, and asking
+   * for the last 15 minutes would cost a request on another feed ({@link AlpacaBarSource}). A bar
+   * that opened exactly 15 minutes ago comes with the next fetch.
+   */
+  private Instant fetchEnd(Optional<LocalDate> to, Instant now) {
+    Instant end = to.map(d -> startOfDay(d.plusDays(1))).orElse(now);
+    Instant lastPossibleOpen = now.minus(Timeframe.M15.nominalLength());
+    return end.isAfter(lastPossibleOpen) ? lastPossibleOpen : end;
+  }
+
+  private List<Bar> fetchComplete(
+      String symbol,
+      Timeframe base,
+      Instant start,
+      Instant end,
+      LabelledSource source,
+      Instant now) {
+    List<Bar> fetched =
+        start.isBefore(end) ? source.source().fetch(symbol, base, start, end) : List.of();
+    List<Bar> complete = new ArrayList<>();
+    for (Bar b : fetched) {
+      if (isComplete(base, b.ts(), now)) {
+        complete.add(b);
+      }
+    }
+    return complete;
+  }
+
+  /**
+   * The source re-adjusted the series (a split): re-fetches its whole history, from its oldest
+   * stored bar, and replaces it in one transaction, retiring what was trained on the old prices;
+   * then rebuilds the derived timeframes.
+   */
+  private Map<Timeframe, UpsertResult> refetchWholeSeries(
+      String symbol,
+      long id,
+      Timeframe base,
+      Instant end,
+      LabelledSource source,
+      String why,
+      Instant now) {
+    Instant first = bars.firstTs(id, base).orElseGet(() -> historyStart(base, now));
+    List<Bar> history = fetchComplete(symbol, base, first, end, source, now);
+    log.info(
+        "{} {}: {}; re-fetched {} bars and replaced the series", symbol, base, why, history.size());
+    BarRepository.Replacement replaced =
+        bars.replaceSeries(
+            id,
+            base,
+            DerivedBarBuilder.derivedFrom(base),
+            source.label(),
+            history,
+            "prices re-adjusted by %s: %s".formatted(source.label(), why),
+            now);
+    Map<Timeframe, UpsertResult> loads = new EnumMap<>(Timeframe.class);
+    loads.put(base, replaced.loaded());
+    loads.putAll(derived.rebuild(id, base, replaced.loaded(), now));
     return loads;
   }
 
