@@ -59,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final ApiMetrics metrics;
   private final Authentication authentication;
+  private volatile DashboardSignIn signIn = DashboardSignIn.of(Optional.empty(), Optional.empty());
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /**
@@ -132,6 +133,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/health", system::health, Access.PUBLIC);
     app.get("/api/v1/symbols", system::symbols, Access.PUBLIC);
     app.get("/api/v1/openapi.json", system::openApi, Access.PUBLIC);
+    app.get("/api/v1/auth/config", this::signInConfig, Access.PUBLIC);
     app.get("/metrics", system::metrics, Access.OPERATOR);
 
     app.get("/api/v1/watchlist", watchlist::list, Access.USER);
@@ -162,6 +164,25 @@ public final class ApiServer implements AutoCloseable {
   public ApiServer metricsToken(Optional<String> token) {
     authentication.metricsAccess(new MetricsAccess(token));
     return this;
+  }
+
+  /**
+   * How the dashboard signs users in ({@code GET /api/v1/auth/config}); development tokens unless
+   * set. Call before {@link #start}.
+   */
+  public ApiServer dashboardSignIn(DashboardSignIn signIn) {
+    this.signIn = java.util.Objects.requireNonNull(signIn, "signIn");
+    return this;
+  }
+
+  private void signInConfig(io.javalin.http.Context ctx) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    DashboardSignIn current = signIn;
+    body.put("mode", current.mode());
+    current.supabaseUrl().ifPresent(url -> body.put("supabase_url", url));
+    current.anonKey().ifPresent(key -> body.put("anon_key", key));
+    current.problem().ifPresent(problem -> body.put("message", problem));
+    ctx.header("Cache-Control", "no-store").json(body);
   }
 
   /** Starts listening on {@code port} (0 picks a free port) on all interfaces. */

@@ -23,6 +23,8 @@ import java.util.Optional;
  *   <tr><td>SUPABASE_URL</td><td>unset: no JWKS</td><td>project URL; ES256/RS256 tokens via its JWKS</td></tr>
  *   <tr><td>SWIFTBOLT_METRICS_TOKEN</td><td>unset: /metrics for development tokens only</td><td>
  *   operator's bearer token for /metrics (at least 16 characters)</td></tr>
+ *   <tr><td>SUPABASE_ANON_KEY</td><td>unset</td><td>the project's anon key: with SUPABASE_URL, the
+ *   dashboard signs in with Supabase Auth (email and password)</td></tr>
  *   <tr><td>SUPABASE_JWT_SECRET</td><td>unset: dev secret in home (when SUPABASE_URL is unset too)</td><td>legacy HS256 JWT verification</td></tr>
  * </table>
  *
@@ -39,7 +41,8 @@ public record SwiftBoltConfig(
     Optional<String> supabaseUrl,
     String alpacaBaseUrl,
     Optional<String> metricsToken,
-    Optional<String> alpacaRateLimitPerMinute) {
+    Optional<String> alpacaRateLimitPerMinute,
+    Optional<String> supabaseAnonKey) {
 
   /** The shortest {@code SWIFTBOLT_METRICS_TOKEN} accepted: a guessable token is no protection. */
   public static final int MIN_METRICS_TOKEN_LENGTH = 16;
@@ -87,7 +90,8 @@ public record SwiftBoltConfig(
         value(env, "SUPABASE_URL"),
         value(env, "APCA_API_BASE_URL").orElse(DEFAULT_ALPACA_BASE_URL),
         value(env, "SWIFTBOLT_METRICS_TOKEN"),
-        value(env, "APCA_RATE_LIMIT_PER_MIN"));
+        value(env, "APCA_RATE_LIMIT_PER_MIN"),
+        value(env, "SUPABASE_ANON_KEY"));
   }
 
   /** Whether both Alpaca keys are set. */
