@@ -623,7 +623,8 @@ async function start() {
   }
   const saved = state.auth.mode === "development" ? localStorage.getItem(TOKEN_KEY) : null;
   if (saved) {
-    signIn(saved);
+    // already stored: not written again, so a sign-out or a cleared storage meanwhile wins
+    signIn(saved, { remember: false, errorBox: "sign-in-error" });
   } else {
     showSignIn();
   }
