@@ -11,7 +11,7 @@ const SEARCH_DEBOUNCE_MS = 200;
 const SEARCH_LIMIT = 8;
 const COLORS = { up: "#16a34a", down: "#dc2626", flat: "#6b7280" };
 
-const state = { token: null, selected: null, timeframe: "D1", chart: null, historyChart: null,
+const state = { token: null, auth: null, session: null, refreshTimer: null, selected: null, timeframe: "D1", chart: null, historyChart: null,
   pollTimer: null, search: { timer: null, sequence: 0, matches: [], active: -1 } };
 
 const $ = (id) => document.getElementById(id);
@@ -67,39 +67,107 @@ async function api(path, options = {}) {
 
 // ---- sign-in -------------------------------------------------------------------------------
 
-async function signIn(token) {
+async function signIn(token, how = { remember: true, errorBox: "sign-in-error" }) {
   state.token = token.trim();
   try {
     await api("/api/v1/watchlist");
   } catch (e) {
     state.token = null;
-    $("sign-in-error").textContent = "Sign-in failed: " + e.message;
-    show("sign-in-error", true);
+    $(how.errorBox).textContent = "Sign-in failed: " + e.message;
+    show(how.errorBox, true);
     return;
   }
-  sessionStorage.setItem(TOKEN_KEY, state.token);
-  show("sign-in-error", false);
+  if (how.remember) sessionStorage.setItem(TOKEN_KEY, state.token);
+  show(how.errorBox, false);
   show("sign-in", false);
+  show("sign-in-supabase", false);
   show("app", true);
-  $("who").textContent = "Signed in as " + tokenSubject(state.token);
+  $("who").textContent = "Signed in as " + (how.who || tokenSubject(state.token));
   show("who", true);
   show("sign-out", true);
   await loadWatchlist();
   refreshJobs();
 }
 
+// ---- sign-in with Supabase Auth (SUPABASE_URL and SUPABASE_ANON_KEY on the server) ---------
+// The session lives in memory only: the access token for the API, the refresh token to renew it
+// REFRESH_MARGIN_S before it expires.
+
+const REFRESH_MARGIN_S = 60;
+
+async function authRequest(grant, body) {
+  const auth = state.auth;
+  const response = await fetch(auth.supabase_url + "/auth/v1/token?grant_type=" + grant, {
+    method: "POST",
+    headers: { apikey: auth.anon_key, "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify(body),
+  });
+  const answer = await response.json().catch(() => null);
+  if (!response.ok || !answer || !answer.access_token) {
+    const reason = answer && (answer.error_description || answer.msg || answer.message || answer.error);
+    throw new Error(reason || "HTTP " + response.status);
+  }
+  return answer;
+}
+
+function scheduleRefresh(session) {
+  clearTimeout(state.refreshTimer);
+  const lifetime = Number(session.expires_in) || 3600;
+  const delay = Math.max(5, lifetime - REFRESH_MARGIN_S) * 1000;
+  state.refreshTimer = setTimeout(refreshSession, delay);
+}
+
+async function refreshSession() {
+  if (!state.session) return;
+  try {
+    const session = await authRequest("refresh_token", { refresh_token: state.session.refresh_token });
+    state.session = session;
+    state.token = session.access_token;
+    scheduleRefresh(session);
+  } catch (e) {
+    signOut("Your session ended: " + e.message);
+  }
+}
+
+async function signInWithPassword(email, password) {
+  show("supabase-error", false);
+  let session;
+  try {
+    session = await authRequest("password", { email: email, password: password });
+  } catch (e) {
+    $("supabase-error").textContent = "Sign-in failed: " + e.message;
+    show("supabase-error", true);
+    return;
+  }
+  state.session = session;
+  scheduleRefresh(session);
+  await signIn(session.access_token, { remember: false, errorBox: "supabase-error",
+    who: (session.user && session.user.email) || tokenSubject(session.access_token) });
+}
+
+function showSignIn() {
+  const mode = state.auth ? state.auth.mode : "development";
+  show("sign-in", mode === "development");
+  show("sign-in-supabase", mode === "supabase");
+  show("sign-in-unconfigured", mode === "unconfigured");
+  if (mode === "unconfigured") $("sign-in-problem").textContent = state.auth.message || "";
+}
+
 function signOut(reason) {
   sessionStorage.removeItem(TOKEN_KEY);
+  clearTimeout(state.refreshTimer);
+  state.session = null;
   state.token = null;
   state.selected = null;
   clearTimeout(state.pollTimer);
   show("app", false);
   show("who", false);
   show("sign-out", false);
-  show("sign-in", true);
+  showSignIn();
   if (reason) {
-    $("sign-in-error").textContent = reason;
-    show("sign-in-error", true);
+    const box = state.auth && state.auth.mode === "supabase" ? "supabase-error" : "sign-in-error";
+    $(box).textContent = reason;
+    show(box, true);
   }
 }
 
@@ -541,14 +609,29 @@ document.addEventListener("DOMContentLoaded", () => {
   $("add-symbol").addEventListener("input", onSearchInput);
   $("add-symbol").addEventListener("keydown", onSearchKey);
   $("add-symbol").addEventListener("blur", () => setTimeout(closeSuggestions, 150));
-  localStorage.removeItem(TOKEN_KEY); // left there by versions before 0.2
-  const saved = sessionStorage.getItem(TOKEN_KEY);
-  if (saved) {
-    signIn(saved);
-  } else {
-    show("sign-in", true);
-  }
+  $("supabase-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    signInWithPassword($("email").value.trim(), $("password").value);
+  });
+  start();
 });
+
+async function start() {
+  try {
+    const response = await fetch("/api/v1/auth/config", { headers: { Accept: "application/json" } });
+    state.auth = response.ok ? await response.json() : { mode: "development" };
+  } catch (e) {
+    state.auth = { mode: "development" };
+  }
+  localStorage.removeItem(TOKEN_KEY); // left there by versions before 0.3
+  const saved = state.auth.mode === "development" ? sessionStorage.getItem(TOKEN_KEY) : null;
+  if (saved) {
+    // already stored: not written again, so a sign-out or a cleared storage meanwhile wins
+    signIn(saved, { remember: false, errorBox: "sign-in-error" });
+  } else {
+    showSignIn();
+  }
+}
 
 // ---- replay history --------------------------------------------------------------------------
 

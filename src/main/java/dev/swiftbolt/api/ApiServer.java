@@ -7,6 +7,7 @@ import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
+import dev.swiftbolt.api.internal.MetricsAccess;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.Refusals;
 import dev.swiftbolt.api.internal.ServerHardening;
@@ -71,6 +72,8 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final ApiMetrics metrics;
+  private final Authentication authentication;
+  private volatile DashboardSignIn signIn = DashboardSignIn.of(Optional.empty(), Optional.empty());
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /**
@@ -172,13 +175,16 @@ public final class ApiServer implements AutoCloseable {
                   });
             });
     ErrorResponses.install(app, refusals);
-    app.beforeMatched(new Authentication(verifier));
+    authentication = new Authentication(verifier);
+    app.beforeMatched(authentication);
 
     app.get("/api/v1/health", system::health, Access.PUBLIC);
     app.get("/api/v1/symbols", system::symbols, Access.PUBLIC);
     app.get("/api/v1/openapi.json", system::openApi, Access.PUBLIC);
     app.get("/api/docs", new ApiDocsRoutes()::page, Access.PUBLIC);
-    app.get("/metrics", system::metrics, Access.USER);
+    app.get("/api/v1/auth/config", this::signInConfig, Access.PUBLIC);
+    app.before(this::allowSupabaseAuthInPolicy);
+    app.get("/metrics", system::metrics, Access.OPERATOR);
 
     app.get("/api/v1/watchlist", watchlist::list, Access.USER);
     app.post("/api/v1/watchlist", watchlist::add, Access.USER);
@@ -198,6 +204,50 @@ public final class ApiServer implements AutoCloseable {
   public ApiServer reportWorker(Worker worker) {
     metrics.watch(worker);
     return this;
+  }
+
+  /**
+   * Lets {@code /metrics} be scraped with the operator's static bearer {@code token} ({@code
+   * SWIFTBOLT_METRICS_TOKEN}) and refuses users' tokens there; without one, users' tokens are
+   * accepted only with development tokens. Call before {@link #start}.
+   */
+  public ApiServer metricsToken(Optional<String> token) {
+    authentication.metricsAccess(new MetricsAccess(token));
+    return this;
+  }
+
+  /**
+   * How the dashboard signs users in ({@code GET /api/v1/auth/config}); development tokens unless
+   * set. Call before {@link #start}.
+   */
+  public ApiServer dashboardSignIn(DashboardSignIn signIn) {
+    this.signIn = java.util.Objects.requireNonNull(signIn, "signIn");
+    return this;
+  }
+
+  /**
+   * With Supabase sign-in configured, the dashboard's scripts call Supabase Auth: its origin joins
+   * the Content Security Policy's {@code connect-src} (and only that directive).
+   */
+  private void allowSupabaseAuthInPolicy(io.javalin.http.Context ctx) {
+    signIn
+        .supabaseUrl()
+        .ifPresent(
+            url ->
+                ctx.header(
+                    "Content-Security-Policy",
+                    dev.swiftbolt.api.internal.SecurityHeaders.contentSecurityPolicyConnectingTo(
+                        java.net.URI.create(url))));
+  }
+
+  private void signInConfig(io.javalin.http.Context ctx) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    DashboardSignIn current = signIn;
+    body.put("mode", current.mode());
+    current.supabaseUrl().ifPresent(url -> body.put("supabase_url", url));
+    current.anonKey().ifPresent(key -> body.put("anon_key", key));
+    current.problem().ifPresent(problem -> body.put("message", problem));
+    ctx.header("Cache-Control", "no-store").json(body);
   }
 
   /** Starts listening on {@code port} (0 picks a free port) on all interfaces. */

@@ -52,6 +52,12 @@ final class BackfillCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "S", description = "alpaca or sim")
   String source;
 
+  @Option(
+      names = "--replace-simulated",
+      description =
+          "Let real bars replace series of SIMULATED bars: delete them (and retire the models, forecasts and evaluations built on them), then load the full history; without it such a symbol fails (exit 1). Simulated bars are never loaded into a real series.")
+  boolean replaceSimulated;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -78,6 +84,7 @@ final class BackfillCommand implements Callable<Integer> {
               Optional.ofNullable(from),
               Optional.ofNullable(to),
               chosen,
+              replaceSimulated,
               load -> {
                 bar.note(load.symbol());
                 bar.step();

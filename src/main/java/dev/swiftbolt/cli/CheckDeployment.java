@@ -10,6 +10,7 @@ import dev.swiftbolt.db.DatabaseStatus;
 import dev.swiftbolt.db.DatabaseUnavailableException;
 import dev.swiftbolt.db.Databases;
 import dev.swiftbolt.db.SchemaSecurity;
+import dev.swiftbolt.db.SupabaseGrants;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.AlpacaBarSource;
 import dev.swiftbolt.marketdata.AlpacaSettings;
@@ -34,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Check that this deployment is ready to serve the app: one PASS, WARN or FAIL line per check, exit 1 when any fails.",
-      "Checks: the database is reachable and how (direct, session pooler, transaction pooler); the schema is at the current version; row-level security is on for every table, with the policies where Supabase's roles and auth.uid() exist; the tracking trigger is present; tokens are verified (the project's JWKS with its number of keys, the legacy secret, or development tokens, a warning when the database is not local); the Alpaca keys are accepted by one small request, or the simulator is used. Nothing is changed: the database is not migrated."
+      "Checks: the database is reachable and how (direct, session pooler, transaction pooler); the schema is at the current version; row-level security is on for every table, with the policies where Supabase's roles and auth.uid() exist; the privileges of anon and authenticated on every table match the intended grants (a FAIL names the table, the role and the GRANT or REVOKE that fixes it); the tracking trigger is present; tokens are verified (the project's JWKS with its number of keys, the legacy secret, or development tokens, a warning when the database is not local); the Alpaca keys are accepted by one small request, or the simulator is used. Nothing is changed: the database is not migrated."
     })
 final class CheckDeployment implements Callable<Integer> {
 
@@ -105,6 +106,12 @@ final class CheckDeployment implements Callable<Integer> {
       SchemaSecurity security = SchemaSecurity.read(database.jdbi());
       lines.add(rowLevelSecurity(security));
       lines.add(policies(security));
+      lines.addAll(
+          privileges(
+              security,
+              security.supabase()
+                  ? SupabaseGrants.compare(security.tables(), SupabaseGrants.read(database.jdbi()))
+                  : List.of()));
       lines.add(trigger(security));
       return database.isEmbedded()
           || LOCAL_HOSTS.contains(database.settings().host().toLowerCase(Locale.ROOT));
@@ -166,6 +173,29 @@ final class CheckDeployment implements Callable<Integer> {
         "policies",
         "%d present (Supabase's roles and auth.uid() found): own watchlist rows, market data and own symbols' jobs for authenticated, nothing for anon"
             .formatted(s.policies().size()));
+  }
+
+  /**
+   * The privilege lines: one PASS when {@code mismatches} is empty (or Supabase's roles are
+   * absent), else one FAIL per role × table naming the statement that fixes it.
+   */
+  static List<Line> privileges(SchemaSecurity s, List<SupabaseGrants.Mismatch> mismatches) {
+    if (!s.supabase()) {
+      return List.of(
+          new Line(
+              Status.PASS,
+              "privileges",
+              "none needed: no Supabase roles or auth.uid() here, so no API role reaches the tables"));
+    }
+    if (mismatches.isEmpty()) {
+      return List.of(
+          new Line(
+              Status.PASS,
+              "privileges",
+              "as intended on all %d tables: anon nothing; authenticated SELECT on the app's %d tables, INSERT and DELETE on user_symbol_tracking only"
+                  .formatted(s.tables().size(), SupabaseGrants.AUTHENTICATED.size())));
+    }
+    return mismatches.stream().map(m -> new Line(Status.FAIL, "privileges", m.toString())).toList();
   }
 
   static Line trigger(SchemaSecurity s) {

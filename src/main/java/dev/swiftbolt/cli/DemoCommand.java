@@ -26,6 +26,7 @@ import dev.swiftbolt.replay.ReplayJson;
 import dev.swiftbolt.replay.ReplayService;
 import dev.swiftbolt.symbols.SymbolRegistry;
 import dev.swiftbolt.symbols.WatchlistService;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -56,7 +57,8 @@ import picocli.CommandLine.ParentCommand;
           + " months point-in-time (swiftbolt replay) and prints each symbol's replay summary;"
           + " NVDA's planted signal switches off midway, TSLA and META are random walks. Running it"
           + " again is idempotent.",
-      "--no-serve runs it once and exits with the summary."
+      "--no-serve runs it once and exits with the summary.",
+      "Its database lives in demo/ under the home (~/.swiftbolt/demo by default, $SWIFTBOLT_HOME/demo when that is set, DIR/demo for `swiftbolt --home DIR demo`), so your own home never receives simulated bars; `swiftbolt demo --home DIR` uses DIR as is. With DATABASE_URL set, that database is used."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -101,8 +103,22 @@ final class DemoCommand implements Callable<Integer> {
       description = "Worker threads for the demo's jobs (default: ${DEFAULT-VALUE})")
   int workers;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** The demo's home under {@code home}: its own directory, never the user's real data. */
+  static Path demoHome(Path home) {
+    return home.resolve("demo");
+  }
+
   @Override
   public Integer call() throws Exception {
+    // `demo --home DIR` (the option after `demo`) is used as is; any other home gets demo/
+    boolean homeGivenToDemo = spec.commandLine().getParseResult().hasMatchedOption("--home");
+    Path home = homeGivenToDemo ? main.configuredHome() : demoHome(main.configuredHome());
+    main.useHome(home);
+    System.out.printf(
+        "Demo home: %s (SIMULATED data only; explore it with `swiftbolt --home %s predictions`, `… serve`, `… jobs`)%n",
+        home, home);
     validateOptions();
     long started = System.nanoTime();
     Clock clock = Clock.systemUTC();
@@ -156,6 +172,9 @@ final class DemoCommand implements Callable<Integer> {
     if (dead > 0) {
       System.out.println("Dead jobs keep their error: swiftbolt jobs --status dead");
     }
+    System.out.printf(
+        "The demo's data is in %s: `swiftbolt --home %s predictions` lists it again, `swiftbolt --home %s serve` serves it.%n",
+        home, home, home);
     if (noServe) {
       return predictions.size() == codes.size() && dead == 0 && replayFailures == 0 ? 0 : 1;
     }

@@ -40,7 +40,8 @@ final class ImportCommand extends CommandGroup {
         "A date means that session's 09:30 New York open; ISO date-times are also accepted.",
         "One bad row rejects the whole file (exit 2, nothing written).",
         "An unknown S is registered first (--name N, else Alpaca's name, else the ticker).",
-        "D1 imports also rebuild W1; M15 imports rebuild H1 and H4."
+        "D1 imports also rebuild W1; M15 imports rebuild H1 and H4.",
+        "A series never mixes sources: importing into a series of SIMULATED bars needs --replace-simulated; into a series of Alpaca bars, the rows must overlap the stored bars and agree with them within 0.5%%."
       })
   static final class Csv implements Callable<Integer> {
     @ParentCommand ImportCommand parent;
@@ -66,6 +67,12 @@ final class ImportCommand extends CommandGroup {
         description = "M15, H1, H4, D1 or W1")
     String timeframe;
 
+    @Option(
+        names = "--replace-simulated",
+        description =
+            "When S's series holds SIMULATED bars, delete them (and retire the models, forecasts and evaluations built on them) before loading; without it such an import is refused (exit 1)")
+    boolean replaceSimulated;
+
     @Override
     public Integer call() {
       String code = SymbolCode.normalize(symbol);
@@ -84,7 +91,8 @@ final class ImportCommand extends CommandGroup {
         System.out.println("Registered " + code + " in the symbols registry");
       }
       MarketDataService service = MarketDataOptions.service(parent.main);
-      Map<Timeframe, UpsertResult> loads = service.importBars(code, tf, "csv", bars);
+      Map<Timeframe, UpsertResult> loads =
+          service.importBars(code, tf, "csv", bars, replaceSimulated);
       System.out.printf(
           "Imported %d %s bars of %s from %s (source csv): %s%n",
           bars.size(), tf, code, file, MarketDataOptions.describe(loads));

@@ -112,6 +112,26 @@ public final class Main implements Runnable {
     return config;
   }
 
+  /**
+   * The home given by {@code --home} or {@code SWIFTBOLT_HOME} (or the default), before any command
+   * changed it.
+   */
+  Path configuredHome() {
+    return SwiftBoltConfig.from(environment, Optional.ofNullable(home)).home();
+  }
+
+  /**
+   * Makes {@code home} this command's home (the demo's own); call before the configuration or the
+   * database is used.
+   */
+  synchronized void useHome(Path home) {
+    if (database != null) {
+      throw new IllegalStateException("the database is open already; set the home before");
+    }
+    this.home = home;
+    this.config = null;
+  }
+
   /** The opened, migrated database; opened on first call, closed when the command ends. */
   public Database database() {
     return database(Database.PoolOptions.DEFAULT);

@@ -2,6 +2,7 @@ package dev.swiftbolt.cli;
 
 import com.nimbusds.jose.KeySourceException;
 import dev.swiftbolt.api.ApiServer;
+import dev.swiftbolt.api.DashboardSignIn;
 import dev.swiftbolt.auth.SupabaseJwks;
 import dev.swiftbolt.auth.TokenIssuer;
 import dev.swiftbolt.auth.TokenKeys;
@@ -113,6 +114,9 @@ final class ServeCommand implements Callable<Integer> {
     ApiServer server =
         new ApiServer(
                 database, new TokenVerifier(keys, clock), clock, SymbolsCommand.directory(main))
+            .metricsToken(main.config().metricsToken())
+            .dashboardSignIn(
+                DashboardSignIn.of(main.config().supabaseUrl(), main.config().supabaseAnonKey()))
             .start(host, port);
     BackgroundJobs jobs = BackgroundJobs.start(database, main.config(), workers, clock);
     jobs.worker().ifPresent(server::reportWorker);

@@ -195,7 +195,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Row-level security on Flyway's history table, as V7 enables it on every other table: Flyway
+   * Row-level security on Flyway's history table, as V7 enables it on every other table, and no
+   * privilege on it for Supabase's anon and authenticated, as V11 grants every other table: Flyway
    * holds a transaction on the history while a migration runs, so this runs after Flyway is done,
    * and only takes the table's lock when the setting is still off.
    */
@@ -223,6 +224,16 @@ public final class Database implements AutoCloseable {
             AND NOT c.relrowsecurity
         ) THEN
           ALTER TABLE flyway_schema_history ENABLE ROW LEVEL SECURITY;
+        END IF;
+        IF (SELECT count(*) FROM pg_roles
+            WHERE rolname IN ('anon', 'authenticated', 'service_role')) = 3
+           AND to_regclass('flyway_schema_history') IS NOT NULL THEN
+          IF has_table_privilege('anon', 'flyway_schema_history',
+               'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+             OR has_table_privilege('authenticated', 'flyway_schema_history',
+               'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER') THEN
+            REVOKE ALL ON TABLE flyway_schema_history FROM anon, authenticated;
+          END IF;
         END IF;
       END
       $$""";

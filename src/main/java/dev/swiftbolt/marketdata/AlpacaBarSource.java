@@ -21,6 +21,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bars from Alpaca's market-data API v2, {@code GET {base}/v2/stocks/{symbol}/bars}, following
@@ -50,6 +54,8 @@ import java.util.stream.Collectors;
  */
 public final class AlpacaBarSource implements BarSource {
 
+  private static final Logger log = LoggerFactory.getLogger(AlpacaBarSource.class);
+
   private static final Map<Timeframe, String> TIMEFRAMES =
       Map.of(
           Timeframe.M15, "15Min",
@@ -64,8 +70,22 @@ public final class AlpacaBarSource implements BarSource {
   private final ObjectMapper json;
   private final RateLimiter rateLimiter;
   private final Retry retry;
+  private final Clock clock;
+  private final AtomicBoolean recentFromIex = new AtomicBoolean();
 
+  /** A source reading "now" from the system clock (to tell recent bars from history). */
   public AlpacaBarSource(AlpacaSettings settings, HttpClient http, BarSchedule schedule) {
+    this(settings, http, schedule, Clock.systemUTC());
+  }
+
+  /**
+   * A source reading "now" from {@code clock}: bars that opened within {@link
+   * AlpacaSettings#RECENT_WINDOW} before it are requested with {@link AlpacaSettings#recentFeed()},
+   * older ones with {@link AlpacaSettings#feed()}.
+   */
+  public AlpacaBarSource(
+      AlpacaSettings settings, HttpClient http, BarSchedule schedule, Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.http = Objects.requireNonNull(http, "http");
     this.schedule = Objects.requireNonNull(schedule, "schedule");
@@ -107,12 +127,67 @@ public final class AlpacaBarSource implements BarSource {
                 .build());
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The part of {@code [from, to)} older than {@link AlpacaSettings#RECENT_WINDOW} is requested
+   * with the history feed (SIP by default), the rest with the recent feed. When the recent feed is
+   * SIP and Alpaca refuses it (HTTP 403 or 422: a plan without recent SIP data), the recent part is
+   * requested from IEX instead, and so are later ones; one log line says so.
+   */
   @Override
   public List<Bar> fetch(String symbol, Timeframe timeframe, Instant from, Instant to) {
+    Instant recent = clock.instant().minus(AlpacaSettings.RECENT_WINDOW);
+    List<Bar> bars = new ArrayList<>();
+    if (from.isBefore(recent)) {
+      bars.addAll(fetchFeed(settings.feed(), symbol, timeframe, from, min(to, recent)));
+    }
+    if (to.isAfter(recent)) {
+      bars.addAll(fetchRecent(symbol, timeframe, max(from, recent), to));
+    }
+    return bars;
+  }
+
+  private List<Bar> fetchRecent(String symbol, Timeframe timeframe, Instant from, Instant to) {
+    if (recentFromIex.get()) {
+      return fetchFeed(AlpacaSettings.IEX, symbol, timeframe, from, to);
+    }
+    try {
+      return fetchFeed(settings.recentFeed(), symbol, timeframe, from, to);
+    } catch (AlpacaException e) {
+      boolean refused = e.status() == 403 || e.status() == 422;
+      if (!refused
+          || !settings.recentFallback()
+          || settings.recentFeed().equals(AlpacaSettings.IEX)) {
+        throw e;
+      }
+      if (recentFromIex.compareAndSet(false, true)) {
+        log.warn(
+            "Alpaca refused feed={} for bars of the last {} minutes (HTTP {}: a plan without"
+                + " recent SIP data); those come from feed=iex from now on, history stays on {}",
+            settings.recentFeed(),
+            AlpacaSettings.RECENT_WINDOW.toMinutes(),
+            e.status(),
+            settings.feed());
+      }
+      return fetchFeed(AlpacaSettings.IEX, symbol, timeframe, from, to);
+    }
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private List<Bar> fetchFeed(
+      String feed, String symbol, Timeframe timeframe, Instant from, Instant to) {
     List<Bar> bars = new ArrayList<>();
     Optional<String> pageToken = Optional.empty();
     do {
-      URI uri = pageUri(symbol, timeframe, from, to, pageToken);
+      URI uri = pageUri(feed, symbol, timeframe, from, to, pageToken);
       AlpacaBarsPage page = requestPage(uri);
       for (AlpacaBarsPage.AlpacaBar b : page.bars()) {
         canonical(timeframe, new Bar(b.t(), b.o(), b.h(), b.l(), b.c(), b.v()))
@@ -142,14 +217,19 @@ public final class AlpacaBarSource implements BarSource {
   }
 
   private URI pageUri(
-      String symbol, Timeframe timeframe, Instant from, Instant to, Optional<String> pageToken) {
+      String feed,
+      String symbol,
+      Timeframe timeframe,
+      Instant from,
+      Instant to,
+      Optional<String> pageToken) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("timeframe", TIMEFRAMES.get(timeframe));
     query.put("start", from.toString());
     query.put("end", to.toString());
     query.put("limit", Integer.toString(settings.pageLimit()));
     query.put("adjustment", settings.adjustment());
-    query.put("feed", settings.feed());
+    query.put("feed", feed);
     pageToken.ifPresent(token -> query.put("page_token", token));
     String base = settings.dataUrl().toString().replaceAll("/+$", "");
     String queryText =

@@ -12,12 +12,19 @@ import java.util.Optional;
  * @param dataUrl base URL; {@code APCA_API_DATA_URL}, default {@code https://data.alpaca.markets}
  * @param keyId {@code APCA_API_KEY_ID}
  * @param secretKey {@code APCA_API_SECRET_KEY}
- * @param feed the {@code feed} parameter, {@code APCA_DATA_FEED}, default {@code iex} (free plans;
- *     {@code sip} needs a subscription)
+ * @param feed the {@code feed} of historical bars (anything that opened more than {@link
+ *     #RECENT_WINDOW} ago), default {@code sip}: every plan, the free one included, gets SIP
+ *     history; {@code APCA_DATA_FEED} overrides it
+ * @param recentFeed the {@code feed} of bars of the last {@link #RECENT_WINDOW}, default {@code
+ *     sip} falling back to {@code iex} once when Alpaca refuses it (a plan without SIP gets recent
+ *     bars from IEX only); {@code APCA_DATA_FEED} overrides it too, without fallback
+ * @param recentFallback whether a refused {@code recentFeed} falls back to {@code iex}: true unless
+ *     {@code APCA_DATA_FEED} chose the feed
  * @param adjustment the {@code adjustment} parameter, default {@code split} (prices adjusted for
  *     splits only, so old bars keep their traded prices apart from splits)
  * @param pageLimit bars per page ({@code limit}), 1–10000, default 10000
- * @param requestsPerMinute rate-limiter budget, default 200 (Alpaca's documented free-plan budget)
+ * @param requestsPerMinute rate-limiter budget, {@code APCA_RATE_LIMIT_PER_MIN}, default 200
+ *     (Alpaca's free-plan budget; paid plans allow more)
  * @param maxAttempts attempts per request including the first, for HTTP 429, 5xx and network
  *     errors; default 5
  * @param initialBackoff first retry wait, doubled each retry with ±50 % jitter; default 500 ms
@@ -29,6 +36,8 @@ public record AlpacaSettings(
     String keyId,
     String secretKey,
     String feed,
+    String recentFeed,
+    boolean recentFallback,
     String adjustment,
     int pageLimit,
     int requestsPerMinute,
@@ -36,6 +45,18 @@ public record AlpacaSettings(
     Duration initialBackoff,
     Duration maxBackoff,
     Duration requestTimeout) {
+
+  /** How far back "recent" bars reach: the free plan's SIP embargo. */
+  public static final Duration RECENT_WINDOW = Duration.ofMinutes(15);
+
+  /** The default feed: SIP, all US exchanges (history on every plan). */
+  public static final String SIP = "sip";
+
+  /** The feed recent bars fall back to on a plan without SIP: IEX, one exchange. */
+  public static final String IEX = "iex";
+
+  /** Default of {@code APCA_RATE_LIMIT_PER_MIN}. */
+  public static final int DEFAULT_REQUESTS_PER_MINUTE = 200;
 
   /** Default base URL of Alpaca's market-data API. */
   public static final URI DEFAULT_DATA_URL = URI.create("https://data.alpaca.markets");
@@ -45,6 +66,7 @@ public record AlpacaSettings(
     requireText("APCA_API_KEY_ID", keyId);
     requireText("APCA_API_SECRET_KEY", secretKey);
     requireText("feed", feed);
+    requireText("recentFeed", recentFeed);
     requireText("adjustment", adjustment);
     if (pageLimit < 1 || pageLimit > 10_000) {
       throw new IllegalArgumentException("pageLimit must lie in [1, 10000], got " + pageLimit);
@@ -67,10 +89,12 @@ public record AlpacaSettings(
         dataUrl,
         keyId,
         secretKey,
-        "iex",
+        SIP,
+        SIP,
+        true,
         "split",
         10_000,
-        200,
+        DEFAULT_REQUESTS_PER_MINUTE,
         5,
         Duration.ofMillis(500),
         Duration.ofSeconds(60),
@@ -101,7 +125,25 @@ public record AlpacaSettings(
     }
     AlpacaSettings settings = of(url, key.trim(), secret.trim());
     String feed = env.getOrDefault("APCA_DATA_FEED", "");
-    return Optional.of(feed.isBlank() ? settings : settings.withFeed(feed.trim()));
+    if (!feed.isBlank()) {
+      settings = settings.withFeed(feed.trim());
+    }
+    String rate = env.getOrDefault("APCA_RATE_LIMIT_PER_MIN", "");
+    if (!rate.isBlank()) {
+      int perMinute;
+      try {
+        perMinute = Integer.parseInt(rate.trim());
+      } catch (NumberFormatException e) {
+        perMinute = 0;
+      }
+      if (perMinute < 1 || perMinute > 100_000) {
+        throw new IllegalArgumentException(
+            "APCA_RATE_LIMIT_PER_MIN must be a whole number of requests per minute between 1 and 100000 (default %d), got '%s'"
+                .formatted(DEFAULT_REQUESTS_PER_MINUTE, rate.trim()));
+      }
+      settings = settings.withRequestsPerMinute(perMinute);
+    }
+    return Optional.of(settings);
   }
 
   /** These settings with another feed. */
@@ -111,9 +153,29 @@ public record AlpacaSettings(
         keyId,
         secretKey,
         value,
+        value,
+        false,
         adjustment,
         pageLimit,
         requestsPerMinute,
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        requestTimeout);
+  }
+
+  /** These settings with another request budget per minute. */
+  public AlpacaSettings withRequestsPerMinute(int value) {
+    return new AlpacaSettings(
+        dataUrl,
+        keyId,
+        secretKey,
+        feed,
+        recentFeed,
+        recentFallback,
+        adjustment,
+        pageLimit,
+        value,
         maxAttempts,
         initialBackoff,
         maxBackoff,
@@ -127,6 +189,8 @@ public record AlpacaSettings(
         keyId,
         secretKey,
         feed,
+        recentFeed,
+        recentFallback,
         adjustment,
         pageLimit,
         requestsPerMinute,
@@ -143,6 +207,8 @@ public record AlpacaSettings(
         keyId,
         secretKey,
         feed,
+        recentFeed,
+        recentFallback,
         adjustment,
         value,
         requestsPerMinute,
@@ -155,7 +221,15 @@ public record AlpacaSettings(
   /** Never prints the secret. */
   @Override
   public String toString() {
-    return "AlpacaSettings[dataUrl=" + dataUrl + ", keyId=" + keyId + ", feed=" + feed + "]";
+    return "AlpacaSettings[dataUrl="
+        + dataUrl
+        + ", keyId="
+        + keyId
+        + ", feed="
+        + feed
+        + ", recentFeed="
+        + recentFeed
+        + "]";
   }
 
   private static void requireText(String name, String value) {

@@ -129,6 +129,39 @@ public final class BarRepository {
        WHERE symbol_id = :symbol_id AND timeframe = :timeframe
       """;
 
+  private static final String SERIES_SOURCES =
+      """
+      SELECT DISTINCT source
+      FROM ohlc_bars
+      WHERE symbol_id = :symbol_id
+        AND timeframe = :timeframe
+      """;
+
+  private static final String LAST_BARS =
+      """
+      SELECT ts, open, high, low, close, volume, source
+      FROM ohlc_bars
+      WHERE symbol_id = :symbol_id
+        AND timeframe = :timeframe
+      ORDER BY ts DESC
+      LIMIT :count
+      """;
+
+  private static final String FIRST_TS =
+      """
+      SELECT min(ts)
+      FROM ohlc_bars
+      WHERE symbol_id = :symbol_id
+        AND timeframe = :timeframe
+      """;
+
+  private static final String DELETE_SERIES =
+      """
+      DELETE FROM ohlc_bars
+      WHERE symbol_id = :symbol_id
+        AND timeframe = ANY(:timeframes)
+      """;
+
   private final Jdbi jdbi;
 
   public BarRepository(Jdbi jdbi) {
@@ -142,21 +175,7 @@ public final class BarRepository {
    *     ts}, or {@code source} is not one of {@link #SOURCES} (nothing is written)
    */
   public UpsertResult upsert(long symbolId, Timeframe timeframe, String source, List<Bar> bars) {
-    if (!SOURCES.contains(source)) {
-      throw new IllegalArgumentException("source must be one of " + SOURCES + ", got " + source);
-    }
-    Set<Instant> seen = new HashSet<>();
-    for (Bar b : bars) {
-      b.violation()
-          .ifPresent(
-              rule -> {
-                throw new IllegalArgumentException(
-                    timeframe + " bar at " + b.ts() + " refused: " + rule);
-              });
-      if (!seen.add(b.ts())) {
-        throw new IllegalArgumentException(timeframe + " bars contain " + b.ts() + " twice");
-      }
-    }
+    validate(timeframe, source, bars);
     if (bars.isEmpty()) {
       return UpsertResult.NONE;
     }
@@ -167,6 +186,72 @@ public final class BarRepository {
           "loading " + timeframe + " bars failed: " + e.getMessage(), e);
     }
   }
+
+  /** The sources of the bars stored in one series, e.g. {@code [sim]}; empty for none. */
+  public Set<String> sources(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        h ->
+            new java.util.TreeSet<>(
+                h.createQuery(SERIES_SOURCES)
+                    .bind("symbol_id", symbolId)
+                    .bind("timeframe", timeframe.name())
+                    .mapTo(String.class)
+                    .list()));
+  }
+
+  /**
+   * Replaces the whole series {@code base} of a symbol, and the timeframes {@code derived} from it,
+   * by {@code bars} of {@code source}, in one transaction: deletes every stored bar of those
+   * timeframes, retires the models built on them (and deletes their forecasts and evaluations,
+   * {@link SeriesRetirement}) with {@code reason}, and loads {@code bars}. The caller rebuilds the
+   * derived timeframes afterwards.
+   *
+   * @return the load (every bar inserted) and the number of models retired
+   * @throws IllegalArgumentException as {@link #upsert} does (nothing is changed)
+   */
+  public Replacement replaceSeries(
+      long symbolId,
+      Timeframe base,
+      List<Timeframe> derived,
+      String source,
+      List<Bar> bars,
+      String reason,
+      Instant now) {
+    validate(base, source, bars);
+    List<Timeframe> all = new java.util.ArrayList<>(derived);
+    all.add(0, base);
+    String[] names = all.stream().map(Timeframe::name).toArray(String[]::new);
+    try {
+      return jdbi.inTransaction(
+          h -> {
+            h.createQuery(LOCK_SERIES)
+                .bind("symbol_id", symbolId)
+                .bind("timeframe", base.name())
+                .mapTo(String.class)
+                .one();
+            int deleted =
+                h.createUpdate(DELETE_SERIES)
+                    .bind("symbol_id", symbolId)
+                    .bindArray("timeframes", String.class, (Object[]) names)
+                    .execute();
+            int retired = SeriesRetirement.retire(h, symbolId, all, reason, now);
+            UpsertResult loaded =
+                bars.isEmpty() ? UpsertResult.NONE : load(h, symbolId, base, source, bars);
+            return new Replacement(deleted, retired, loaded);
+          });
+    } catch (SQLException e) {
+      throw new IllegalStateException("replacing " + base + " bars failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What {@link #replaceSeries} did.
+   *
+   * @param deletedBars bars deleted from the series and its derived timeframes
+   * @param retiredModels models retired
+   * @param loaded the load of the new bars
+   */
+  public record Replacement(int deletedBars, int retiredModels, UpsertResult loaded) {}
 
   private static UpsertResult load(
       Handle h, long symbolId, Timeframe timeframe, String source, List<Bar> bars)
@@ -194,6 +279,24 @@ public final class BarRepository {
                 bars.size() - inserted.count - updated.count,
                 updated.first,
                 updated.last));
+  }
+
+  private static void validate(Timeframe timeframe, String source, List<Bar> bars) {
+    if (!SOURCES.contains(source)) {
+      throw new IllegalArgumentException("source must be one of " + SOURCES + ", got " + source);
+    }
+    Set<Instant> seen = new HashSet<>();
+    for (Bar b : bars) {
+      b.violation()
+          .ifPresent(
+              rule -> {
+                throw new IllegalArgumentException(
+                    timeframe + " bar at " + b.ts() + " refused: " + rule);
+              });
+      if (!seen.add(b.ts())) {
+        throw new IllegalArgumentException(timeframe + " bars contain " + b.ts() + " twice");
+      }
+    }
   }
 
   /** One bar as a COPY row: ts, open, high, low, close, volume. */
@@ -243,6 +346,33 @@ public final class BarRepository {
   /** Every stored bar of one series, oldest first. */
   public List<StoredBar> readAll(long symbolId, Timeframe timeframe) {
     return read(symbolId, timeframe, Instant.EPOCH, Instant.parse("9999-01-01T00:00:00Z"));
+  }
+
+  /** The newest {@code count} stored bars of one series, oldest first. */
+  public List<StoredBar> lastBars(long symbolId, Timeframe timeframe, int count) {
+    List<StoredBar> newestFirst =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(LAST_BARS)
+                    .bind("symbol_id", symbolId)
+                    .bind("timeframe", timeframe.name())
+                    .bind("count", count)
+                    .map(BarRepository::storedBar)
+                    .list());
+    List<StoredBar> oldestFirst = new java.util.ArrayList<>(newestFirst);
+    java.util.Collections.reverse(oldestFirst);
+    return oldestFirst;
+  }
+
+  /** The oldest stored bar's open time, if any. */
+  public Optional<Instant> firstTs(long symbolId, Timeframe timeframe) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(FIRST_TS)
+                .bind("symbol_id", symbolId)
+                .bind("timeframe", timeframe.name())
+                .map((rs, ctx) -> instant(rs.getObject(1, OffsetDateTime.class)))
+                .one());
   }
 
   /** The newest stored bar's open time, if any. */

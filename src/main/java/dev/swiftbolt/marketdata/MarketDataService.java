@@ -36,6 +36,9 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class MarketDataService {
 
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(MarketDataService.class);
+
   private static final Set<Timeframe> RESAMPLED =
       EnumSet.of(Timeframe.H1, Timeframe.H4, Timeframe.W1);
 
@@ -85,11 +88,79 @@ public final class MarketDataService {
    */
   public Map<Timeframe, UpsertResult> importBars(
       String symbol, Timeframe timeframe, String source, List<Bar> imported) {
+    return importBars(symbol, timeframe, source, imported, false);
+  }
+
+  /**
+   * Like {@link #importBars(String, Timeframe, String, List)}; {@code replaceSimulated} lets real
+   * bars replace a series of simulated ones ({@link SeriesSources}).
+   *
+   * @throws SeriesSourceException when the load would mix sources in the series
+   */
+  public Map<Timeframe, UpsertResult> importBars(
+      String symbol,
+      Timeframe timeframe,
+      String source,
+      List<Bar> imported,
+      boolean replaceSimulated) {
     long id = symbols.require(symbol);
+    return store(symbol, id, timeframe, source, imported, replaceSimulated, clock.instant());
+  }
+
+  /**
+   * Stores {@code incoming} bars of one series under {@code source} as {@link SeriesSources}
+   * allows, and rebuilds the timeframes resampled from it.
+   */
+  private Map<Timeframe, UpsertResult> store(
+      String symbol,
+      long id,
+      Timeframe base,
+      String source,
+      List<Bar> incoming,
+      boolean replaceSimulated,
+      Instant now) {
     Map<Timeframe, UpsertResult> loads = new EnumMap<>(Timeframe.class);
-    UpsertResult base = bars.upsert(id, timeframe, source, imported);
-    loads.put(timeframe, base);
-    loads.putAll(derived.rebuild(id, timeframe, base, clock.instant()));
+    if (incoming.isEmpty()) {
+      loads.put(base, UpsertResult.NONE);
+      return loads;
+    }
+    Set<String> stored = bars.sources(id, base);
+    SeriesSources.Plan plan = SeriesSources.plan(symbol, base, stored, source, replaceSimulated);
+    UpsertResult result;
+    if (plan == SeriesSources.Plan.REPLACE_SIMULATED) {
+      result =
+          bars.replaceSeries(
+                  id,
+                  base,
+                  DerivedBarBuilder.derivedFrom(base),
+                  source,
+                  incoming,
+                  "simulated bars replaced by %s bars (%s)"
+                      .formatted(source, SeriesSources.REPLACE_FLAG),
+                  now)
+              .loaded();
+    } else {
+      Optional<String> otherReal =
+          stored.stream().filter(s -> SeriesSources.isReal(s) && !s.equals(source)).findFirst();
+      if (otherReal.isPresent() && SeriesSources.isReal(source)) {
+        Instant first = incoming.stream().map(Bar::ts).min(Instant::compareTo).orElseThrow();
+        Instant last = incoming.stream().map(Bar::ts).max(Instant::compareTo).orElseThrow();
+        SeriesSources.crossSourceDisagreement(
+                symbol,
+                base,
+                otherReal.get(),
+                bars.read(id, base, first, last.plusSeconds(1)),
+                source,
+                incoming)
+            .ifPresent(
+                why -> {
+                  throw new SeriesSourceException(why);
+                });
+      }
+      result = bars.upsert(id, base, source, incoming);
+    }
+    loads.put(base, result);
+    loads.putAll(derived.rebuild(id, base, result, now));
     return loads;
   }
 
@@ -109,6 +180,22 @@ public final class MarketDataService {
       Optional<LocalDate> to,
       LabelledSource source,
       BackfillListener listener) {
+    return backfill(symbolList, timeframes, from, to, source, false, listener);
+  }
+
+  /**
+   * Like {@link #backfill(List, Set, Optional, Optional, LabelledSource, BackfillListener)}; {@code
+   * replaceSimulated} lets real bars replace series of simulated ones ({@link SeriesSources}),
+   * which are otherwise refused per symbol.
+   */
+  public List<SymbolLoad> backfill(
+      List<String> symbolList,
+      Set<Timeframe> timeframes,
+      Optional<LocalDate> from,
+      Optional<LocalDate> to,
+      LabelledSource source,
+      boolean replaceSimulated,
+      BackfillListener listener) {
     Map<String, Long> ids = new LinkedHashMap<>();
     for (String s : symbolList) {
       ids.put(s, symbols.require(s));
@@ -116,7 +203,8 @@ public final class MarketDataService {
     Set<Timeframe> bases = baseTimeframes(timeframes);
     List<SymbolLoad> results = new ArrayList<>();
     for (Map.Entry<String, Long> e : ids.entrySet()) {
-      SymbolLoad load = loadWithRetries(e.getKey(), e.getValue(), bases, from, to, source);
+      SymbolLoad load =
+          loadWithRetries(e.getKey(), e.getValue(), bases, from, to, source, replaceSimulated);
       listener.symbolDone(load);
       results.add(load);
     }
@@ -156,7 +244,8 @@ public final class MarketDataService {
       Set<Timeframe> bases,
       Optional<LocalDate> from,
       Optional<LocalDate> to,
-      LabelledSource source) {
+      LabelledSource source,
+      boolean replaceSimulated) {
     AtomicInteger attempts = new AtomicInteger();
     Retry retry =
         Retry.of(
@@ -169,7 +258,8 @@ public final class MarketDataService {
                 .retryOnException(
                     e ->
                         !(e instanceof AlpacaAuthenticationException)
-                            && !(e instanceof IllegalArgumentException))
+                            && !(e instanceof IllegalArgumentException)
+                            && !(e instanceof SeriesSourceException))
                 .build());
     try {
       Map<Timeframe, UpsertResult> loads =
@@ -177,7 +267,7 @@ public final class MarketDataService {
                   retry,
                   () -> {
                     attempts.incrementAndGet();
-                    return loadSymbol(symbol, id, bases, from, to, source);
+                    return loadSymbol(symbol, id, bases, from, to, source, replaceSimulated);
                   })
               .get();
       return new SymbolLoad(symbol, attempts.get(), loads, Optional.empty());
@@ -193,38 +283,112 @@ public final class MarketDataService {
       Set<Timeframe> bases,
       Optional<LocalDate> from,
       Optional<LocalDate> to,
-      LabelledSource source) {
+      LabelledSource source,
+      boolean replaceSimulated) {
     Instant now = clock.instant();
     Map<Timeframe, UpsertResult> loads = new EnumMap<>(Timeframe.class);
     for (Timeframe base : bases) {
-      Instant start = from.map(this::startOfDay).orElseGet(() -> resumePoint(id, base, now));
-      Instant end = to.map(d -> startOfDay(d.plusDays(1))).orElse(now);
-      if (end.isAfter(now)) {
-        end = now;
+      // real bars over a simulated series start afresh: resuming after simulated bars would
+      // leave the replaced series with only the newest real ones
+      Set<String> stored = bars.sources(id, base);
+      boolean overSimulated =
+          SeriesSources.isReal(source.label()) && stored.contains(BarRepository.SIMULATED);
+      // an incremental fetch into a series of its own source re-fetches the newest stored bars
+      // too, to see a re-adjustment (a split)
+      List<StoredBar> overlap =
+          from.isEmpty() && stored.equals(Set.of(source.label()))
+              ? bars.lastBars(id, base, SeriesAdjustment.OVERLAP_BARS)
+              : List.of();
+      Instant start =
+          from.map(this::startOfDay)
+              .orElseGet(
+                  () ->
+                      !overlap.isEmpty()
+                          ? overlap.get(0).bar().ts()
+                          : overSimulated ? historyStart(base, now) : resumePoint(id, base, now));
+      Instant end = fetchEnd(to, now);
+      List<Bar> complete = fetchComplete(symbol, base, start, end, source, now);
+      Optional<String> readjusted = SeriesAdjustment.readjusted(overlap, complete);
+      if (readjusted.isPresent()) {
+        loads.putAll(refetchWholeSeries(symbol, id, base, end, source, readjusted.get(), now));
+      } else {
+        loads.putAll(store(symbol, id, base, source.label(), complete, replaceSimulated, now));
       }
-      List<Bar> fetched =
-          start.isBefore(end) ? source.source().fetch(symbol, base, start, end) : List.of();
-      List<Bar> complete = new ArrayList<>();
-      for (Bar b : fetched) {
-        if (isComplete(base, b.ts(), now)) {
-          complete.add(b);
-        }
-      }
-      UpsertResult result = bars.upsert(id, base, source.label(), complete);
-      loads.put(base, result);
-      loads.putAll(derived.rebuild(id, base, result, now));
     }
     return loads;
   }
 
+  /**
+   * Where a fetch ends (exclusive): {@code to}'s next midnight or now, and never later than 15
+   * minutes ago: a bar that opened since then (M15 the shortest) is not complete yet, and asking
+   * for the last 15 minutes would cost a request on another feed ({@link AlpacaBarSource}). A bar
+   * that opened exactly 15 minutes ago comes with the next fetch.
+   */
+  private Instant fetchEnd(Optional<LocalDate> to, Instant now) {
+    Instant end = to.map(d -> startOfDay(d.plusDays(1))).orElse(now);
+    Instant lastPossibleOpen = now.minus(Timeframe.M15.nominalLength());
+    return end.isAfter(lastPossibleOpen) ? lastPossibleOpen : end;
+  }
+
+  private List<Bar> fetchComplete(
+      String symbol,
+      Timeframe base,
+      Instant start,
+      Instant end,
+      LabelledSource source,
+      Instant now) {
+    List<Bar> fetched =
+        start.isBefore(end) ? source.source().fetch(symbol, base, start, end) : List.of();
+    List<Bar> complete = new ArrayList<>();
+    for (Bar b : fetched) {
+      if (isComplete(base, b.ts(), now)) {
+        complete.add(b);
+      }
+    }
+    return complete;
+  }
+
+  /**
+   * The source re-adjusted the series (a split): re-fetches its whole history, from its oldest
+   * stored bar, and replaces it in one transaction, retiring what was trained on the old prices;
+   * then rebuilds the derived timeframes.
+   */
+  private Map<Timeframe, UpsertResult> refetchWholeSeries(
+      String symbol,
+      long id,
+      Timeframe base,
+      Instant end,
+      LabelledSource source,
+      String why,
+      Instant now) {
+    Instant first = bars.firstTs(id, base).orElseGet(() -> historyStart(base, now));
+    List<Bar> history = fetchComplete(symbol, base, first, end, source, now);
+    log.info(
+        "{} {}: {}; re-fetched {} bars and replaced the series", symbol, base, why, history.size());
+    BarRepository.Replacement replaced =
+        bars.replaceSeries(
+            id,
+            base,
+            DerivedBarBuilder.derivedFrom(base),
+            source.label(),
+            history,
+            "prices re-adjusted by %s: %s".formatted(source.label(), why),
+            now);
+    Map<Timeframe, UpsertResult> loads = new EnumMap<>(Timeframe.class);
+    loads.put(base, replaced.loaded());
+    loads.putAll(derived.rebuild(id, base, replaced.loaded(), now));
+    return loads;
+  }
+
   private Instant resumePoint(long id, Timeframe base, Instant now) {
-    return bars.lastTs(id, base)
-        .orElseGet(
-            () ->
-                ZonedDateTime.ofInstant(now, TradingCalendar.NEW_YORK)
-                    .minus(
-                        base == Timeframe.D1 ? settings.dailyHistory() : settings.intradayHistory())
-                    .toInstant());
+    return bars.lastTs(id, base).orElseGet(() -> historyStart(base, now));
+  }
+
+  /** Where a first backfill of {@code base} starts: the default history before {@code now}. */
+  private Instant historyStart(Timeframe base, Instant now) {
+    return ZonedDateTime.ofInstant(now, TradingCalendar.NEW_YORK)
+        .minus(base == Timeframe.D1 ? settings.dailyHistory() : settings.intradayHistory())
+        .toInstant();
   }
 
   private boolean isComplete(Timeframe timeframe, Instant ts, Instant now) {

@@ -23,6 +23,9 @@ final class ApiFixture implements AutoCloseable {
 
   static final String SECRET = "test-secret-that-is-at-least-32-bytes-long!";
 
+  /** The operator's {@code SWIFTBOLT_METRICS_TOKEN} of every fixture server. */
+  static final String METRICS_TOKEN = "test-metrics-token-0123456789";
+
   final Database database;
   final ApiServer server;
   final HttpClient http = HttpClient.newHttpClient();
@@ -48,6 +51,7 @@ final class ApiFixture implements AutoCloseable {
                 Clock.systemUTC(),
                 assets,
                 limits)
+            .metricsToken(java.util.Optional.of(METRICS_TOKEN))
             .start(0);
   }
 
@@ -72,6 +76,11 @@ final class ApiFixture implements AutoCloseable {
 
   Reply get(String path, String user) {
     return send(authorized(HttpRequest.newBuilder(uri(path)).GET(), user));
+  }
+
+  /** {@code GET /metrics} as Prometheus scrapes it, with the operator's token. */
+  Reply metrics() {
+    return getWithHeader("/metrics", "Bearer " + METRICS_TOKEN);
   }
 
   Reply getPublic(String path) {

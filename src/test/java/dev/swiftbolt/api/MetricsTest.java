@@ -25,7 +25,7 @@ class MetricsTest {
     api.post("/api/v1/watchlist", "metrics-user", "{\"symbol\":\"AAPL\"}");
     api.delete("/api/v1/watchlist/NVDA", "metrics-user");
     api.getPublic("/api/v1/health");
-    var reply = api.get("/metrics", "metrics-user");
+    var reply = api.metrics();
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.raw().headers().firstValue("Content-Type").orElseThrow())
         .startsWith("text/plain");
@@ -51,7 +51,7 @@ class MetricsTest {
                     "INSERT INTO forecast_jobs (job_type, status, last_error) VALUES"
                         + " ('train', 'dead', 'boom'), ('train', 'succeeded', NULL),"
                         + " ('train', 'succeeded', NULL)"));
-    String text = api.get("/metrics", "metrics-user").body();
+    String text = api.metrics().body();
     assertThat(text)
         .contains("swiftbolt_jobs_outcomes{job_type=\"train\",outcome=\"succeeded\"} 2.0")
         .contains("swiftbolt_jobs_outcomes{job_type=\"train\",outcome=\"dead\"} 1.0");
@@ -68,7 +68,7 @@ class MetricsTest {
                         + " VALUES ('daily-data-refresh', 'k1', 'schedule', now(), 'succeeded'),"
                         + " ('daily-data-refresh', 'k2', 'schedule', now(), 'succeeded'),"
                         + " ('ml-orchestration', 'k3', 'manual', now(), 'failed')"));
-    String text = api.get("/metrics", "metrics-user").body();
+    String text = api.metrics().body();
     assertThat(text)
         .contains(
             "swiftbolt_pipeline_runs{pipeline=\"daily-data-refresh\",status=\"succeeded\"} 2.0")

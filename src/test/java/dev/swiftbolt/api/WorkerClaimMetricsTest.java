@@ -37,7 +37,7 @@ class WorkerClaimMetricsTest {
                   .withConcurrency(1)
                   .withIdlePoll(Duration.ofMillis(1), Duration.ofMillis(20)));
       api.server.reportWorker(worker);
-      String idle = api.get("/metrics", "ops").body();
+      String idle = api.metrics().body();
       assertThat(sample(idle, "swiftbolt_worker_claim_failing")).isZero();
       worker.start();
       try {
@@ -45,7 +45,7 @@ class WorkerClaimMetricsTest {
             "three failed claims",
             Duration.ofSeconds(20),
             () -> worker.consecutiveClaimFailures() >= 3);
-        String scrape = api.get("/metrics", "ops").body();
+        String scrape = api.metrics().body();
         assertThat(sample(scrape, "swiftbolt_worker_claim_failures_total"))
             .isGreaterThanOrEqualTo(3);
         assertThat(sample(scrape, "swiftbolt_worker_claim_failing")).isGreaterThanOrEqualTo(3);

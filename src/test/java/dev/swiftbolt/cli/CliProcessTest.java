@@ -64,7 +64,8 @@ class CliProcessTest {
 
       assertThat(demo.awaitExit(Duration.ofSeconds(60))).as(demo.output()).isZero();
       assertThat(demo.output().lines().filter(l -> l.startsWith("Database:")).toList())
-          .containsExactly("Database: embedded PostgreSQL under " + dir.resolve("demo-home"));
+          .containsExactly(
+              "Database: embedded PostgreSQL under " + dir.resolve("demo-home").resolve("demo"));
     }
   }
 

@@ -68,7 +68,19 @@ class DemoCommandTest {
 
     String second = run(args);
     assertThat(second).startsWith("0\n").contains("0 dead");
-    String predictions = run("--home", home.toString(), "predictions", "--json");
+    assertThat(first)
+        .contains("Demo home: " + home.resolve("demo"))
+        .contains("swiftbolt --home " + home.resolve("demo") + " predictions");
+    String predictions = run("--home", home.resolve("demo").toString(), "predictions", "--json");
     assertThat(predictions.lines().filter(l -> l.startsWith("{\"symbol\":")).count()).isEqualTo(8);
+  }
+
+  @Test
+  void the_demo_keeps_its_data_under_demo_in_the_home_unless_given_its_own_home() {
+    String global = run("--home", home.toString(), "demo", "--port", "70000");
+    assertThat(global).startsWith("2\n").contains("Demo home: " + home.resolve("demo") + " (");
+    String own = run("demo", "--home", home.toString(), "--port", "70000");
+    assertThat(own).startsWith("2\n").contains("Demo home: " + home + " (");
+    assertThat(home.resolve("demo").resolve("pgdata")).doesNotExist();
   }
 }

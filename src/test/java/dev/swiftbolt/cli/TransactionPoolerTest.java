@@ -189,6 +189,7 @@ class TransactionPoolerTest {
             "schema",
             "row-level security",
             "policies",
+            "privileges",
             "tracking trigger",
             "tokens",
             "alpaca");

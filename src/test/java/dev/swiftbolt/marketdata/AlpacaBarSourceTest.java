@@ -114,7 +114,7 @@ class AlpacaBarSourceTest {
             .withQueryParam("end", equalTo("2024-01-04T00:00:00Z"))
             .withQueryParam("limit", equalTo("10000"))
             .withQueryParam("adjustment", equalTo("split"))
-            .withQueryParam("feed", equalTo("iex")));
+            .withQueryParam("feed", equalTo("sip")));
   }
 
   @Test

@@ -223,7 +223,8 @@ class MarketDataServiceTest {
             BackfillListener.none());
     UpsertResult d1 = again.get(0).loads().get(Timeframe.D1);
     assertThat(d1.changed()).isFalse();
-    assertThat(d1.unchanged()).isEqualTo(1); // only the newest bar is fetched again
+    // only the overlap is fetched again: the newest 5 bars, compared to see a re-adjustment
+    assertThat(d1.unchanged()).isEqualTo(SeriesAdjustment.OVERLAP_BARS);
   }
 
   @Test

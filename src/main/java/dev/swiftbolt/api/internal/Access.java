@@ -11,7 +11,9 @@ public enum Access implements RouteRole {
   /** No token needed: health, symbols, openapi, the dashboard's files. */
   PUBLIC,
   /** A valid bearer token; the handler acts for its {@code sub}. */
-  USER;
+  USER,
+  /** The operator's {@code SWIFTBOLT_METRICS_TOKEN} ({@link MetricsAccess}): {@code /metrics}. */
+  OPERATOR;
 
   private static final String USER_ATTRIBUTE = "swiftbolt.user";
 

@@ -23,5 +23,18 @@ public final class SecurityHeaders {
           "Referrer-Policy", "no-referrer",
           "X-Frame-Options", "DENY");
 
+  /**
+   * The policy of {@link #CONTENT_SECURITY_POLICY} that also lets the page's scripts call {@code
+   * origin} (scheme, host and port of Supabase Auth, for the dashboard's sign-in); nothing else is
+   * widened.
+   */
+  public static String contentSecurityPolicyConnectingTo(java.net.URI origin) {
+    String source =
+        origin.getPort() < 0
+            ? "%s://%s".formatted(origin.getScheme(), origin.getHost())
+            : "%s://%s:%s".formatted(origin.getScheme(), origin.getHost(), origin.getPort());
+    return CONTENT_SECURITY_POLICY.replace("connect-src 'self'", "connect-src 'self' " + source);
+  }
+
   private SecurityHeaders() {}
 }

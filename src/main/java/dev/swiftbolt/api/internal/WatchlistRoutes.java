@@ -74,8 +74,9 @@ public final class WatchlistRoutes {
   }
 
   /**
-   * {@code GET /api/v1/jobs?symbol=&status=&limit=}: jobs of one symbol, or without {@code symbol}
-   * of every symbol on the caller's watchlist; newest first.
+   * {@code GET /api/v1/jobs?symbol=&status=&limit=}: jobs of one symbol on the caller's watchlist
+   * (404 for a symbol not on it), or without {@code symbol} of every symbol on the caller's
+   * watchlist; newest first.
    */
   public void jobs(Context ctx) {
     Optional<String> status = Params.query(ctx, "status");
@@ -94,6 +95,17 @@ public final class WatchlistRoutes {
     List<JobView> result;
     if (symbol.isPresent()) {
       symbols.require(symbol.get());
+      boolean tracked =
+          watchlist.watchlist(Access.user(ctx)).stream()
+              .anyMatch(entry -> entry.symbol().equals(symbol.get()));
+      if (!tracked) {
+        // as row-level security does for the app: only the jobs of its own watchlist's symbols
+        throw ApiException.notFound(
+            "not_on_watchlist",
+            "symbol",
+            "%s is not on your watchlist; its jobs are shown to the users who track it"
+                .formatted(symbol.get()));
+      }
       result = jobs.list(symbol, status, limit);
     } else {
       result = new ArrayList<>();
