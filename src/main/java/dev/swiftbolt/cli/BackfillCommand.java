@@ -69,7 +69,8 @@ final class BackfillCommand implements Callable<Integer> {
         MarketDataSources.choose(
             Optional.ofNullable(source),
             main.config().alpacaEnvironment(),
-            new BarSchedule(TradingCalendar.nyse()));
+            new BarSchedule(TradingCalendar.nyse()),
+            java.time.Clock.systemUTC());
     MarketDataService service = MarketDataOptions.service(main);
     List<String> list = MarketDataOptions.symbols(Optional.ofNullable(symbols), service);
     var tfs = MarketDataOptions.timeframes(Optional.ofNullable(timeframes));

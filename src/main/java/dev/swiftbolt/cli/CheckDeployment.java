@@ -271,7 +271,10 @@ final class CheckDeployment implements Callable<Integer> {
       Instant now = Instant.now();
       int bars =
           new AlpacaBarSource(
-                  alpaca, HttpClient.newHttpClient(), new BarSchedule(TradingCalendar.nyse()))
+                  alpaca,
+                  HttpClient.newHttpClient(),
+                  new BarSchedule(TradingCalendar.nyse()),
+                  java.time.Clock.systemUTC())
               .fetch("AAPL", Timeframe.D1, now.minus(Duration.ofDays(7)), now)
               .size();
       return new Line(

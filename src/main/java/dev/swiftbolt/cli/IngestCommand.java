@@ -50,7 +50,8 @@ final class IngestCommand extends CommandGroup {
           MarketDataSources.choose(
               Optional.ofNullable(source),
               parent.main.config().alpacaEnvironment(),
-              new BarSchedule(TradingCalendar.nyse()));
+              new BarSchedule(TradingCalendar.nyse()),
+              java.time.Clock.systemUTC());
       MarketDataService service = MarketDataOptions.service(parent.main);
       List<String> list = MarketDataOptions.symbols(Optional.ofNullable(symbols), service);
       spec.commandLine().getErr().println(chosen.announcement());

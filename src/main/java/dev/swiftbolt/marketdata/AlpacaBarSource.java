@@ -73,11 +73,6 @@ public final class AlpacaBarSource implements BarSource {
   private final Clock clock;
   private final AtomicBoolean recentFromIex = new AtomicBoolean();
 
-  /** A source reading "now" from the system clock (to tell recent bars from history). */
-  public AlpacaBarSource(AlpacaSettings settings, HttpClient http, BarSchedule schedule) {
-    this(settings, http, schedule, Clock.systemUTC());
-  }
-
   /**
    * A source reading "now" from {@code clock}: bars that opened within {@link
    * AlpacaSettings#RECENT_WINDOW} before it are requested with {@link AlpacaSettings#recentFeed()},

@@ -1,6 +1,7 @@
 package dev.swiftbolt.marketdata;
 
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,16 +23,17 @@ public final class MarketDataSources {
    *
    * @param requested {@code alpaca} or {@code sim} (any case); empty for the default
    * @param env the environment (Alpaca keys, {@code APCA_API_DATA_URL}, {@code APCA_DATA_FEED})
+   * @param clock "now" for Alpaca, to tell bars of the last 15 minutes from history
    * @throws IllegalArgumentException for an unknown source name, or {@code alpaca} without keys
    */
   public static LabelledSource choose(
-      Optional<String> requested, Map<String, String> env, BarSchedule schedule) {
+      Optional<String> requested, Map<String, String> env, BarSchedule schedule, Clock clock) {
     Optional<AlpacaSettings> alpaca = AlpacaSettings.fromEnvironment(env);
     String name = requested.map(r -> r.trim().toLowerCase(Locale.ROOT)).orElse("");
     switch (name) {
       case "":
         return alpaca
-            .map(s -> alpaca(s, schedule, "APCA_API_KEY_ID is set"))
+            .map(s -> alpaca(s, schedule, clock, "APCA_API_KEY_ID is set"))
             .orElse(simulator(schedule, "APCA_API_KEY_ID / APCA_API_SECRET_KEY are not set"));
       case "alpaca":
         return alpaca(
@@ -41,6 +43,7 @@ public final class MarketDataSources {
                         "--source alpaca needs APCA_API_KEY_ID and APCA_API_SECRET_KEY in the"
                             + " environment")),
             schedule,
+            clock,
             "--source alpaca");
       case "sim":
         return simulator(schedule, "--source sim");
@@ -50,11 +53,12 @@ public final class MarketDataSources {
     }
   }
 
-  private static LabelledSource alpaca(AlpacaSettings settings, BarSchedule schedule, String why) {
+  private static LabelledSource alpaca(
+      AlpacaSettings settings, BarSchedule schedule, Clock clock, String why) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     return new LabelledSource(
         "alpaca",
-        new AlpacaBarSource(settings, http, schedule),
+        new AlpacaBarSource(settings, http, schedule, clock),
         "Source: Alpaca market data at %s, feed %s (%s)"
             .formatted(settings.dataUrl(), settings.feed(), why));
   }

@@ -67,7 +67,8 @@ public final class JobWiring {
                   MarketDataSources.choose(
                       requestedSource,
                       config.alpacaEnvironment(),
-                      new BarSchedule(TradingCalendar.nyse()));
+                      new BarSchedule(TradingCalendar.nyse()),
+                      clock);
               log.info("Market-data jobs: {}", chosen.announcement());
               return chosen;
             });

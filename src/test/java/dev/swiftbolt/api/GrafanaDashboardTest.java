@@ -113,7 +113,7 @@ class GrafanaDashboardTest {
               new JobQueue(api.database.jdbi(), Clock.systemUTC(), attempts -> Duration.ZERO),
               JobHandlers.builder().register("noop", JobHandlers.NOOP).build(),
               WorkerOptions.defaults().withConcurrency(1)));
-      String scrape = api.get("/metrics", "grafana").body();
+      String scrape = api.metrics().body();
       for (String metric : queried) {
         assertThat(scrape).as(metric).containsPattern("(?m)^" + metric + "[{ ]");
       }

@@ -34,7 +34,7 @@ class PredictionAgeMetricsTest {
 
   @Test
   void without_predictions_no_age_is_exported() {
-    String text = api.get("/metrics", "metrics-user").body();
+    String text = api.metrics().body();
     assertThat(text)
         .contains("swiftbolt_jobs_queue_depth")
         .doesNotContain("swiftbolt_predictions_age");
@@ -49,7 +49,7 @@ class PredictionAgeMetricsTest {
     repository.store(validated("AAPL", now.minusSeconds(3_600)));
     repository.store(validated("MSFT", now.minusSeconds(3 * 3_600)));
 
-    String text = api.get("/metrics", "metrics-user").body();
+    String text = api.metrics().body();
 
     assertThat(age(text, "newest")).isCloseTo(3_600, within(30.0));
     assertThat(age(text, "oldest")).isCloseTo(3 * 3_600, within(30.0));

@@ -59,7 +59,7 @@ class RefusalLogTest {
     long warnings =
         captured.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).count();
     assertThat(warnings).as("WARN lines for 200 refused requests").isLessThanOrEqualTo(2);
-    String metrics = api.get("/metrics", "flood").body();
+    String metrics = api.metrics().body();
     assertThat(metrics).contains("swiftbolt_http_refused_total{reason=\"body_too_large\"} 100.0");
     assertThat(metrics)
         .contains("swiftbolt_http_refused_total{reason=\"headers_too_large\"} 100.0");

@@ -56,7 +56,10 @@ class ReplayHistoryApiTest {
             Optional.of(LocalDate.of(2021, 1, 4)),
             Optional.of(TO.plusDays(10)),
             MarketDataSources.choose(
-                Optional.of("sim"), Map.of(), new BarSchedule(TradingCalendar.nyse())),
+                Optional.of("sim"),
+                Map.of(),
+                new BarSchedule(TradingCalendar.nyse()),
+                java.time.Clock.systemUTC()),
             BackfillListener.none());
     service =
         new ReplayService(

@@ -53,6 +53,8 @@ class DbBackupTest {
         run(
             demoHome,
             "demo",
+            "--home",
+            demoHome.toString(),
             "--no-serve",
             "--intraday-months",
             "1",

@@ -121,7 +121,10 @@ class NewSymbolFirstPredictionTest {
     MarketDataService marketData = MarketDataService.withDefaults(jdbi, CLOCK);
     var simulator =
         MarketDataSources.choose(
-            Optional.of("sim"), Map.of(), new BarSchedule(TradingCalendar.nyse()));
+            Optional.of("sim"),
+            Map.of(),
+            new BarSchedule(TradingCalendar.nyse()),
+            java.time.Clock.systemUTC());
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
     marketData.backfill(
         List.of("ZIPO"),

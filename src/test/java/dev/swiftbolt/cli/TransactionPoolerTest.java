@@ -100,7 +100,10 @@ class TransactionPoolerTest {
     MarketDataService marketData = MarketDataService.withDefaults(jdbi, clock);
     var simulator =
         MarketDataSources.choose(
-            Optional.of("sim"), Map.of(), new BarSchedule(TradingCalendar.nyse()));
+            Optional.of("sim"),
+            Map.of(),
+            new BarSchedule(TradingCalendar.nyse()),
+            java.time.Clock.systemUTC());
     marketData.backfill(
         List.of("NVDA"),
         EnumSet.of(Timeframe.D1, Timeframe.W1),

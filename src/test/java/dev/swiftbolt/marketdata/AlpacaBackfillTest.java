@@ -52,7 +52,10 @@ class AlpacaBackfillTest {
         AlpacaSettings.of(URI.create(alpaca.baseUrl()), "key", "secret")
             .withBackoff(Duration.ofMillis(1), Duration.ofMillis(5));
     return new LabelledSource(
-        "alpaca", new AlpacaBarSource(settings, HttpClient.newHttpClient(), SCHEDULE), "test");
+        "alpaca",
+        new AlpacaBarSource(
+            settings, HttpClient.newHttpClient(), SCHEDULE, java.time.Clock.systemUTC()),
+        "test");
   }
 
   private static MarketDataService service() {

@@ -58,7 +58,10 @@ class AlpacaBarSourceTest {
         AlpacaSettings.of(URI.create(alpaca.baseUrl()), "key-id", "secret")
             .withBackoff(Duration.ofMillis(1), Duration.ofMillis(20));
     return new AlpacaBarSource(
-        settings, HttpClient.newHttpClient(), new BarSchedule(TradingCalendar.nyse()));
+        settings,
+        HttpClient.newHttpClient(),
+        new BarSchedule(TradingCalendar.nyse()),
+        java.time.Clock.systemUTC());
   }
 
   private static String bar(String t, double o, double h, double l, double c, long v) {
