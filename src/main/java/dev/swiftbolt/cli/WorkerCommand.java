@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -61,6 +62,12 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON")
   boolean json;
 
+  /**
+   * Applied last to the options built from the flags; tests shorten the idle and error waits with
+   * it so that the command's exit codes can be checked without waiting out real back-offs.
+   */
+  UnaryOperator<WorkerOptions> tuning = UnaryOperator.identity();
+
   @Override
   public Integer call() throws Exception {
     if (concurrency < 1 || concurrency > 256) {
@@ -78,6 +85,7 @@ final class WorkerCommand implements Callable<Integer> {
             .withConcurrency(concurrency)
             .withLease(Duration.ofSeconds(leaseSeconds))
             .withBatchSize(batchSize);
+    options = tuning.apply(options);
     // A connection per job thread, plus the poller, the completer and the heartbeat.
     Database db =
         main.database(new Database.PoolOptions(Math.max(10, concurrency + 3), "swiftbolt-worker"));
