@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -30,25 +29,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
   private static ApiFixture api;
   private static WebDriver driver;
   private static Path profile;
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+    Chromium.require();
     api = new ApiFixture();
     seedPrediction();
     seedSimulatedBars();
     seedReplay();
     profile = Files.createTempDirectory("swiftbolt-chromium");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
+    options.setBinary(Chromium.BROWSER.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -61,7 +55,7 @@ class DashboardBrowserTest {
         "--window-size=1400,1300",
         "--user-data-dir=" + profile);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);
   }
 
