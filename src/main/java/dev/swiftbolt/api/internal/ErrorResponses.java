@@ -65,20 +65,14 @@ public final class ErrorResponses {
         HttpResponseException.class,
         (e, ctx) ->
             send(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage(), Optional.empty()));
-    app.exception(
-        DatabaseUnavailableException.class,
-        (e, ctx) -> {
-          log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
-          send(
-              ctx,
-              503,
-              "database_unavailable",
-              "the database is unavailable; try again shortly",
-              Optional.empty());
-        });
+    app.exception(DatabaseUnavailableException.class, ErrorResponses::databaseUnavailable);
     app.exception(
         Exception.class,
         (e, ctx) -> {
+          if (DatabaseOutage.causedBy(e)) {
+            databaseUnavailable(e, ctx);
+            return;
+          }
           log.error("{} {} failed", ctx.method(), ctx.path(), e);
           send(
               ctx,
@@ -112,6 +106,20 @@ public final class ErrorResponses {
                 "method_not_allowed",
                 ctx.method() + " is not allowed on " + Params.printable(ctx.path()),
                 Optional.empty()));
+  }
+
+  /**
+   * 503 {@code database_unavailable} with {@code Retry-After}: the database is away, not broken.
+   */
+  private static void databaseUnavailable(Exception e, Context ctx) {
+    log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.getMessage());
+    ctx.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+    send(
+        ctx,
+        503,
+        "database_unavailable",
+        "the database is unavailable; try again shortly",
+        Optional.empty());
   }
 
   private static String codeOf(int status) {

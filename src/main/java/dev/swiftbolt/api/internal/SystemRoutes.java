@@ -63,6 +63,9 @@ public final class SystemRoutes {
     body.put("status", databaseUp ? "ok" : "degraded");
     body.put("database", databaseUp ? "ok" : "unavailable");
     body.put("time", clock.instant());
+    if (!databaseUp) {
+      ctx.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+    }
     ctx.status(databaseUp ? 200 : 503).json(body);
   }
 
