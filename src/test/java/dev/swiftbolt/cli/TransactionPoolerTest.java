@@ -299,4 +299,26 @@ class TransactionPoolerTest {
     }
     assertThat(bouncer.log()).doesNotContain("prepared statement");
   }
+
+  @Test
+  void demo_runs_its_whole_pipeline_through_pgbouncer(@TempDir Path home) {
+    String own = TestDatabase.newDatabase().jdbcUrl().replaceAll(".*/", "");
+    CliRun.Result demo =
+        CliRun.run(
+            Map.of("DATABASE_URL", bouncer.databaseUrl(own)),
+            home,
+            "demo",
+            "--no-serve",
+            "--intraday-months",
+            "1",
+            "--daily-years",
+            "3", // the replay needs more than 2 years of D1
+            "--replay-months",
+            "1");
+    assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+    assertThat(demo.out())
+        .contains("[5/6] Unified predictions")
+        .doesNotContain("Dead jobs keep their error");
+    assertThat(bouncer.log()).doesNotContain("prepared statement");
+  }
 }
