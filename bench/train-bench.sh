@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Nightly-training benchmark (issue 12): loads N simulated symbols (SIM001..) with the default
-# backfill (5 years of D1, 90 days of M15, resampled H1/H4/W1) into a private home, then times
+# backfill (5 years of D1, 18 months of M15, resampled H1/H4/W1) into a private home, then times
 #   1. `swiftbolt train <32 symbols> --timeframes D1` (JVM and embedded PostgreSQL start included)
 #      side by side with the pandas + scikit-learn reference pipeline (bench/reference_pipeline.py)
-#      on the same symbols' D1 bars, with hyperfine;
-#   2. `swiftbolt train <N symbols>` on all five timeframes for each N in SIZES (wall time, CPU time,
-#      peak RSS of the Java process, wall time per symbol).
+#      on the same symbols' D1 bars, with hyperfine, then once more each under GNU time for CPU
+#      time and peak RSS;
+#   2. `swiftbolt train <N symbols>` on all five timeframes for each N in SIZES.
+# Every timed command reports wall time, CPU time (user + sys) and peak RSS. A timed command that
+# fails stops the benchmark with its exit status and the end of its stderr: a failure is never
+# timed as if it were the work.
 #
 # Usage: bench/train-bench.sh            (SIZES="8 32 128", RUNS=3)
 # Env:   PARTS (default "d1 sizes"), SIZES, RUNS, SIZE_RUNS (runs per size in part 2, default RUNS), BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
@@ -34,6 +37,28 @@ mkdir -p "$dir"
 out="$dir/results.md"
 
 [ -n "${JAR:-}" ] || "$root/swiftbolt" --version >/dev/null # builds the jar when missing or stale
+
+# measure LABEL COMMAND...: runs the command under GNU time, appends a table row
+# "| LABEL | wall s | user s | sys s | cpu s | peak RSS MB |" to $out, and exits on failure.
+measure() {
+  local label="$1" slug
+  shift
+  slug="$(printf %s "$label" | tr -c 'A-Za-z0-9' '-')"
+  local times="$dir/time-$slug" err="$dir/err-$slug"
+  if ! /usr/bin/time -o "$times" -f "%e %U %S %M" "$@" >/dev/null 2>"$err"; then
+    echo "error: '$label' failed (exit status in $times); the end of its stderr ($err):" >&2
+    tail -n 20 "$err" >&2
+    exit 1
+  fi
+  local wall user sys rss
+  read -r wall user sys rss < <(tail -n 1 "$times")
+  echo "| $label | $wall | $user | $sys | $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}') | $((rss / 1024)) |" >>"$out"
+}
+
+table_head() {
+  echo "| run | wall s | user s | sys s | CPU s | peak RSS MB |" >>"$out"
+  echo "|---|---|---|---|---|---|" >>"$out"
+}
 
 symbols() { local s=""; for i in $(seq 1 "$1"); do s+=$(printf "SIM%03d," "$i"); done; echo "${s%,}"; }
 
@@ -67,27 +92,36 @@ fi
 cmds+=(-n "pandas + scikit-learn 32 x D1" "env $python_env $python $root/bench/reference_pipeline.py $csv")
 echo "## 32 symbols x D1 (5-year backfill), start-up included" >>"$out"
 echo >>"$out"
+# hyperfine stops with an error when a command fails
 hyperfine --runs "$runs" --style basic --export-markdown "$dir/d1.md" "${cmds[@]}" >&2
 cat "$dir/d1.md" >>"$out"
+echo >>"$out"
+echo "One more run of each under GNU time:" >>"$out"
+echo >>"$out"
+table_head
+# shellcheck disable=SC2086 # the options are words
+measure "swiftbolt train 32 x D1" java $java_opts -jar "$jar" --home "$home32" train "$(symbols 32)" --timeframes D1 $threads_opt
+if [ -n "${BEFORE_JAR:-}" ]; then
+  measure "before: swiftbolt train 32 x D1" java -jar "$BEFORE_JAR" --home "$home32" train "$(symbols 32)" --timeframes D1
+fi
+# shellcheck disable=SC2086
+measure "pandas + scikit-learn 32 x D1" env $python_env "$python" "$root/bench/reference_pipeline.py" "$csv"
 echo >>"$out"
 fi
 
 # 2. all five timeframes at growing symbol counts
 [[ " $parts " == *" sizes "* ]] || sizes=""
-{
-  echo "## all five timeframes"
-  echo
-  echo "| symbols | wall s | user s | sys s | peak RSS MB (java) | wall s per symbol |"
-  echo "|---|---|---|---|---|---|"
-} >>"$out"
+if [ -n "$sizes" ]; then
+  echo "## all five timeframes" >>"$out"
+  echo >>"$out"
+  table_head
+fi
 for n in $sizes; do
   home="$dir/home-$n"
   load "$home" "$n"
   for r in $(seq 1 "$size_runs"); do
-    /usr/bin/time -o "$dir/time-$n-$r" -f "%e %U %S %M" \
-      java $java_opts -jar "$jar" --home "$home" train "$(symbols "$n")" $threads_opt >/dev/null 2>"$dir/train-$n.err" || true
-    read -r wall user sys rss < <(tail -n 1 "$dir/time-$n-$r") # GNU time may add an exit-status line
-    echo "| $n | $wall | $user | $sys | $((rss / 1024)) | $(awk -v w="$wall" -v n="$n" 'BEGIN{printf "%.3f", w/n}') |" >>"$out"
+    # shellcheck disable=SC2086
+    measure "train $n symbols, run $r" java $java_opts -jar "$jar" --home "$home" train "$(symbols "$n")" $threads_opt
   done
 done
 echo >>"$out"

@@ -4,8 +4,11 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSetSourceWithHealthStatusReporting;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.health.HealthStatus;
@@ -21,9 +24,10 @@ import java.util.Locale;
  * The public keys of a Supabase project's JWT signing keys, from {@code
  * <SUPABASE_URL>/auth/v1/.well-known/jwks.json}, through nimbus-jose-jwt's {@link
  * JWKSourceBuilder}: the key set is cached for at most {@link Timing#cacheTtl()} (5 minutes), and a
- * token whose {@code kid} is not in the cached set triggers a refresh, at most once per {@link
- * Timing#minRefreshInterval()} (30 s). Nothing is fetched when this object is built; the first
- * token (or {@link #fetchKeys()}) does it. Thread-safe.
+ * token whose {@code kid} is not in the cached set triggers a refresh. At most one request for the
+ * key set leaves per {@link Timing#minRefreshInterval()} (30 s), whatever its reason (first load,
+ * expiry, unknown {@code kid}): see {@link OneFetchPerInterval}. Nothing is fetched when this
+ * object is built; the first token (or {@link #fetchKeys()}) does it. Thread-safe.
  */
 public final class SupabaseJwks {
 
@@ -54,18 +58,25 @@ public final class SupabaseJwks {
   private SupabaseJwks(String projectUrl, URL jwksUrl, Timing timing) {
     this.projectUrl = projectUrl;
     this.jwksUrl = jwksUrl;
+    // Health sits below the limiter, so a request the limiter turns away does not count as a
+    // failed fetch; the cache above both serialises refreshes.
+    JWKSetSource<SecurityContext> fetches =
+        new OneFetchPerInterval<>(
+            new JWKSetSourceWithHealthStatusReporting<>(
+                new URLBasedJWKSetSource<>(
+                    jwksUrl,
+                    new DefaultResourceRetriever(
+                        (int) FETCH_TIMEOUT.toMillis(),
+                        (int) FETCH_TIMEOUT.toMillis(),
+                        JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT)),
+                report -> lastFetch = report.getHealthStatus()),
+            timing.minRefreshInterval());
     this.source =
-        JWKSourceBuilder.<SecurityContext>create(
-                jwksUrl,
-                new DefaultResourceRetriever(
-                    (int) FETCH_TIMEOUT.toMillis(),
-                    (int) FETCH_TIMEOUT.toMillis(),
-                    JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+        JWKSourceBuilder.create(fetches)
             .cache(timing.cacheTtl().toMillis(), JWKSourceBuilder.DEFAULT_CACHE_REFRESH_TIMEOUT)
             .refreshAheadCache(false)
-            .rateLimited(timing.minRefreshInterval().toMillis())
+            .rateLimited(false)
             .retrying(false)
-            .healthReporting(report -> lastFetch = report.getHealthStatus())
             .build();
   }
 

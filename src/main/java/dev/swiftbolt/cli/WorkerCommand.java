@@ -11,21 +11,22 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code swiftbolt worker [--concurrency N] [--once] [--lease SECONDS]}. */
+/** {@code swiftbolt worker [--concurrency N] [--once] [--lease SECONDS] [--grace SECONDS]}. */
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
       "Claim and run jobs from the queue until stopped.",
-      "On SIGTERM or Ctrl-C it stops claiming, lets running jobs finish for up to 30 s and"
+      "On SIGTERM or Ctrl-C it stops claiming, lets running jobs finish for up to 30 s (--grace) and"
           + " releases the rest.",
       "Start as many workers as you like, on any machine that reaches the same database.",
-      "Exit: 0, also after a stop by SIGTERM or Ctrl-C; 1 when jobs still running after the 30 s"
-          + " limit were interrupted and released; with --once, 1 when a job it ran died or when"
+      "Exit: 0, also after a stop by SIGTERM or Ctrl-C; 1 when jobs still running after the grace"
+          + " period were interrupted and released; with --once, 1 when a job it ran died or when"
           + " claiming failed 10 times in a row (the database or its pooler refused the claim query;"
           + " jobs may still be due)."
     })
@@ -58,8 +59,22 @@ final class WorkerCommand implements Callable<Integer> {
       description = "Most jobs claimed per query (default: the concurrency)")
   Integer batch;
 
+  @Option(
+      names = "--grace",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "On SIGTERM or Ctrl-C, how long running jobs may take to finish before they are interrupted and released (default: ${DEFAULT-VALUE})")
+  int graceSeconds;
+
   @Option(names = "--json", description = "Print the summary as JSON")
   boolean json;
+
+  /**
+   * Applied last to the options built from the flags; tests shorten the idle and error waits with
+   * it so that the command's exit codes can be checked without waiting out real back-offs.
+   */
+  UnaryOperator<WorkerOptions> tuning = UnaryOperator.identity();
 
   @Override
   public Integer call() throws Exception {
@@ -69,6 +84,9 @@ final class WorkerCommand implements Callable<Integer> {
     if (leaseSeconds < 1) {
       throw new IllegalArgumentException("--lease must be at least 1 second: " + leaseSeconds);
     }
+    if (graceSeconds < 0) {
+      throw new IllegalArgumentException("--grace must be 0 seconds or more: " + graceSeconds);
+    }
     int batchSize = batch == null ? concurrency : batch;
     if (batchSize < 1) {
       throw new IllegalArgumentException("--batch must be at least 1: " + batchSize);
@@ -77,7 +95,9 @@ final class WorkerCommand implements Callable<Integer> {
         WorkerOptions.defaults()
             .withConcurrency(concurrency)
             .withLease(Duration.ofSeconds(leaseSeconds))
-            .withBatchSize(batchSize);
+            .withBatchSize(batchSize)
+            .withShutdownGrace(Duration.ofSeconds(graceSeconds));
+    options = tuning.apply(options);
     // A connection per job thread, plus the poller, the completer and the heartbeat.
     Database db =
         main.database(new Database.PoolOptions(Math.max(10, concurrency + 3), "swiftbolt-worker"));

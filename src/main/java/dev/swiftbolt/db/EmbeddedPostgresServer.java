@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,9 +30,14 @@ import org.slf4j.LoggerFactory;
  * postmaster.pid} instead of starting a second one. Starting, attaching and stopping take turns
  * under a lock file beside the data directory ({@code pgdata.lock}): a command started at the same
  * moment as another waits (up to {@link #BUSY_WAIT}) for the server the other is starting and
- * attaches to it. An attached process holds one connection open until it closes, so the process
- * that started the server, which alone stops it on {@link #close()}, first waits (up to {@link
- * #CLIENTS_WAIT}) for the other processes' connections to close.
+ * attaches to it. An attached process holds one connection open (application name {@value
+ * #ATTACHED}) until it closes.
+ *
+ * <p>The server outlives the process that started it while any other SwiftBolt process uses it: on
+ * {@link #close()} the starter stops the server only when no other process is attached; otherwise
+ * it hands the server over (it deletes {@code pgdata.starter}, the file naming the starter's pid)
+ * and leaves it running. An attached process that closes stops the server when it was the last one
+ * attached and the starter has handed over or is gone.
  *
  * <p>The PostgreSQL binaries are unpacked once into zonky's shared directory under {@code
  * java.io.tmpdir} ({@code embedded-pg/}), not into the home: zonky remembers the first unpack
@@ -41,24 +49,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** How long a command waits for another process starting or stopping the server. */
   public static final Duration BUSY_WAIT = Duration.ofSeconds(120);
 
-  /** How long the process that started the server waits for other processes to disconnect. */
-  public static final Duration CLIENTS_WAIT = Duration.ofSeconds(30);
+  /** How long the last process stopping a handed-over server waits for it to shut down. */
+  public static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+  /** The application name of the one connection each attached process holds. */
+  static final String ATTACHED = "swiftbolt-attached";
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
   private static final String USER = "postgres";
   private static final String DATABASE = "postgres";
   private static final String LOCK_FILE = "pgdata.lock";
+  private static final String STARTER_FILE = "pgdata.starter";
 
   private final Optional<EmbeddedPostgres> owned;
   private final Optional<Connection> attachment;
-  private final Path lockFile;
+  private final Path home;
   private final int port;
 
   private EmbeddedPostgresServer(
-      Optional<EmbeddedPostgres> owned, Optional<Connection> attachment, Path lockFile, int port) {
+      Optional<EmbeddedPostgres> owned, Optional<Connection> attachment, Path home, int port) {
     this.owned = owned;
     this.attachment = attachment;
-    this.lockFile = lockFile;
+    this.home = home;
     this.port = port;
   }
 
@@ -80,9 +92,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         if (running.isPresent()) {
           log.info(
               "Attaching to the embedded PostgreSQL already running on port {}", running.get());
-          Connection attachment = connect(running.get());
+          Connection attachment = connect(running.get(), ATTACHED);
           return new EmbeddedPostgresServer(
-              Optional.empty(), Optional.of(attachment), lockFile, running.get());
+              Optional.empty(), Optional.of(attachment), home, running.get());
         }
         EmbeddedPostgres postgres =
             EmbeddedPostgres.builder()
@@ -93,8 +105,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .start();
         log.info("Started the embedded PostgreSQL on port {}", postgres.getPort());
+        Files.writeString(home.resolve(STARTER_FILE), Long.toString(ProcessHandle.current().pid()));
         return new EmbeddedPostgresServer(
-            Optional.of(postgres), Optional.empty(), lockFile, postgres.getPort());
+            Optional.of(postgres), Optional.empty(), home, postgres.getPort());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -117,10 +130,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
   }
 
-  private static Connection connect(int port) throws SQLException {
+  private static Connection connect(int port, String applicationName) throws SQLException {
     Properties properties = new Properties();
     properties.setProperty("user", USER);
-    properties.setProperty("ApplicationName", "swiftbolt-attached");
+    properties.setProperty("ApplicationName", applicationName);
     return DriverManager.getConnection(jdbcUrl(port), properties);
   }
 
@@ -138,7 +151,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * The port of a live server on {@code dataDirectory}, read from its {@code postmaster.pid} (line
    * 4) and confirmed by a TCP connection; empty when there is none or the file is stale.
    */
-  static Optional<Integer> runningPort(Path dataDirectory) {
+  public static Optional<Integer> runningPort(Path dataDirectory) {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.isRegularFile(pidFile)) {
       return Optional.empty();
@@ -167,9 +180,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   /**
-   * Detaches, or, in the process that started the server, waits for the other processes'
-   * connections to close (up to {@link #CLIENTS_WAIT}) and stops it. Call it after this process's
-   * own connections are closed.
+   * Detaches (stopping the server when this was the last process using it and its starter has
+   * handed it over or is gone), or, in the process that started the server, stops it when no other
+   * process is attached and otherwise hands it over. Call it after this process's own connections
+   * are closed.
    */
   @Override
   public void close() {
@@ -180,13 +194,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
           } catch (SQLException e) {
             log.debug("Detaching from the embedded PostgreSQL: {}", e.getMessage());
           }
+          stopIfLastAfterHandOver();
         });
-    owned.ifPresent(this::stop);
+    owned.ifPresent(this::stopOrHandOver);
   }
 
-  private void stop(EmbeddedPostgres postgres) {
-    try (StartupLock lock = StartupLock.acquire(lockFile, BUSY_WAIT)) {
-      awaitOtherClients();
+  private void stopOrHandOver(EmbeddedPostgres postgres) {
+    try (StartupLock lock = StartupLock.acquire(home.resolve(LOCK_FILE), BUSY_WAIT)) {
+      long others = attachedProcesses();
+      Files.deleteIfExists(home.resolve(STARTER_FILE));
+      if (others > 0) {
+        log.info(
+            "Leaving the embedded PostgreSQL running on port {} for the {} other SwiftBolt processes using it; the last of them stops it",
+            port,
+            others);
+        return;
+      }
       postgres.close();
     } catch (IOException | RuntimeException e) {
       log.warn("Stopping the embedded PostgreSQL: {}", e.getMessage());
@@ -198,37 +221,61 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
   }
 
-  /** Waits until no other client is connected, or {@link #CLIENTS_WAIT} has passed. */
-  private void awaitOtherClients() {
-    long deadline = System.nanoTime() + CLIENTS_WAIT.toNanos();
-    boolean announced = false;
-    try (Connection connection = connect(port);
-        Statement statement = connection.createStatement()) {
-      while (true) {
-        long others = otherClients(statement);
-        if (others == 0) {
-          return;
-        }
-        if (System.nanoTime() > deadline) {
-          log.warn(
-              "Stopping the embedded PostgreSQL with {} connections of other processes still open",
-              others);
-          return;
-        }
-        if (!announced) {
-          log.info(
-              "Waiting up to {} s for {} connections of other processes to close before stopping"
-                  + " the embedded PostgreSQL",
-              CLIENTS_WAIT.toSeconds(),
-              others);
-          announced = true;
-        }
-        Thread.sleep(100);
+  /** In an attached process: stops a handed-over server that no other process uses any more. */
+  private void stopIfLastAfterHandOver() {
+    Path dataDirectory = home.resolve("pgdata");
+    try (StartupLock lock = StartupLock.acquire(home.resolve(LOCK_FILE), BUSY_WAIT)) {
+      if (starterAlive() || runningPort(dataDirectory).isEmpty() || attachedProcesses() > 0) {
+        return;
       }
-    } catch (SQLException e) {
-      log.debug("Could not count the other clients: {}", e.getMessage());
+      Optional<ProcessHandle> postmaster = postmaster(dataDirectory);
+      if (postmaster.isEmpty()) {
+        return;
+      }
+      log.info("Stopping the embedded PostgreSQL on port {}: no SwiftBolt process uses it", port);
+      postmaster.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown
+      postmaster.get().onExit().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
+      log.warn("Stopping the handed-over embedded PostgreSQL: {}", e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether the process that started the server still runs and has not handed it over. */
+  private boolean starterAlive() throws IOException {
+    Path starter = home.resolve(STARTER_FILE);
+    if (!Files.isRegularFile(starter)) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(Files.readString(starter).trim());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static Optional<ProcessHandle> postmaster(Path dataDirectory) throws IOException {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.isRegularFile(pidFile)) {
+      return Optional.empty();
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** How many other processes are attached (each holds one {@value #ATTACHED} connection). */
+  private long attachedProcesses() {
+    try (Connection connection = connect(port, "swiftbolt-closing");
+        Statement statement = connection.createStatement()) {
+      return otherClients(statement);
+    } catch (SQLException e) {
+      log.debug("Could not count the attached processes: {}", e.getMessage());
+      return 0;
     }
   }
 
@@ -239,7 +286,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             SELECT count(*)
               FROM pg_stat_activity
              WHERE backend_type = 'client backend'
-               AND pid <> pg_backend_pid()
+               AND application_name = 'swiftbolt-attached'
             """)) {
       rows.next();
       return rows.getLong(1);

@@ -200,6 +200,11 @@ public final class Worker implements AutoCloseable {
     stop();
   }
 
+  /** Whether {@link #stop} has begun (claiming has ended; running jobs may still finish). */
+  boolean stopping() {
+    return stopping.get();
+  }
+
   /** Claims that failed since the last one that succeeded; 0 while claiming works. */
   public int consecutiveClaimFailures() {
     return consecutiveClaimFailures.get();

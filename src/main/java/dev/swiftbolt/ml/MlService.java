@@ -1,7 +1,10 @@
 package dev.swiftbolt.ml;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.ml.evaluation.BacktestResult;
@@ -11,6 +14,7 @@ import dev.swiftbolt.ml.evaluation.Forecast;
 import dev.swiftbolt.ml.evaluation.ForecastOutcome;
 import dev.swiftbolt.ml.evaluation.LiveResolution;
 import dev.swiftbolt.ml.evaluation.LiveScore;
+import dev.swiftbolt.ml.evaluation.NaiveBaselines;
 import dev.swiftbolt.ml.evaluation.WalkForwardResult;
 import dev.swiftbolt.ml.features.ContextSeries;
 import dev.swiftbolt.ml.features.FeatureBuilder;
@@ -254,12 +258,18 @@ public final class MlService {
       BacktestResult backtest,
       WalkForwardResult walkForward,
       OptionalLong modelId) {
+    // The majority baseline is the class the forecasting model saw most in training, as replay
+    // scores it; the labels of today's series would include the live window's own outcomes.
+    int majorityClass =
+        trainingMajority(symbolId, timeframe, modelId)
+            .orElseGet(() -> NaiveBaselines.majority(data.labelsOf(data.labelledRows())));
     LiveScore live =
         LiveScore.of(
             forecasts.recentOutcomes(symbolId, timeframe, LiveScore.WINDOW),
-            data.labelsOf(data.labelledRows()),
+            majorityClass,
             data,
-            walkForward.score());
+            walkForward.score(),
+            LiveScore.SOURCE_LIVE);
     EvaluationReport report =
         new EvaluationReport(
             symbol,
@@ -272,6 +282,33 @@ public final class MlService {
             clock.instant());
     evaluations.store(symbolId, modelId, report);
     return report;
+  }
+
+  /**
+   * The training majority class (a {@link Direction} ordinal) that the active model {@code modelId}
+   * recorded in its metrics; empty without a model or for one stored before the metrics carried it.
+   */
+  private Optional<Integer> trainingMajority(
+      long symbolId, Timeframe timeframe, OptionalLong modelId) {
+    if (modelId.isEmpty()) {
+      return Optional.empty();
+    }
+    return registry
+        .active(symbolId, timeframe)
+        .filter(m -> m.id() == modelId.getAsLong())
+        .flatMap(m -> recordedMajority(m.metricsJson()));
+  }
+
+  private static Optional<Integer> recordedMajority(String metricsJson) {
+    try {
+      JsonNode majority = Json.mapper().readTree(metricsJson).path("majority_class");
+      return majority.isTextual()
+          ? Optional.of(Direction.parse(majority.asText()).ordinal())
+          : Optional.empty();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "a model's stored metrics are not JSON: " + e.getMessage(), e);
+    }
   }
 
   private LabelledMatrix load(long symbolId, Timeframe timeframe) {

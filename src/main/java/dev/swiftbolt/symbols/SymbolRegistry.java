@@ -131,10 +131,11 @@ public final class SymbolRegistry {
 
   /**
    * The id of a symbol that may be tracked: registered and active, or unknown but listed as active
-   * by the asset directory (then registered first).
+   * and tradable by the asset directory (then registered first).
    *
    * @throws UnknownSymbolException when it is neither registered nor listed
-   * @throws InactiveSymbolException when it is registered but inactive
+   * @throws InactiveSymbolException when it is registered but inactive, or unknown and listed as
+   *     not tradable
    */
   public long requireTrackable(String symbol) {
     Optional<SymbolInfo> known = symbols.find(symbol);
@@ -157,6 +158,9 @@ public final class SymbolRegistry {
                     new UnknownSymbolException(
                         symbol,
                         directory.get().description() + " lists no active asset " + symbol));
+    if (!asset.tradable()) {
+      throw InactiveSymbolException.notTradable(symbol, directory.get().description());
+    }
     store(asset, Optional.of("alpaca"));
     return symbols.require(symbol);
   }

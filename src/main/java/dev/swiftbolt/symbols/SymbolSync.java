@@ -14,8 +14,9 @@ import org.jdbi.v3.core.Jdbi;
  * Applies a complete asset list to the registry in one transaction: new symbols are inserted,
  * changed names, exchanges and classes updated, inactive listed symbols re-activated, and the
  * symbols this source listed before but no longer lists marked inactive — never deleted, so
- * watchlists and bars keep them. Any failure rolls everything back. Concurrent syncs are serialised
- * by a transaction-scoped advisory lock. Thread-safe.
+ * watchlists and bars keep them. Seeded and hand-added symbols are never deactivated, even when a
+ * list named them once. Any failure rolls everything back. Concurrent syncs are serialised by a
+ * transaction-scoped advisory lock. Thread-safe.
  */
 public final class SymbolSync {
 
@@ -34,15 +35,20 @@ public final class SymbolSync {
       ) ON COMMIT DROP
       """;
 
+  /**
+   * Seeded and hand-added symbols ({@code synced_from} NULL) take the list's name, exchange and
+   * class but stay NULL, so that no later sync deactivates them.
+   */
   private static final String UPDATE =
       """
       UPDATE symbols s
       SET name = i.name, exchange = i.exchange, asset_class = i.asset_class, active = true,
-          synced_from = :source
+          synced_from = CASE WHEN s.synced_from IS NULL THEN NULL ELSE :source END
       FROM symbol_sync_input i
       WHERE s.symbol = i.symbol
         AND (s.name, s.exchange, s.asset_class, s.active, s.synced_from)
-            IS DISTINCT FROM (i.name, i.exchange, i.asset_class, true, :source)
+            IS DISTINCT FROM (i.name, i.exchange, i.asset_class, true,
+                              CASE WHEN s.synced_from IS NULL THEN NULL ELSE :source END)
       """;
 
   private static final String INSERT =

@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -78,10 +77,7 @@ class DashboardSupabaseSignInTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(DashboardBrowserTest.CHROMIUM)
-            && Files.isExecutable(DashboardBrowserTest.CHROMEDRIVER),
-        "needs /usr/bin/chromium and /usr/bin/chromedriver");
+    Chromium.require();
     key = new ECKeyGenerator(Curve.P_256).keyID("auth-1").generate();
     auth = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
     authUrl = "http://localhost:" + auth.getAddress().getPort();
@@ -101,7 +97,7 @@ class DashboardSupabaseSignInTest {
 
     profile = Files.createTempDirectory("swiftbolt-chromium-supabase");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
+    options.setBinary(Chromium.BROWSER.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -114,7 +110,7 @@ class DashboardSupabaseSignInTest {
     driver =
         new ChromeDriver(
             new ChromeDriverService.Builder()
-                .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile())
+                .usingDriverExecutable(Chromium.DRIVER.toFile())
                 .build(),
             options);
   }

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -47,10 +46,7 @@ class DashboardSymbolSearchTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(DashboardBrowserTest.CHROMIUM)
-            && Files.isExecutable(DashboardBrowserTest.CHROMEDRIVER),
-        "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+    Chromium.require();
     api = new ApiFixture();
     SymbolRegistry registry = new SymbolRegistry(api.database.jdbi(), Optional.empty());
     registry.add(
@@ -64,7 +60,7 @@ class DashboardSymbolSearchTest {
     seedPredictionWithoutH4("GIS");
     profile = Files.createTempDirectory("swiftbolt-chromium-search");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
+    options.setBinary(Chromium.BROWSER.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -79,7 +75,7 @@ class DashboardSymbolSearchTest {
     driver =
         new ChromeDriver(
             new ChromeDriverService.Builder()
-                .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile())
+                .usingDriverExecutable(Chromium.DRIVER.toFile())
                 .build(),
             options);
   }

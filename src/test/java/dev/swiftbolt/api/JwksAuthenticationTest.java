@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -147,7 +148,7 @@ class JwksAuthenticationTest {
         JWSAlgorithm.HS256, null, new MACSigner(secret.getBytes(StandardCharsets.UTF_8)), claims);
   }
 
-  private record Reply(int status, String body) {}
+  private record Reply(int status, String body, Optional<String> retryAfter) {}
 
   private static Reply watchlist(ApiServer target, String token) throws Exception {
     HttpResponse<String> response =
@@ -157,13 +158,38 @@ class JwksAuthenticationTest {
                 .header("Authorization", "Bearer " + token)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    return new Reply(response.statusCode(), response.body());
+    return new Reply(
+        response.statusCode(), response.body(), response.headers().firstValue("Retry-After"));
   }
 
   private static void assertRefused(Reply reply, String category) {
     assertThat(reply.status()).as(reply.body()).isEqualTo(401);
     assertThat(reply.body()).contains("\"error\":\"unauthorized\"").contains(category);
-    assertThat(reply.body()).doesNotContain(ec.getX().toString()).doesNotContain(LEGACY_SECRET);
+    assertNoKeyMaterial(reply.body());
+  }
+
+  /**
+   * No part of any key (public or private, EC or RSA) nor the legacy secret appears in {@code
+   * body}.
+   */
+  private static void assertNoKeyMaterial(String body) {
+    List<Object> parts =
+        List.of(
+            ec.getX(),
+            ec.getY(),
+            ec.getD(),
+            rsa.getModulus(),
+            rsa.getPublicExponent(),
+            rsa.getPrivateExponent(),
+            rsa.getFirstPrimeFactor(),
+            rsa.getSecondPrimeFactor(),
+            rsa.getFirstFactorCRTExponent(),
+            rsa.getSecondFactorCRTExponent(),
+            rsa.getFirstCRTCoefficient(),
+            LEGACY_SECRET);
+    for (Object part : parts) {
+      assertThat(body).doesNotContain(part.toString());
+    }
   }
 
   @Test
@@ -329,6 +355,95 @@ class JwksAuthenticationTest {
     }
   }
 
+  @Test
+  void a_burst_of_unknown_kids_fetches_the_key_set_at_most_once_per_interval() throws Exception {
+    WireMockServer project = new WireMockServer(options().dynamicPort());
+    project.start();
+    try {
+      Duration interval = Duration.ofSeconds(1);
+      ECKey known = new ECKeyGenerator(Curve.P_256).keyID("known").generate();
+      serveKeys(project, known);
+      TokenVerifier verifier =
+          new TokenVerifier(
+              new TokenKeys(
+                  Optional.of(
+                      SupabaseJwks.of(
+                          project.baseUrl(),
+                          new SupabaseJwks.Timing(Duration.ofMinutes(1), interval))),
+                  Optional.empty()),
+              Clock.systemUTC());
+      UnaryOperator<JWTClaimsSet.Builder> ofProject = b -> b.issuer(project.baseUrl() + "/auth/v1");
+      assertThat(
+              verifier.userOfToken(
+                  sign(
+                      JWSAlgorithm.ES256,
+                      "known",
+                      new ECDSASigner(known),
+                      claims("ann", ofProject))))
+          .isEqualTo("ann");
+      assertThat(keySetRequests(project)).hasSize(1);
+
+      // 40 tokens with 40 different unknown kids, from 4 threads, right after the first fetch
+      List<String> strangers = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("stranger-" + i).generate();
+        strangers.add(
+            sign(
+                JWSAlgorithm.ES256,
+                stranger.getKeyID(),
+                new ECDSASigner(stranger),
+                claims("eve", ofProject)));
+      }
+      refuseAll(verifier, strangers);
+      assertThat(keySetRequests(project)).as("no refresh within the interval").hasSize(1);
+
+      // once the interval has passed, an unknown kid refreshes the set, exactly once
+      Eventually.await(
+          "an unknown kid refreshes the key set after the interval",
+          Duration.ofSeconds(5),
+          () -> {
+            assertThatThrownBy(() -> verifier.userOfToken(strangers.get(0)))
+                .hasMessageContaining("unknown signing key (kid stranger-0)");
+            return keySetRequests(project).size() == 2;
+          });
+      refuseAll(verifier, strangers);
+      List<LoggedRequest> requests = keySetRequests(project);
+      assertThat(requests).hasSize(2);
+      long gapMillis =
+          requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime();
+      assertThat(gapMillis).isGreaterThanOrEqualTo(interval.toMillis() - 20);
+    } finally {
+      project.stop();
+    }
+  }
+
+  private static List<LoggedRequest> keySetRequests(WireMockServer project) {
+    return project.findAll(getRequestedFor(urlPathEqualTo(SupabaseJwks.JWKS_PATH))).stream()
+        .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
+        .toList();
+  }
+
+  /** Verifies every token on 4 threads; each must be refused as signed by an unknown key. */
+  private static void refuseAll(TokenVerifier verifier, List<String> tokens) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (String token : tokens) {
+        done.add(
+            pool.submit(
+                () ->
+                    assertThatThrownBy(() -> verifier.userOfToken(token))
+                        .isInstanceOf(AuthenticationException.class)
+                        .hasMessageContaining("unknown signing key")));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private static boolean accepts(TokenVerifier verifier, String token) {
     try {
       verifier.userOfToken(token);
@@ -350,6 +465,8 @@ class JwksAuthenticationTest {
       String token = es256(claims("dora", b -> b.issuer(project.baseUrl() + "/auth/v1")));
       Reply reply = watchlist(down, token);
       assertThat(reply.status()).as(reply.body()).isEqualTo(503);
+      assertThat(reply.retryAfter()).contains("30");
+      assertNoKeyMaterial(reply.body());
       assertThat(reply.body())
           .contains("\"error\":\"token keys unavailable\"")
           .contains(project.baseUrl() + SupabaseJwks.JWKS_PATH);

@@ -143,6 +143,7 @@ class SymbolsApiTest {
   @FieldSource("dev.swiftbolt.symbols.RefusedTickers#FORMS")
   void every_refused_ticker_form_is_400_naming_the_rule_and_changes_nothing(String form) {
     List<Map<String, Object>> before = database();
+    int alpacaRequests = alpaca.server().getAllServeEvents().size();
     var reply =
         api.post("/api/v1/watchlist", "refused", "{\"symbol\": " + TextNode.valueOf(form) + "}");
     assertThat(reply.status()).as(reply.body()).isEqualTo(400);
@@ -151,10 +152,23 @@ class SymbolsApiTest {
     if (!form.isBlank()) {
       String path = URLEncoder.encode(form, StandardCharsets.UTF_8).replace("+", "%20");
       var delete = api.delete("/api/v1/watchlist/" + path, "refused");
-      assertThat(delete.status()).as(delete.body()).isBetween(400, 404);
+      assertThat(delete.status()).as(delete.body()).isEqualTo(400);
     }
     assertThat(database()).isEqualTo(before);
-    assertThat(alpaca.server().getAllServeEvents())
-        .noneMatch(e -> e.getRequest().getUrl().contains(form.isBlank() ? "\u0000" : form));
+    // no request of any kind reached Alpaca, however the ticker would have been encoded
+    assertThat(alpaca.server().getAllServeEvents()).hasSize(alpacaRequests);
+  }
+
+  @Test
+  void an_unknown_ticker_alpaca_lists_as_not_tradable_is_refused_with_409_and_not_registered() {
+    List<Map<String, Object>> before = database();
+    var reply = api.post("/api/v1/watchlist", "newbie4", "{\"symbol\": \"notrade\"}");
+    assertThat(reply.status()).as(reply.body()).isEqualTo(409);
+    assertThat(reply.json().get("error").asText()).isEqualTo("inactive_symbol");
+    assertThat(reply.json().get("message").asText())
+        .contains("NOTRADE is listed by")
+        .contains("not tradable");
+    assertThat(database()).isEqualTo(before);
+    assertThat(api.get("/api/v1/watchlist", "newbie4").json().get("symbols").size()).isZero();
   }
 }

@@ -64,6 +64,22 @@ class NewSymbolFirstPredictionTest {
     return jdbi.withHandle(h -> h.createQuery(sql).bind("symbol", symbol).mapTo(Long.class).one());
   }
 
+  private static LocalDate firstBar(String symbol, Timeframe timeframe) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
+                    SELECT min(b.ts)::date
+                      FROM ohlc_bars b
+                      JOIN symbols s ON s.id = b.symbol_id
+                     WHERE s.symbol = :symbol AND b.timeframe = :timeframe
+                    """)
+                .bind("symbol", symbol)
+                .bind("timeframe", timeframe.name())
+                .mapTo(LocalDate.class)
+                .one());
+  }
+
   private static WorkerSummary runWorker() {
     try (Worker worker =
         new Worker(
@@ -94,15 +110,10 @@ class NewSymbolFirstPredictionTest {
     assertThat(count(series.formatted("model_evaluations"), "ZNEW")).isEqualTo(5);
     // the first backfill reached back at least 16 months of M15 and 5 years of D1
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
-    LocalDate firstM15 =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        "SELECT min(ts)::date FROM ohlc_bars b JOIN symbols s ON s.id = b.symbol_id"
-                            + " WHERE s.symbol = 'ZNEW' AND timeframe = 'M15'")
-                    .mapTo(LocalDate.class)
-                    .one());
-    assertThat(firstM15).isBefore(today.minusMonths(16));
+    assertThat(firstBar("ZNEW", Timeframe.M15)).isBefore(today.minusMonths(16));
+    // five years back lands on a weekend or holiday at most four days before the first session
+    assertThat(firstBar("ZNEW", Timeframe.D1))
+        .isBetween(today.minusYears(5), today.minusYears(5).plusDays(4));
 
     StoredPrediction stored = new UnifiedPredictionRepository(jdbi).latest("ZNEW").orElseThrow();
     assertThat(stored.prediction().multiTfConsensus()).containsOnlyKeys(Timeframe.values());

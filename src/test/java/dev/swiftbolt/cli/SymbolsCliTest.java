@@ -110,6 +110,7 @@ class SymbolsCliTest {
   @Test
   void every_refused_ticker_form_is_exit_2_naming_the_rule_and_writes_nothing() {
     String before = withoutAlpaca("symbols", "list", "--json").out();
+    int alpacaRequests = alpaca.server().getAllServeEvents().size();
     for (String form : RefusedTickers.FORMS) {
       Result add = withAlpaca("symbols", "add", form);
       assertThat(add.exitCode()).as(form).isEqualTo(2);
@@ -119,6 +120,16 @@ class SymbolsCliTest {
     }
     assertThat(withoutAlpaca("symbols", "list", "--json").out()).isEqualTo(before);
     assertThat(withoutAlpaca("watchlist", "cli-user", "--json").out()).doesNotContain("symbol\":");
+    // with Alpaca configured, not one request reached it: the rule refused every form first
+    assertThat(alpaca.server().getAllServeEvents()).hasSize(alpacaRequests);
+  }
+
+  @Test
+  void track_refuses_a_ticker_alpaca_lists_as_not_tradable_with_exit_2() {
+    Result r = withAlpaca("track", "trader", "NOTRADE");
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+    assertThat(r.err()).contains("NOTRADE is listed by").contains("not tradable");
+    assertThat(withoutAlpaca("symbols", "list", "--json").out()).doesNotContain("NOTRADE");
   }
 
   @Test

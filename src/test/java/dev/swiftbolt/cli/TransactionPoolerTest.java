@@ -24,6 +24,7 @@ import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.MarketDataSources;
 import dev.swiftbolt.marketdata.TradingCalendar;
 import dev.swiftbolt.pipelines.JobWiring;
+import dev.swiftbolt.pipelines.PipelineCatalog;
 import dev.swiftbolt.predictions.StoredPrediction;
 import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
@@ -232,5 +233,96 @@ class TransactionPoolerTest {
         .hasMessageContaining("transaction pooler")
         .hasMessageContaining("session pooler (port 5432)")
         .hasMessageContaining("swiftbolt db migrate");
+  }
+
+  @Test
+  void the_scheduled_pipelines_and_serve_run_through_pgbouncer(@TempDir Path home)
+      throws Exception {
+    String own = TestDatabase.newDatabase().jdbcUrl().replaceAll(".*/", "");
+    Map<String, String> env = Map.of("DATABASE_URL", bouncer.databaseUrl(own));
+    CliRun.Result seeded = CliRun.run(env, home, "symbols", "seed");
+    assertThat(seeded.exitCode()).as(seeded.err()).isZero();
+    List<String> pipelines =
+        List.of(
+            PipelineCatalog.DAILY_DATA_REFRESH,
+            PipelineCatalog.INTRADAY_INGESTION,
+            PipelineCatalog.DATA_QUALITY,
+            PipelineCatalog.ML_ORCHESTRATION,
+            PipelineCatalog.RETRAINING);
+    for (String pipeline : pipelines) {
+      CliRun.Result run = CliRun.run(env, home, "pipeline", "run", pipeline);
+      assertThat(run.exitCode()).as(pipeline + ": " + run.out() + run.err()).isZero();
+    }
+    try (Database pooled =
+        Database.connect(
+            bouncer.settings(own),
+            Database.ConnectRetry.DEFAULT,
+            new Database.PoolOptions(2, "pooler-pipelines"))) {
+      List<String> recorded =
+          pooled
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT pipeline FROM pipeline_runs WHERE status = 'succeeded'"
+                                  + " ORDER BY id")
+                          .mapTo(String.class)
+                          .list());
+      assertThat(recorded).containsExactlyElementsOf(pipelines);
+    }
+
+    String token = CliRun.run(env, home, "token", "pooled-user").out().strip();
+    try (CliProcess serve =
+        CliProcess.start(
+            home.resolve("serve.log"),
+            env,
+            "--home",
+            home.toString(),
+            "serve",
+            "--port",
+            "0",
+            "--workers",
+            "1")) {
+      serve.awaitOutput("API at http://localhost:", Duration.ofSeconds(120));
+      java.util.regex.Matcher api =
+          java.util.regex.Pattern.compile("API at http://localhost:(\\d+)/")
+              .matcher(serve.output());
+      assertThat(api.find()).isTrue();
+      HttpClient http = HttpClient.newHttpClient();
+      for (String path : List.of("/api/v1/health", "/api/v1/watchlist", "/api/v1/jobs")) {
+        HttpResponse<String> reply =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + api.group(1) + path))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(reply.statusCode()).as(path + ": " + reply.body()).isEqualTo(200);
+      }
+      serve.sigterm();
+      assertThat(serve.awaitExit(Duration.ofSeconds(60))).as(serve.output()).isZero();
+    }
+    assertThat(bouncer.log()).doesNotContain("prepared statement");
+  }
+
+  @Test
+  void demo_runs_its_whole_pipeline_through_pgbouncer(@TempDir Path home) {
+    String own = TestDatabase.newDatabase().jdbcUrl().replaceAll(".*/", "");
+    CliRun.Result demo =
+        CliRun.run(
+            Map.of("DATABASE_URL", bouncer.databaseUrl(own)),
+            home,
+            "demo",
+            "--no-serve",
+            "--intraday-months",
+            "1",
+            "--daily-years",
+            "3", // the replay needs more than 2 years of D1
+            "--replay-months",
+            "1");
+    assertThat(demo.exitCode()).as(demo.out() + demo.err()).isZero();
+    assertThat(demo.out())
+        .contains("[5/6] Unified predictions")
+        .doesNotContain("Dead jobs keep their error");
+    assertThat(bouncer.log()).doesNotContain("prepared statement");
   }
 }

@@ -9,7 +9,12 @@ import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.Databases;
 import dev.swiftbolt.db.TestDatabase;
 import dev.swiftbolt.jobs.Eventually;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +26,7 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code worker} and {@code pipeline} end to end on an embedded database in a temporary home. */
 class WorkerPipelineCliTest {
@@ -69,6 +75,41 @@ class WorkerPipelineCliTest {
     assertThat(dead.out())
         .contains("\"job_type\":\"unwired\"")
         .contains("no handler for job type 'unwired'");
+  }
+
+  @Test
+  void worker_once_exits_1_and_says_why_when_claiming_keeps_failing() {
+    sql(
+        h -> {
+          h.execute("DELETE FROM forecast_jobs");
+          h.execute("INSERT INTO forecast_jobs (job_type) VALUES ('noop')");
+          // the queue out of reach, as a broken pooler or database would leave it
+          h.execute("ALTER TABLE forecast_jobs RENAME TO forecast_jobs_away");
+        });
+    Main main = new Main(System.getenv());
+    StringWriter usage = new StringWriter();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit;
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    try {
+      CommandLine cmd = Main.commandLine(main);
+      cmd.setErr(new PrintWriter(usage, true));
+      // the real back-off (50 ms doubling to 5 s) would spend 16 s on ten failed claims
+      ((WorkerCommand) cmd.getSubcommands().get("worker").getCommand()).tuning =
+          o -> o.withIdlePoll(Duration.ofMillis(1), Duration.ofMillis(20));
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      exit = cmd.execute("--home", home.toString(), "worker", "--once");
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+      main.close();
+      sql(h -> h.execute("ALTER TABLE forecast_jobs_away RENAME TO forecast_jobs"));
+    }
+    String stderr = err.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(stderr + usage).isEqualTo(1);
+    assertThat(stderr).contains("could not claim jobs (10 failed claims, the last 10 in a row)");
   }
 
   @Test

@@ -42,21 +42,34 @@ class EmbeddedPostgresServerTest {
   }
 
   @Test
-  void the_server_stops_only_after_an_attached_process_disconnected(@TempDir Path home)
-      throws Exception {
+  void a_starter_that_ends_first_hands_the_server_over_and_the_last_attached_process_stops_it(
+      @TempDir Path home) {
     Database first = open(home);
     EmbeddedPostgresServer second = EmbeddedPostgresServer.startOrAttach(home);
     Database attached = Database.openEmbedded(second, Database.PoolOptions.DEFAULT);
-    Thread closing = new Thread(first::close, "owner-closing");
-    closing.start();
-    closing.join(1500);
 
-    assertThat(closing.isAlive()).as("the owner waits for the attached process").isTrue();
+    first.close(); // at once: no waiting for the attached process
+
+    assertThat(query(attached, "SELECT 'still served'")).isEqualTo("still served");
+    assertThat(EmbeddedPostgresServer.runningPort(home.resolve("pgdata"))).isPresent();
+    // a third process attaches to the handed-over server, and its leaving stops nothing
+    EmbeddedPostgresServer third = EmbeddedPostgresServer.startOrAttach(home);
+    assertThat(third.ownsServer()).isFalse();
+    Database.openEmbedded(third, Database.PoolOptions.DEFAULT).close();
     assertThat(query(attached, "SELECT 'still served'")).isEqualTo("still served");
 
-    attached.close();
-    closing.join(10_000);
-    assertThat(closing.isAlive()).isFalse();
+    attached.close(); // the last one out stops it
+    assertThat(EmbeddedPostgresServer.runningPort(home.resolve("pgdata"))).isEmpty();
+  }
+
+  @Test
+  void an_attached_process_leaving_while_the_starter_runs_stops_nothing(@TempDir Path home) {
+    try (Database first = open(home)) {
+      Database.openEmbedded(
+              EmbeddedPostgresServer.startOrAttach(home), Database.PoolOptions.DEFAULT)
+          .close();
+      assertThat(query(first, "SELECT 'alive'")).isEqualTo("alive");
+    }
     assertThat(EmbeddedPostgresServer.runningPort(home.resolve("pgdata"))).isEmpty();
   }
 }

@@ -91,8 +91,80 @@ class RowLevelSecurityTest {
               "INSERT INTO ohlc_bars (symbol_id, timeframe, ts, open, high, low, close, volume,"
                   + " source) SELECT id, 'D1', '2026-11-27T14:30:00Z', 1, 2, 0.5, 1.5, 100, 'sim'"
                   + " FROM symbols WHERE symbol = 'AAPL'");
+          // the rest of the server's tables, for NVDA, which neither user tracks
+          h.execute(MODEL_FORECAST_EVALUATION_AND_RUNS);
+          h.execute(UNIFIED_PREDICTION);
         });
+    // so that every table check below reads a table that holds rows
+    for (String table : tables(supabase)) {
+      assertThat(ownerCount("SELECT count(*) FROM " + table)).as(table).isPositive();
+    }
   }
+
+  /** A model, one of its forecasts, an evaluation, a pipeline run and a replay, all for NVDA. */
+  private static final String MODEL_FORECAST_EVALUATION_AND_RUNS =
+      """
+      WITH nvda AS (SELECT id FROM symbols WHERE symbol = 'NVDA'),
+      model AS (
+        INSERT INTO models (symbol_id, timeframe, algorithm, params, features, horizon_bars,
+                            train_from, train_to, trained_at, metrics, calibration_method,
+                            artifact_format, artifact, active)
+        SELECT id, 'D1', 'logistic', '{}', '[]', 1, '2025-01-01', '2026-11-01', '2026-11-02',
+               '{}', 'none', 'tribuo', '\\x00', true
+        FROM nvda
+        RETURNING id, symbol_id
+      ),
+      forecast AS (
+        INSERT INTO forecasts (model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at,
+                               live_run, direction, p_bull, p_neutral, p_bear, score)
+        SELECT id, symbol_id, 'D1', '2026-11-27T14:30:00Z', 1, '2026-11-27T21:00:00Z', true,
+               'BULLISH', 0.5, 0.3, 0.2, 0.3
+        FROM model
+        RETURNING id
+      ),
+      evaluation AS (
+        INSERT INTO model_evaluations (symbol_id, timeframe, model_id, evaluated_at, backtest,
+                                       walkforward, live, live_score_source, calibration)
+        SELECT symbol_id, 'D1', id, '2026-11-27T21:00:00Z', '{}', '{}', '{}', 'live', '{}'
+        FROM model
+        RETURNING id
+      ),
+      pipeline AS (
+        INSERT INTO pipeline_runs (pipeline, run_key, trigger, started_at)
+        VALUES ('daily-data-refresh', 'rls-fixture', 'manual', '2026-11-27T21:30:00Z')
+        RETURNING id
+      ),
+      replay AS (
+        INSERT INTO replay_runs (from_session, to_session, timeframes, primary_timeframe,
+                                 started_at, finished_at)
+        VALUES ('2026-11-02', '2026-11-27', 'D1', 'D1', '2026-11-28', '2026-11-28')
+        RETURNING id
+      )
+      INSERT INTO replay_days (run_id, symbol, session, direction, unified_confidence,
+                               live_accuracy, live_n, live_score_source, drift_magnitude,
+                               drift_detected, retraining_trigger, retrained,
+                               baseline_direction, persistence_direction, backtest_accuracy,
+                               walkforward_accuracy)
+      SELECT id, 'NVDA', '2026-11-27', 'BULLISH', 0.6, 0.55, 20, 'live', 0.05, false, false,
+             false, 'BULLISH', 'BEARISH', 0.6, 0.58
+      FROM replay
+      """;
+
+  /** A unified prediction for NVDA, which neither user tracks. */
+  private static final String UNIFIED_PREDICTION =
+      """
+      INSERT INTO unified_predictions (symbol, direction, unified_confidence, base_confidence,
+                                       backtesting_score, walkforward_score, live_score,
+                                       drift_detected, drift_magnitude, drift_explanation,
+                                       timeframe_conflict, conflict_explanation,
+                                       consensus_direction, recommendation, retraining_trigger,
+                                       retraining_reason, next_retraining_date, as_of,
+                                       overfit_suspected, overfit_explanation,
+                                       last_retraining_date, persistent_drift_days)
+      VALUES ('NVDA', 'BULLISH', 0.6, 0.6, 0.6, 0.6, 0.6, false, 0.0, 'none', false, 'none',
+              'BULLISH', 'Moderate confidence', false, 'none', '2026-12-27', '2026-11-27',
+              false, 'none', '2026-11-27', 0)
+      """;
 
   @AfterAll
   static void close() {
@@ -262,8 +334,25 @@ class RowLevelSecurityTest {
   void authenticated_reads_market_data_but_not_models_evaluations_runs_or_the_history() {
     assertThat(countAs("authenticated", USER_A, "symbols")).isEqualTo(3);
     assertThat(countAs("authenticated", USER_A, "ohlc_bars")).isEqualTo(1);
+    // forecasts and unified predictions of any symbol, NVDA being on nobody's watchlist
+    assertThat(countAs("authenticated", USER_A, "forecasts")).isEqualTo(1);
+    assertThat(countAs("authenticated", USER_A, "unified_predictions")).isEqualTo(1);
+    List<String> predicted =
+        asRequest(
+            "authenticated",
+            USER_A,
+            h ->
+                h.createQuery("SELECT symbol FROM unified_predictions").mapTo(String.class).list());
+    assertThat(predicted).containsExactly("NVDA");
     for (String table :
-        List.of("models", "model_evaluations", "pipeline_runs", "flyway_schema_history")) {
+        List.of(
+            "models",
+            "model_evaluations",
+            "pipeline_runs",
+            "replay_runs",
+            "replay_days",
+            "flyway_schema_history")) {
+      assertThat(ownerCount("SELECT count(*) FROM " + table)).as(table).isPositive();
       assertThatThrownBy(() -> countAs("authenticated", USER_A, table))
           .as(table)
           .hasMessageContaining("permission denied");

@@ -106,7 +106,11 @@ class PostgresRestartTest {
           "a fifth of the jobs ran", Duration.ofSeconds(60), () -> executions.size() >= JOBS / 5);
 
       postgres.close();
-      Thread.sleep(1_500);
+      // both workers notice the outage: their claims fail, several times in a row
+      Eventually.await(
+          "both workers' claims fail during the outage",
+          Duration.ofSeconds(30),
+          () -> workers.stream().allMatch(w -> w.consecutiveClaimFailures() >= 3));
       long ranDuringOutage = executions.size();
       postgres = start(port);
 

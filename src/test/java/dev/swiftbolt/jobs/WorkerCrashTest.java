@@ -9,6 +9,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +63,16 @@ class WorkerCrashTest {
                     .one());
   }
 
+  private Instant leaseEnd(long id) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT locked_until FROM forecast_jobs WHERE id = :id")
+                    .bind("id", id)
+                    .mapTo(Instant.class)
+                    .one());
+  }
+
   private long count(String sql) {
     return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
   }
@@ -90,8 +101,13 @@ class WorkerCrashTest {
           "the child worker started the job",
           Duration.ofSeconds(90),
           () -> count("SELECT count(*) FROM crash_log WHERE event = 'started'") == 1);
-      // Let the child heartbeat at least once, so the lease outlives the original claim.
-      Thread.sleep(LEASE.toMillis());
+      // Wait for the child's first heartbeat (observed as a later lease end), so the lease that
+      // must run out is one the heartbeat extended, not the claim's own.
+      Instant claimedUntil = leaseEnd(id);
+      Eventually.await(
+          "the child's heartbeat extended its lease",
+          Duration.ofSeconds(30),
+          () -> leaseEnd(id).isAfter(claimedUntil));
       assertThat(job(id)).containsEntry("status", "running").containsEntry("locked_by", "doomed");
     } finally {
       child.toHandle().destroyForcibly(); // SIGKILL: no shutdown hook, no release

@@ -6,8 +6,10 @@ import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,21 @@ class WorkerTest {
         .withConcurrency(2)
         .withIdlePoll(Duration.ofMillis(10), Duration.ofMillis(50))
         .withShutdownGrace(Duration.ofSeconds(5));
+  }
+
+  private Instant leaseEnd(long id) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT locked_until FROM forecast_jobs WHERE id = :id")
+                    .bind("id", id)
+                    .mapTo(Instant.class)
+                    .one());
+  }
+
+  private Instant databaseNow() {
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT clock_timestamp()").mapTo(Instant.class).one());
   }
 
   private Map<String, Object> row(long id) {
@@ -133,7 +150,7 @@ class WorkerTest {
                 "slow",
                 (job, ctx) -> {
                   started.countDown();
-                  Thread.sleep(60_000);
+                  new CountDownLatch(1).await(); // until the stop interrupts it
                   return JobOutcome.success();
                 })
             .build();
@@ -153,20 +170,29 @@ class WorkerTest {
   void stopping_lets_a_running_job_finish_within_the_grace_period() throws Exception {
     long id = queue.enqueue(NewJob.of("short")).orElseThrow();
     CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
     JobHandlers handlers =
         JobHandlers.builder()
             .register(
                 "short",
                 (job, ctx) -> {
                   started.countDown();
-                  Thread.sleep(300);
+                  finish.await();
                   return JobOutcome.success();
                 })
             .build();
     Worker worker = new Worker(queue, handlers, options());
     worker.start();
     assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(worker.stop().succeeded()).isEqualTo(1);
+    // the job finishes only once the stop has begun: it runs inside the grace period
+    CompletableFuture<WorkerSummary> stopped = CompletableFuture.supplyAsync(worker::stop);
+    Eventually.await(
+        "the stop has begun", Duration.ofSeconds(10), () -> worker.stopping() && !stopped.isDone());
+    finish.countDown();
+    WorkerSummary summary = stopped.get(10, TimeUnit.SECONDS);
+    assertThat(summary.succeeded()).isEqualTo(1);
+    assertThat(summary.released()).isZero();
+    assertThat(worker.graceRanOut()).isFalse();
     assertThat(row(id).get("status")).isEqualTo("succeeded");
   }
 
@@ -180,7 +206,13 @@ class WorkerTest {
                 "long",
                 (job, ctx) -> {
                   runs.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
-                  Thread.sleep(4_500); // two and a quarter 2 s leases
+                  Instant claimedUntil = leaseEnd(job.id());
+                  // run until the database's clock is a second past the lease the claim took,
+                  // so that only heartbeats can have kept the job from the other worker
+                  Eventually.await(
+                      "the first lease has run out",
+                      Duration.ofSeconds(20),
+                      () -> databaseNow().isAfter(claimedUntil.plusSeconds(1)));
                   return JobOutcome.success();
                 })
             .build();
@@ -200,6 +232,7 @@ class WorkerTest {
     }
     assertThat(runs.values()).extracting(AtomicInteger::get).containsExactly(1);
     assertThat(first.summary().lostLeases() + second.summary().lostLeases()).isZero();
+    assertThat(first.summary().claimed() + second.summary().claimed()).isEqualTo(1);
   }
 
   @Test

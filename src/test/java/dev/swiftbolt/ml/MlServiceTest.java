@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
+import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
@@ -216,6 +217,50 @@ class MlServiceTest {
             .filter(o -> labels.direction(barOf(o.barTs()) - 5).orElseThrow() == o.realized())
             .count();
     assertThat(r.live().baselines()).containsEntry("persistence", persistence / 10.0);
+  }
+
+  @Test
+  void the_live_majority_baseline_is_the_training_majority_of_the_model_that_forecast()
+      throws Exception {
+    symbol("MAJ");
+    MlService service = service();
+    for (int i = 0; i < 10; i++) {
+      service.forecast("MAJ", Timeframe.D1, true);
+      visible++;
+    }
+    visible += 5;
+    assertThat(service.resolve("MAJ", Timeframe.D1)).isEqualTo(10);
+    List<LiveScore.Outcome> outcomes =
+        new ForecastRepository(db.jdbi()).recentOutcomes(idOf("MAJ"), Timeframe.D1, 30);
+    RegisteredModel model =
+        new ModelRegistry(db.jdbi()).active(idOf("MAJ"), Timeframe.D1).orElseThrow();
+    Direction trained =
+        Direction.parse(Json.mapper().readTree(model.metricsJson()).get("majority_class").asText());
+    // Record another class as the model's training majority, one the ten outcomes hit a different
+    // number of times (ten outcomes cannot hit three classes equally often): as if the model had
+    // been trained on a window where that class led. Today's labels still lead with `trained`.
+    Direction recorded =
+        java.util.Arrays.stream(Direction.values())
+            .filter(d -> d != trained && hits(outcomes, d) != hits(outcomes, trained))
+            .findFirst()
+            .orElseThrow();
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "UPDATE models SET metrics = jsonb_set(metrics, '{majority_class}', to_jsonb(?::text))"
+                        + " WHERE id = ?",
+                    recorded.name(),
+                    model.id()));
+
+    EvaluationReport r = service.evaluate("MAJ", Timeframe.D1);
+
+    assertThat(r.liveScoreSource()).isEqualTo("live");
+    assertThat(r.live().baselines()).containsEntry("majority", hits(outcomes, recorded) / 10.0);
+  }
+
+  private static long hits(List<LiveScore.Outcome> outcomes, Direction direction) {
+    return outcomes.stream().filter(o -> o.realized() == direction).count();
   }
 
   private static int barOf(java.time.Instant ts) {

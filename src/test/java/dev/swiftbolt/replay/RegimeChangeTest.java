@@ -86,6 +86,47 @@ class RegimeChangeTest {
         .collect(Collectors.joining("\n"));
   }
 
+  /**
+   * The replay's retraining policy, day by day: a trigger set at session D retrains at D + 1, and
+   * every retraining is either such a follow-up or the 30-day schedule (the first session on or
+   * after the last retraining + 30 days). This replay holds one trigger (2025-03-28, so the
+   * retraining of 2025-03-31) and five scheduled retrainings.
+   */
+  @Test
+  void a_retraining_decided_at_a_session_happens_at_the_next_one() {
+    int triggers = 0;
+    LocalDate lastRetraining = null;
+    for (int k = 0; k < days.size(); k++) {
+      ReplayDay day = days.get(k);
+      if (day.retrainingTrigger() && k + 1 < days.size()) {
+        triggers++;
+        assertThat(days.get(k + 1).retrained()).as(day.session() + "\n" + trace()).isTrue();
+      }
+      if (day.retrained() && lastRetraining != null) {
+        boolean followsTrigger = days.get(k - 1).retrainingTrigger();
+        boolean scheduled = !day.session().isBefore(lastRetraining.plusDays(30));
+        assertThat(followsTrigger || scheduled).as(day.session() + "\n" + trace()).isTrue();
+        if (!followsTrigger) {
+          // the first session on or after the scheduled date, not a later one
+          assertThat(days.get(k - 1).session()).isBefore(lastRetraining.plusDays(30));
+        }
+      }
+      if (day.retrained()) {
+        lastRetraining = day.session();
+      }
+    }
+    assertThat(triggers).as(trace()).isEqualTo(1);
+    assertThat(days.stream().filter(ReplayDay::retrained).map(ReplayDay::session))
+        .as(trace())
+        .containsExactly(
+            LocalDate.of(2025, 1, 31),
+            LocalDate.of(2025, 3, 3),
+            LocalDate.of(2025, 3, 31),
+            LocalDate.of(2025, 4, 30),
+            LocalDate.of(2025, 5, 30),
+            LocalDate.of(2025, 6, 30));
+  }
+
   @Test
   void before_the_switch_live_accuracy_beats_its_baseline() {
     ReplayDay atSwitch = days.get(switchIndex);
@@ -98,6 +139,11 @@ class RegimeChangeTest {
             ReplaySummary.liveScore(window(switchIndex)).orElseThrow().baselineAccuracy());
   }
 
+  /**
+   * Drift is first detected 26 sessions after the switch (2025-05-07), and the next retraining
+   * comes with the 30-day schedule 16 sessions later (2025-05-30): at most one schedule period (22
+   * sessions) after the detection, not anywhere in the rest of the replay.
+   */
   @Test
   void within_30_sessions_after_the_switch_drift_is_detected_and_a_retraining_follows() {
     int detected = -1;
@@ -107,11 +153,15 @@ class RegimeChangeTest {
       }
     }
     assertThat(detected).as(trace()).isPositive();
-    boolean retrainedAfter = false;
-    for (int k = detected + 1; k < days.size(); k++) {
-      retrainedAfter |= days.get(k).retrained();
+    assertThat(days.get(detected).session()).as(trace()).isEqualTo(LocalDate.of(2025, 5, 7));
+    int retrained = -1;
+    for (int k = detected + 1; k < days.size() && retrained < 0; k++) {
+      if (days.get(k).retrained()) {
+        retrained = k;
+      }
     }
-    assertThat(retrainedAfter).as(trace()).isTrue();
+    assertThat(retrained - detected).as(trace()).isBetween(1, 22);
+    assertThat(days.get(retrained).session()).isEqualTo(LocalDate.of(2025, 5, 30));
   }
 
   /**
@@ -135,6 +185,11 @@ class RegimeChangeTest {
             new NaiveBaselines.Hits(effective, 0, 0));
     double baseline = ReplaySummary.liveScore(window).orElseThrow().baselineAccuracy();
     assertThat(baseline).as(trace()).isBetween(live.ciLow(), live.ciHigh());
-    assertThat(days.get(k).liveAccuracy()).isLessThan(days.get(switchIndex).liveAccuracy());
+    // what this replay shows: 7 of 30 right on 2025-06-26, against 22 of 30 at the switch, and no
+    // edge left over the baseline of the same window
+    assertThat(days.get(k).session()).isEqualTo(LocalDate.of(2025, 6, 26));
+    assertThat(hits).as(trace()).isEqualTo(7);
+    assertThat(days.get(switchIndex).liveAccuracy()).isEqualTo(22 / 30.0);
+    assertThat(days.get(k).liveAccuracy()).as("baseline " + baseline).isLessThanOrEqualTo(baseline);
   }
 }

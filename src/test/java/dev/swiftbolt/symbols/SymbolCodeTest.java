@@ -40,4 +40,44 @@ class SymbolCodeTest {
   void ten_characters_is_the_limit(String raw, boolean valid) {
     assertThat(SymbolCode.isValid(raw)).isEqualTo(valid);
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'   '| it is empty",
+        "AA PL| not printable ASCII",
+        "A!| outside the rule", // 0x21, the first printable character, is checked by the rule
+        "A~| outside the rule", // 0x7e, the last one
+        "A\u007f| not printable ASCII",
+        "ABCDEFGHIJK| longer than 10 characters"
+      })
+  void each_refusal_says_why(String raw, String why) {
+    assertThatThrownBy(() -> SymbolCode.normalize(raw)).hasMessageContaining(why.strip());
+  }
+
+  @org.junit.jupiter.api.Test
+  void null_is_refused_as_empty() {
+    assertThatThrownBy(() -> SymbolCode.normalize(null))
+        .hasMessageStartingWith("invalid symbol '': it is empty");
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_list_is_normalised_once_per_symbol_in_order_and_an_empty_entry_is_refused() {
+    assertThat(SymbolCode.normalizeList("msft,aapl,MSFT,brk-b"))
+        .containsExactly("MSFT", "AAPL", "BRK.B");
+    assertThat(SymbolCode.normalizeList("nvda")).containsExactly("NVDA");
+    assertThatThrownBy(() -> SymbolCode.normalizeList("AAPL,,MSFT"))
+        .hasMessageContaining("it is empty");
+  }
+
+  @org.junit.jupiter.api.Test
+  void the_refused_input_is_quoted_with_control_characters_masked_and_cut_after_40() {
+    String forty = "X".repeat(39) + "\u0007";
+    assertThatThrownBy(() -> SymbolCode.normalize(forty))
+        .hasMessageStartingWith("invalid symbol '" + "X".repeat(39) + "?': ");
+    String long45 = "Y".repeat(45);
+    assertThatThrownBy(() -> SymbolCode.normalize(long45))
+        .hasMessageStartingWith("invalid symbol '" + "Y".repeat(40) + "…': ");
+  }
 }

@@ -139,6 +139,69 @@ class SymbolSyncTest {
   }
 
   @Test
+  void a_statement_failing_midway_rolls_the_whole_sync_back() {
+    List<Map<String, Object>> all = alpaca.serveGeneratedList(50);
+    sync();
+    List<Map<String, Object>> before = registry();
+    // the next list renames every asset (the UPDATE runs), drops one (the deactivation would run)
+    // and adds BOOM, whose insert a trigger refuses after the UPDATE has changed 49 rows
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                """
+                CREATE FUNCTION refuse_boom() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  RAISE EXCEPTION 'BOOM is refused by the test';
+                END
+                $$;
+                CREATE TRIGGER refuse_boom BEFORE INSERT ON symbols
+                  FOR EACH ROW WHEN (NEW.symbol = 'BOOM') EXECUTE FUNCTION refuse_boom();
+                """));
+    List<Map<String, Object>> next = new ArrayList<>();
+    for (Map<String, Object> asset : all.subList(1, all.size())) {
+      Map<String, Object> renamed = new java.util.LinkedHashMap<>(asset);
+      renamed.put("name", asset.get("name") + " Renamed");
+      next.add(renamed);
+    }
+    next.add(FakeAlpacaAssets.asset("BOOM", "Boom Inc.", "NYSE", "active", true));
+    alpaca.serveList(next);
+
+    assertThatThrownBy(this::sync).hasMessageContaining("BOOM is refused by the test");
+    assertThat(registry()).isEqualTo(before);
+    assertThat(count("SELECT count(*) FROM symbols WHERE name LIKE '% Renamed'")).isZero();
+    assertThat(count("SELECT count(*) FROM symbols WHERE NOT active")).isZero();
+  }
+
+  @Test
+  void seeded_and_hand_added_symbols_are_never_deactivated_even_after_a_list_named_them() {
+    new SymbolRegistry(jdbi, java.util.Optional.empty())
+        .add(
+            "XAAAB",
+            java.util.Optional.of("Hand Added"),
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
+    List<Map<String, Object>> all = alpaca.serveGeneratedList(50);
+    assertThat(all).anyMatch(a -> a.get("symbol").equals("XAAAB"));
+    sync(); // lists the seeded AAPL and the hand-added XAAAB
+    List<Map<String, Object>> without = new ArrayList<>(all);
+    without.removeIf(a -> List.of("AAPL", "XAAAB", "XAAAC").contains(a.get("symbol")));
+    alpaca.serveList(without);
+
+    SyncResult result = sync();
+
+    // only XAAAC, which the sync itself registered, is the sync's to deactivate
+    assertThat(result.deactivated()).isEqualTo(1);
+    assertThat(new SymbolRepository(jdbi).find("XAAAC").orElseThrow().active()).isFalse();
+    assertThat(new SymbolRepository(jdbi).find("AAPL").orElseThrow().active()).isTrue();
+    assertThat(new SymbolRepository(jdbi).find("XAAAB").orElseThrow().active()).isTrue();
+    assertThat(
+            count(
+                "SELECT count(*) FROM symbols WHERE symbol IN ('AAPL', 'XAAAB')"
+                    + " AND synced_from IS NULL"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void a_truncated_download_writes_nothing() {
     alpaca.serveGeneratedList(50);
     sync();

@@ -41,6 +41,10 @@ class BadInputTest {
     assertThatThrownBy(() -> Fixtures.scores(0.5, 0.5, 0.5).withSampleSizes(10, 0, 10))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("walkforward_n must be at least 1, got 0");
+    assertThatThrownBy(() -> Fixtures.scores(0.5, 0.5, 0.5).withSampleSizes(0, 10, 10))
+        .hasMessage("backtesting_n must be at least 1, got 0");
+    assertThatThrownBy(() -> Fixtures.scores(0.5, 0.5, 0.5).withSampleSizes(10, 10, 0))
+        .hasMessage("live_n must be at least 1, got 0");
   }
 
   @Test

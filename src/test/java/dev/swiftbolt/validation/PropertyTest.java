@@ -48,24 +48,42 @@ class PropertyTest {
             .as(description)
             .isEqualTo(scores.lastRetrainingDate().plus(Duration.ofDays(30)));
       }
-      result
-          .backtestingCi()
-          .ifPresent(
-              ci ->
-                  assertThat(scores.backtestingScore())
-                      .as(description)
-                      .isBetween(ci.low() - 1e-12, ci.high() + 1e-12));
-      result
-          .liveCi()
-          .ifPresent(
-              ci ->
-                  assertThat(scores.liveScore())
-                      .as(description)
-                      .isBetween(ci.low() - 1e-12, ci.high() + 1e-12));
-      result.driftTest().ifPresent(t -> assertThat(t.pValue()).as(description).isBetween(0.0, 1.0));
-      result
-          .overfitTest()
-          .ifPresent(t -> assertThat(t.pValue()).as(description).isBetween(0.0, 1.0));
+      // randomScores gives all three sample sizes or none: the intervals and both tests are
+      // present exactly when they are given, so no check below can pass by being skipped.
+      boolean sized = scores.backtestingN().isPresent();
+      assertThat(scores.walkforwardN().isPresent()).as(description).isEqualTo(sized);
+      assertThat(scores.liveN().isPresent()).as(description).isEqualTo(sized);
+      if (sized) {
+        assertThat(result.backtestingCi())
+            .as(description)
+            .hasValueSatisfying(
+                ci ->
+                    assertThat(scores.backtestingScore())
+                        .isBetween(ci.low() - 1e-12, ci.high() + 1e-12));
+        assertThat(result.walkforwardCi())
+            .as(description)
+            .hasValueSatisfying(
+                ci ->
+                    assertThat(scores.walkforwardScore())
+                        .isBetween(ci.low() - 1e-12, ci.high() + 1e-12));
+        assertThat(result.liveCi())
+            .as(description)
+            .hasValueSatisfying(
+                ci ->
+                    assertThat(scores.liveScore()).isBetween(ci.low() - 1e-12, ci.high() + 1e-12));
+        assertThat(result.driftTest())
+            .as(description)
+            .hasValueSatisfying(t -> assertThat(t.pValue()).isBetween(0.0, 1.0));
+        assertThat(result.overfitTest())
+            .as(description)
+            .hasValueSatisfying(t -> assertThat(t.pValue()).isBetween(0.0, 1.0));
+      } else {
+        assertThat(result.backtestingCi()).as(description).isEmpty();
+        assertThat(result.walkforwardCi()).as(description).isEmpty();
+        assertThat(result.liveCi()).as(description).isEmpty();
+        assertThat(result.driftTest()).as(description).isEmpty();
+        assertThat(result.overfitTest()).as(description).isEmpty();
+      }
       assertThat(result.overfitSuspected())
           .as(description)
           .isEqualTo(result.overfitTest().map(ProportionTest::significant).orElse(false));

@@ -83,19 +83,14 @@ public final class ErrorResponses {
         (e, ctx) ->
             send(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage(), Optional.empty()));
     app.exception(
-        DatabaseUnavailableException.class,
-        (e, ctx) -> {
-          refusals.refused("database_unavailable", where(ctx) + e.getMessage());
-          send(
-              ctx,
-              503,
-              "database_unavailable",
-              "the database is unavailable; try again shortly",
-              Optional.empty());
-        });
+        DatabaseUnavailableException.class, (e, ctx) -> databaseUnavailable(refusals, e, ctx));
     app.exception(
         Exception.class,
         (e, ctx) -> {
+          if (DatabaseOutage.causedBy(e)) {
+            databaseUnavailable(refusals, e, ctx);
+            return;
+          }
           log.error("{} {} failed", ctx.method(), ctx.path(), e);
           send(
               ctx,
@@ -126,6 +121,21 @@ public final class ErrorResponses {
                 "method_not_allowed",
                 ctx.method() + " is not allowed on " + Params.printable(ctx.path()),
                 Optional.empty()));
+  }
+
+  /**
+   * 503 {@code database_unavailable} with {@code Retry-After}: the database is away, not broken;
+   * counted and logged at most once a minute like every refusal.
+   */
+  private static void databaseUnavailable(Refusals refusals, Exception e, Context ctx) {
+    refusals.refused("database_unavailable", where(ctx) + e.getMessage());
+    ctx.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+    send(
+        ctx,
+        503,
+        "database_unavailable",
+        "the database is unavailable; try again shortly",
+        Optional.empty());
   }
 
   private static String where(Context ctx) {

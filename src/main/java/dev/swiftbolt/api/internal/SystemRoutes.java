@@ -66,6 +66,9 @@ public final class SystemRoutes {
     body.put("database", databaseUp ? "ok" : "unavailable");
     body.put("time", clock.instant());
     body.put("version", SwiftBoltVersion.current());
+    if (!databaseUp) {
+      ctx.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS);
+    }
     ctx.status(databaseUp ? 200 : 503).json(body);
   }
 
