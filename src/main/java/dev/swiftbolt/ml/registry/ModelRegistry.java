@@ -29,47 +29,62 @@ public final class ModelRegistry {
           + " artifact_format, artifact, active";
 
   private final Jdbi jdbi;
+  private final ModelListener listener;
 
   public ModelRegistry(Jdbi jdbi) {
+    this(jdbi, ModelListener.NONE);
+  }
+
+  /** A registry that tells {@code listener} of each model, inside the registering transaction. */
+  public ModelRegistry(Jdbi jdbi, ModelListener listener) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Stores {@code model} as the active model of its series and returns its id. */
   public long register(NewModel model) {
     return jdbi.inTransaction(
         handle -> {
-          handle
-              .createUpdate(
-                  "UPDATE models SET active = false"
-                      + " WHERE symbol_id = :symbol AND timeframe = :tf AND active")
-              .bind("symbol", model.symbolId())
-              .bind("tf", model.timeframe().name())
-              .execute();
-          return handle
-              .createUpdate(
-                  "INSERT INTO models (symbol_id, timeframe, algorithm, params, features,"
-                      + " horizon_bars, train_from, train_to, trained_at, metrics,"
-                      + " calibration_method, calibration_params, artifact_format, artifact,"
-                      + " active) VALUES (:symbol, :tf, :algorithm, :params::jsonb,"
-                      + " :features::jsonb, :horizon, :from, :to, :trainedAt, :metrics::jsonb,"
-                      + " :calMethod, :calParams::jsonb, :format, :artifact, true)")
-              .bind("symbol", model.symbolId())
-              .bind("tf", model.timeframe().name())
-              .bind("algorithm", model.kind().algorithm())
-              .bind("params", model.paramsJson())
-              .bind("features", json(model.features()))
-              .bind("horizon", model.horizonBars())
-              .bind("from", utc(model.trainFrom()))
-              .bind("to", utc(model.trainTo()))
-              .bind("trainedAt", utc(model.trainedAt()))
-              .bind("metrics", model.metricsJson())
-              .bind("calMethod", model.calibrationMethod())
-              .bind("calParams", json(model.calibrationParams()))
-              .bind("format", NewModel.artifactFormat(model.kind()))
-              .bind("artifact", model.artifact())
-              .executeAndReturnGeneratedKeys("id")
-              .mapTo(Long.class)
-              .one();
+          Optional<Long> replaced =
+              handle
+                  .createQuery(
+                      """
+                      UPDATE models SET active = false
+                      WHERE symbol_id = :symbol AND timeframe = :tf AND active
+                      RETURNING id
+                      """)
+                  .bind("symbol", model.symbolId())
+                  .bind("tf", model.timeframe().name())
+                  .mapTo(Long.class)
+                  .findFirst();
+          long id =
+              handle
+                  .createUpdate(
+                      "INSERT INTO models (symbol_id, timeframe, algorithm, params, features,"
+                          + " horizon_bars, train_from, train_to, trained_at, metrics,"
+                          + " calibration_method, calibration_params, artifact_format, artifact,"
+                          + " active) VALUES (:symbol, :tf, :algorithm, :params::jsonb,"
+                          + " :features::jsonb, :horizon, :from, :to, :trainedAt, :metrics::jsonb,"
+                          + " :calMethod, :calParams::jsonb, :format, :artifact, true)")
+                  .bind("symbol", model.symbolId())
+                  .bind("tf", model.timeframe().name())
+                  .bind("algorithm", model.kind().algorithm())
+                  .bind("params", model.paramsJson())
+                  .bind("features", json(model.features()))
+                  .bind("horizon", model.horizonBars())
+                  .bind("from", utc(model.trainFrom()))
+                  .bind("to", utc(model.trainTo()))
+                  .bind("trainedAt", utc(model.trainedAt()))
+                  .bind("metrics", model.metricsJson())
+                  .bind("calMethod", model.calibrationMethod())
+                  .bind("calParams", json(model.calibrationParams()))
+                  .bind("format", NewModel.artifactFormat(model.kind()))
+                  .bind("artifact", model.artifact())
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          listener.registered(handle, id, model.symbolId(), model.timeframe(), replaced);
+          return id;
         });
   }
 
