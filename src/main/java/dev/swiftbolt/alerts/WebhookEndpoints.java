@@ -37,7 +37,7 @@ public final class WebhookEndpoints {
   /** A new endpoint with its secret, shown only in this answer. */
   public record Created(long id, String url, List<String> kinds, String secret) {}
 
-  private static final String LOCK_USER = "SELECT pg_advisory_xact_lock(hashtext(:user_id))";
+  private static final String LOCK_USER = "SELECT 1 FROM pg_advisory_xact_lock(hashtext(:user_id))";
 
   private static final String COUNT_ACTIVE =
       "SELECT count(*) FROM webhook_endpoints WHERE user_id = :user_id AND active";
@@ -92,7 +92,7 @@ public final class WebhookEndpoints {
     long id =
         jdbi.inTransaction(
             h -> {
-              h.createQuery(LOCK_USER).bind("user_id", userId).mapTo(Object.class).one();
+              h.createQuery(LOCK_USER).bind("user_id", userId).mapTo(Integer.class).one();
               long active =
                   h.createQuery(COUNT_ACTIVE).bind("user_id", userId).mapTo(Long.class).one();
               if (active >= MAX_PER_USER) {

@@ -1,11 +1,14 @@
 package dev.swiftbolt.api;
 
+import dev.swiftbolt.alerts.Alerts;
 import dev.swiftbolt.api.internal.Access;
+import dev.swiftbolt.api.internal.AlertRoutes;
 import dev.swiftbolt.api.internal.ApiMetrics;
 import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
+import dev.swiftbolt.api.internal.NotificationStream;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
@@ -57,6 +60,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final ApiMetrics metrics;
+  private final NotificationStream stream;
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /**
@@ -85,6 +89,24 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer(
       Database database, TokenVerifier verifier, Clock clock, Optional<AssetDirectory> assets) {
+    this(
+        database,
+        verifier,
+        clock,
+        assets,
+        Alerts.fromEnvironment(database.jdbi(), clock, System.getenv()));
+  }
+
+  /**
+   * Builds the server (not started) as above, with {@code alerts} serving the notification feed,
+   * its stream, the settings and the webhook endpoints.
+   */
+  public ApiServer(
+      Database database,
+      TokenVerifier verifier,
+      Clock clock,
+      Optional<AssetDirectory> assets,
+      Alerts alerts) {
     Jdbi jdbi = database.jdbi();
     metrics = new ApiMetrics(jdbi);
     SystemRoutes system = new SystemRoutes(jdbi, metrics, clock);
@@ -92,6 +114,8 @@ public final class ApiServer implements AutoCloseable {
     PredictionRoutes predictions = new PredictionRoutes(jdbi, clock);
     ChartRoutes charts = new ChartRoutes(jdbi, clock);
     HistoryRoutes history = new HistoryRoutes(jdbi);
+    AlertRoutes alertRoutes = new AlertRoutes(alerts);
+    stream = new NotificationStream(alerts.feed());
     app =
         Javalin.create(
             config -> {
@@ -140,6 +164,16 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
     app.get("/api/v1/symbols/{symbol}/history", history::history, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
+
+    app.get("/api/v1/notification-settings", alertRoutes::settings, Access.USER);
+    app.put("/api/v1/notification-settings", alertRoutes::putSettings, Access.USER);
+    app.get("/api/v1/notifications", alertRoutes::list, Access.USER);
+    app.post("/api/v1/notifications/read", alertRoutes::markRead, Access.USER);
+    app.sse("/api/v1/notifications/stream", stream::serve, Access.USER);
+    app.post("/api/v1/webhooks", alertRoutes::addWebhook, Access.USER);
+    app.get("/api/v1/webhooks", alertRoutes::listWebhooks, Access.USER);
+    app.delete("/api/v1/webhooks/{id}", alertRoutes::removeWebhook, Access.USER);
+    app.post("/api/v1/webhooks/{id}/test", alertRoutes::testWebhook, Access.USER);
   }
 
   /**
@@ -170,6 +204,7 @@ public final class ApiServer implements AutoCloseable {
   /** Stops gracefully: stops accepting, lets in-flight requests finish, releases the port. */
   @Override
   public void close() {
+    stream.close();
     app.stop();
   }
 }
