@@ -84,6 +84,7 @@ async function signIn(token) {
   show("sign-out", true);
   await loadWatchlist();
   refreshJobs();
+  if (typeof bell !== "undefined") bell.start();
 }
 
 function signOut(reason) {
@@ -91,6 +92,7 @@ function signOut(reason) {
   state.token = null;
   state.selected = null;
   clearTimeout(state.pollTimer);
+  if (typeof bell !== "undefined") bell.stop();
   show("app", false);
   show("who", false);
   show("sign-out", false);
