@@ -202,6 +202,8 @@ class AlertsRowLevelSecurityTest {
                         .mapTo(String.class)
                         .list());
     assertThat(published).containsExactly("notifications");
+    assertThat(RealtimePublication.read(supabase.jdbi())).isEqualTo(RealtimePublication.PUBLISHED);
+    assertThat(RealtimePublication.read(plain.jdbi())).isEqualTo(RealtimePublication.ABSENT);
     long publications =
         plain.jdbi().withHandle(h -> count(h, "SELECT count(*) FROM pg_publication"));
     assertThat(publications).isZero();

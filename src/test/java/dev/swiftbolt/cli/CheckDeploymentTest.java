@@ -27,12 +27,13 @@ class CheckDeploymentTest {
     System.out.println("check deployment on the embedded database:\n" + after.out());
     assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
     assertThat(after.out().lines())
-        .hasSize(7)
+        .hasSize(8)
         .allMatch(line -> line.startsWith("PASS  "))
         .anyMatch(line -> line.matches("PASS  schema +version \\d+, current"))
         .anyMatch(line -> line.matches("PASS  row-level security +enabled on all \\d+ tables"))
         .anyMatch(line -> line.startsWith("PASS  policies            none needed"))
         .anyMatch(line -> line.startsWith("PASS  tokens              development tokens"))
-        .anyMatch(line -> line.startsWith("PASS  alpaca              simulator"));
+        .anyMatch(line -> line.startsWith("PASS  alpaca              simulator"))
+        .anyMatch(line -> line.startsWith("PASS  realtime            no supabase_realtime"));
   }
 }

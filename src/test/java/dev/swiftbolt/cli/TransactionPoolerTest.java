@@ -190,6 +190,7 @@ class TransactionPoolerTest {
             "row-level security",
             "policies",
             "tracking trigger",
+            "realtime",
             "tokens",
             "alpaca");
     assertThat(lines).allMatch(line -> line.status() == CheckDeployment.Status.PASS);
