@@ -25,19 +25,13 @@ import org.jdbi.v3.core.Handle;
  */
 public final class Outbox {
 
-  /** A user tracking a symbol, with their settings. */
-  public record Tracker(
-      String userId, Instant trackedAt, NotificationSettings settings, boolean predictedSince) {}
+  /** A user tracking a symbol since {@code trackedAt}, with their settings. */
+  public record Tracker(String userId, Instant trackedAt, NotificationSettings settings) {}
 
   private static final String TRACKERS =
       """
       SELECT t.user_id, t.created_at AS tracked_at,
-             s.kinds, s.confidence_threshold, s.cooldown_seconds,
-             EXISTS (
-               SELECT 1 FROM unified_predictions u
-               WHERE u.symbol = sy.symbol AND u.id <> :prediction_id
-                 AND u.created_at >= t.created_at
-             ) AS predicted_since
+             s.kinds, s.confidence_threshold, s.cooldown_seconds
       FROM user_symbol_tracking t
       JOIN symbols sy ON sy.id = t.symbol_id
       LEFT JOIN notification_settings s ON s.user_id = t.user_id
@@ -71,23 +65,16 @@ public final class Outbox {
 
   private Outbox() {}
 
-  /**
-   * The users tracking {@code symbol} with their settings; {@code predictedSince} says whether a
-   * unified prediction other than {@code predictionId} was stored since each tracked it (pass 0
-   * when no prediction is being stored).
-   */
-  public static List<Tracker> trackers(Handle h, String symbol, long predictionId) {
-    return h.createQuery(TRACKERS)
-        .bind("symbol", symbol)
-        .bind("prediction_id", predictionId)
-        .map(
-            (rs, ctx) ->
-                new Tracker(
-                    rs.getString("user_id"),
-                    rs.getObject("tracked_at", OffsetDateTime.class).toInstant(),
-                    settingsOf(rs),
-                    rs.getBoolean("predicted_since")))
-        .list();
+  /** The users tracking {@code symbol}, with their settings. */
+  public static List<Tracker> trackers(Handle h, String symbol) {
+    return h.createQuery(TRACKERS).bind("symbol", symbol).map((rs, ctx) -> tracker(rs)).list();
+  }
+
+  static Tracker tracker(ResultSet rs) throws SQLException {
+    return new Tracker(
+        rs.getString("user_id"),
+        rs.getObject("tracked_at", OffsetDateTime.class).toInstant(),
+        settingsOf(rs));
   }
 
   /** The settings of {@code userId}: their row, or the defaults. */
@@ -146,7 +133,7 @@ public final class Outbox {
   /** Writes {@code event} for every user tracking its symbol; returns how many were written. */
   public static int fanOut(Handle h, AlertEvent event, Instant now) {
     int written = 0;
-    for (Tracker t : trackers(h, event.symbol().orElseThrow(), 0)) {
+    for (Tracker t : trackers(h, event.symbol().orElseThrow())) {
       if (write(h, t.userId(), t.settings(), event, now).isPresent()) {
         written++;
       }

@@ -3,6 +3,8 @@ package dev.swiftbolt.alerts;
 import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.predictions.PredictionListener;
 import dev.swiftbolt.validation.UnifiedPrediction;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,14 +20,36 @@ import org.jdbi.v3.core.Handle;
  */
 public final class PredictionAlerts implements PredictionListener {
 
-  private static final String PREVIOUS =
+  /*
+   * One round trip: every tracker of the symbol with their settings, beside the symbol's previous
+   * prediction (the latest other than this one, by as_of then id, as "latest" is read elsewhere).
+   * A prediction was stored since a user tracked the symbol exactly when the previous one was.
+   */
+  private static final String TRACKERS_AND_PREVIOUS =
       """
-      SELECT id, direction, unified_confidence, drift_detected, drift_magnitude
-      FROM unified_predictions
-      WHERE symbol = :symbol AND id < :id
-      ORDER BY id DESC
-      LIMIT 1
+      WITH previous AS (
+        SELECT id, direction, unified_confidence, drift_detected, drift_magnitude, created_at
+        FROM unified_predictions
+        WHERE symbol = :symbol AND id <> :id
+        ORDER BY as_of DESC, id DESC
+        LIMIT 1
+      )
+      SELECT t.user_id, t.created_at AS tracked_at,
+             s.kinds, s.confidence_threshold, s.cooldown_seconds,
+             p.id AS previous_id, p.direction AS previous_direction,
+             p.unified_confidence AS previous_confidence,
+             p.drift_detected AS previous_drift, p.drift_magnitude AS previous_drift_magnitude,
+             coalesce(p.created_at >= t.created_at, false) AS predicted_since
+      FROM user_symbol_tracking t
+      JOIN symbols sy ON sy.id = t.symbol_id
+      LEFT JOIN notification_settings s ON s.user_id = t.user_id
+      LEFT JOIN previous p ON true
+      WHERE sy.symbol = :symbol
+      ORDER BY t.user_id
       """;
+
+  private record Row(
+      Outbox.Tracker tracker, Optional<PredictionState> previous, boolean predictedSince) {}
 
   private final Clock clock;
 
@@ -36,25 +60,17 @@ public final class PredictionAlerts implements PredictionListener {
   @Override
   public void stored(Handle handle, long id, UnifiedPrediction prediction) {
     String symbol = prediction.symbol();
-    List<Outbox.Tracker> trackers = Outbox.trackers(handle, symbol, id);
-    if (trackers.isEmpty()) {
+    List<Row> rows =
+        handle
+            .createQuery(TRACKERS_AND_PREVIOUS)
+            .bind("symbol", symbol)
+            .bind("id", id)
+            .map((rs, ctx) -> row(rs))
+            .list();
+    if (rows.isEmpty()) {
       return;
     }
     Instant now = clock.instant();
-    Optional<PredictionState> previous =
-        handle
-            .createQuery(PREVIOUS)
-            .bind("symbol", symbol)
-            .bind("id", id)
-            .map(
-                (rs, ctx) ->
-                    new PredictionState(
-                        rs.getLong("id"),
-                        Direction.valueOf(rs.getString("direction")),
-                        rs.getDouble("unified_confidence"),
-                        rs.getBoolean("drift_detected"),
-                        rs.getDouble("drift_magnitude")))
-            .findOne();
     PredictionState current =
         new PredictionState(
             id,
@@ -62,18 +78,34 @@ public final class PredictionAlerts implements PredictionListener {
             prediction.unifiedConfidence(),
             prediction.driftDetected(),
             prediction.driftMagnitude());
-    for (Outbox.Tracker t : trackers) {
+    for (Row r : rows) {
+      Outbox.Tracker t = r.tracker();
       List<AlertEvent> events =
           PredictionEvents.between(
               symbol,
-              previous,
+              r.previous(),
               current,
               t.settings().confidenceThreshold(),
-              !t.predictedSince(),
+              !r.predictedSince(),
               t.trackedAt().toEpochMilli());
       for (AlertEvent e : events) {
         Outbox.write(handle, t.userId(), t.settings(), e, now);
       }
     }
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    long previousId = rs.getLong("previous_id");
+    Optional<PredictionState> previous =
+        rs.wasNull()
+            ? Optional.empty()
+            : Optional.of(
+                new PredictionState(
+                    previousId,
+                    Direction.valueOf(rs.getString("previous_direction")),
+                    rs.getDouble("previous_confidence"),
+                    rs.getBoolean("previous_drift"),
+                    rs.getDouble("previous_drift_magnitude")));
+    return new Row(Outbox.tracker(rs), previous, rs.getBoolean("predicted_since"));
   }
 }

@@ -346,4 +346,22 @@ class WebhookDeliveryTest {
     work();
     assertThat(received).hasSize(1);
   }
+
+  @Test
+  void another_users_endpoint_never_receives_this_users_events() {
+    endpoint();
+    long bobs = alerts.webhooks().add("bob", url() + "?bob", java.util.Set.of()).id();
+    event("k1");
+    work();
+    assertThat(received).hasSize(1);
+    long toBob =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("SELECT count(*) FROM webhook_deliveries WHERE endpoint_id = ?")
+                    .bind(0, bobs)
+                    .mapTo(Long.class)
+                    .one());
+    assertThat(toBob).isZero();
+    assertThat(alerts.deliveries().list("bob", 10)).isEmpty();
+  }
 }
