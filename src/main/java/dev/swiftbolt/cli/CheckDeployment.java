@@ -172,7 +172,7 @@ final class CheckDeployment implements Callable<Integer> {
             .formatted(s.policies().size()));
   }
 
-  /** Whether {@code notifications} is in Supabase Realtime's publication (V12 adds it). */
+  /** Whether {@code notifications} is in Supabase Realtime's publication (V15 adds it). */
   static Line realtime(RealtimePublication state) {
     return switch (state) {
       case PUBLISHED ->
@@ -184,7 +184,7 @@ final class CheckDeployment implements Callable<Integer> {
           new Line(
               Status.WARN,
               "realtime",
-              "supabase_realtime exists without notifications; the app gets no live alerts until `ALTER PUBLICATION supabase_realtime ADD TABLE notifications` (migration V12 does it when the publication exists first)");
+              "supabase_realtime exists without notifications; the app gets no live alerts until `ALTER PUBLICATION supabase_realtime ADD TABLE notifications` (migration V15 does it when the publication exists first)");
       case ABSENT ->
           new Line(
               Status.PASS,

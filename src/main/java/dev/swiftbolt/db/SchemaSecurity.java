@@ -24,7 +24,7 @@ public record SchemaSecurity(
     boolean trackingTrigger,
     boolean triggerRunsAsOwner) {
 
-  /** The policies V7 (8) and V12 (3, notifications and their settings) create for Supabase. */
+  /** The policies V7 (8) and V15 (3, notifications and their settings) create for Supabase. */
   public static final int EXPECTED_POLICIES = 11;
 
   private static final String TABLES =
