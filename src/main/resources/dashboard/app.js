@@ -87,6 +87,7 @@ async function signIn(token, how = { remember: true, errorBox: "sign-in-error" }
   show("sign-out", true);
   await loadWatchlist();
   refreshJobs();
+  if (typeof bell !== "undefined") bell.start();
 }
 
 // ---- sign-in with Supabase Auth (SUPABASE_URL and SUPABASE_ANON_KEY on the server) ---------
@@ -160,6 +161,7 @@ function signOut(reason) {
   state.token = null;
   state.selected = null;
   clearTimeout(state.pollTimer);
+  if (typeof bell !== "undefined") bell.stop();
   show("app", false);
   show("who", false);
   show("sign-out", false);

@@ -1,6 +1,8 @@
 package dev.swiftbolt.api;
 
+import dev.swiftbolt.alerts.Alerts;
 import dev.swiftbolt.api.internal.Access;
+import dev.swiftbolt.api.internal.AlertRoutes;
 import dev.swiftbolt.api.internal.ApiDocsRoutes;
 import dev.swiftbolt.api.internal.ApiMetrics;
 import dev.swiftbolt.api.internal.Authentication;
@@ -8,6 +10,7 @@ import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
 import dev.swiftbolt.api.internal.MetricsAccess;
+import dev.swiftbolt.api.internal.NotificationStream;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.Refusals;
 import dev.swiftbolt.api.internal.ServerHardening;
@@ -74,6 +77,7 @@ public final class ApiServer implements AutoCloseable {
   private final ApiMetrics metrics;
   private final Authentication authentication;
   private volatile DashboardSignIn signIn = DashboardSignIn.of(Optional.empty(), Optional.empty());
+  private final NotificationStream stream;
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /**
@@ -115,6 +119,26 @@ public final class ApiServer implements AutoCloseable {
       Clock clock,
       Optional<AssetDirectory> assets,
       HttpLimits limits) {
+    this(
+        database,
+        verifier,
+        clock,
+        assets,
+        limits,
+        Alerts.fromEnvironment(database.jdbi(), clock, System.getenv()));
+  }
+
+  /**
+   * Builds the server (not started) as above, with {@code alerts} serving the notification feed,
+   * its stream, the settings and the webhook endpoints.
+   */
+  public ApiServer(
+      Database database,
+      TokenVerifier verifier,
+      Clock clock,
+      Optional<AssetDirectory> assets,
+      HttpLimits limits,
+      Alerts alerts) {
     SymbolRegistry registry = new SymbolRegistry(database.jdbi(), assets);
     StoredPredictions stored = new StoredPredictions(database.jdbi());
     metrics =
@@ -136,6 +160,8 @@ public final class ApiServer implements AutoCloseable {
         new ChartRoutes(
             registry, new BarHistory(database.jdbi()), new ForecastHistory(database.jdbi()), clock);
     HistoryRoutes history = new HistoryRoutes(registry, new ReplayHistory(database.jdbi()));
+    AlertRoutes alertRoutes = new AlertRoutes(alerts);
+    stream = new NotificationStream(alerts.feed());
     app =
         Javalin.create(
             config -> {
@@ -195,6 +221,16 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
     app.get("/api/v1/symbols/{symbol}/history", history::history, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
+
+    app.get("/api/v1/notification-settings", alertRoutes::settings, Access.USER);
+    app.put("/api/v1/notification-settings", alertRoutes::putSettings, Access.USER);
+    app.get("/api/v1/notifications", alertRoutes::list, Access.USER);
+    app.post("/api/v1/notifications/read", alertRoutes::markRead, Access.USER);
+    app.sse("/api/v1/notifications/stream", stream::serve, Access.USER);
+    app.post("/api/v1/webhooks", alertRoutes::addWebhook, Access.USER);
+    app.get("/api/v1/webhooks", alertRoutes::listWebhooks, Access.USER);
+    app.delete("/api/v1/webhooks/{id}", alertRoutes::removeWebhook, Access.USER);
+    app.post("/api/v1/webhooks/{id}/test", alertRoutes::testWebhook, Access.USER);
   }
 
   /**
@@ -278,6 +314,7 @@ public final class ApiServer implements AutoCloseable {
   /** Stops gracefully: stops accepting, lets in-flight requests finish, releases the port. */
   @Override
   public void close() {
+    stream.close();
     app.stop();
   }
 }

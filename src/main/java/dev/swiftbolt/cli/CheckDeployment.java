@@ -1,6 +1,7 @@
 package dev.swiftbolt.cli;
 
 import com.nimbusds.jose.KeySourceException;
+import dev.swiftbolt.alerts.RealtimePublication;
 import dev.swiftbolt.auth.SupabaseJwks;
 import dev.swiftbolt.auth.TokenKeys;
 import dev.swiftbolt.config.SwiftBoltConfig;
@@ -35,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Check that this deployment is ready to serve the app: one PASS, WARN or FAIL line per check, exit 1 when any fails.",
-      "Checks: the database is reachable and how (direct, session pooler, transaction pooler); the schema is at the current version; row-level security is on for every table, with the policies where Supabase's roles and auth.uid() exist; the privileges of anon and authenticated on every table match the intended grants (a FAIL names the table, the role and the GRANT or REVOKE that fixes it); the tracking trigger is present; tokens are verified (the project's JWKS with its number of keys, the legacy secret, or development tokens, a warning when the database is not local); the Alpaca keys are accepted by one small request, or the simulator is used. Nothing is changed: the database is not migrated."
+      "Checks: the database is reachable and how (direct, session pooler, transaction pooler); the schema is at the current version; row-level security is on for every table, with the policies where Supabase's roles and auth.uid() exist; the privileges of anon and authenticated on every table match the intended grants (a FAIL names the table, the role and the GRANT or REVOKE that fixes it); the tracking trigger is present; notifications is published to Supabase Realtime where its publication exists; tokens are verified (the project's JWKS with its number of keys, the legacy secret, or development tokens, a warning when the database is not local); the Alpaca keys are accepted by one small request, or the simulator is used. Nothing is changed: the database is not migrated."
     })
 final class CheckDeployment implements Callable<Integer> {
 
@@ -113,6 +114,7 @@ final class CheckDeployment implements Callable<Integer> {
                   ? SupabaseGrants.compare(security.tables(), SupabaseGrants.read(database.jdbi()))
                   : List.of()));
       lines.add(trigger(security));
+      lines.add(realtime(RealtimePublication.read(database.jdbi())));
       return database.isEmbedded()
           || LOCAL_HOSTS.contains(database.settings().host().toLowerCase(Locale.ROOT));
     } catch (RuntimeException e) {
@@ -192,10 +194,31 @@ final class CheckDeployment implements Callable<Integer> {
           new Line(
               Status.PASS,
               "privileges",
-              "as intended on all %d tables: anon nothing; authenticated SELECT on the app's %d tables, INSERT and DELETE on user_symbol_tracking only"
+              "as intended on all %d tables: anon nothing; authenticated SELECT on the app's %d tables, INSERT and DELETE on user_symbol_tracking, UPDATE of read_at on notifications, nothing else"
                   .formatted(s.tables().size(), SupabaseGrants.AUTHENTICATED.size())));
     }
     return mismatches.stream().map(m -> new Line(Status.FAIL, "privileges", m.toString())).toList();
+  }
+
+  /** Whether {@code notifications} is in Supabase Realtime's publication (V15 adds it). */
+  static Line realtime(RealtimePublication state) {
+    return switch (state) {
+      case PUBLISHED ->
+          new Line(
+              Status.PASS,
+              "realtime",
+              "notifications is published to supabase_realtime: the app can subscribe to its own");
+      case NOT_PUBLISHED ->
+          new Line(
+              Status.WARN,
+              "realtime",
+              "supabase_realtime exists without notifications; the app gets no live alerts until `ALTER PUBLICATION supabase_realtime ADD TABLE notifications` (migration V15 does it when the publication exists first)");
+      case ABSENT ->
+          new Line(
+              Status.PASS,
+              "realtime",
+              "no supabase_realtime publication (not Supabase): live alerts come from /api/v1/notifications/stream");
+    };
   }
 
   static Line trigger(SchemaSecurity s) {

@@ -63,6 +63,8 @@ import picocli.CommandLine.Option;
       ForecastCommand.class,
       EvaluateCommand.class,
       PredictionsCommand.class,
+      NotificationsCommand.class,
+      WebhooksCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -102,6 +104,11 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The environment this command line reads its configuration from. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   /** The configuration from the environment and the global flags. */

@@ -24,8 +24,8 @@ public record SchemaSecurity(
     boolean trackingTrigger,
     boolean triggerRunsAsOwner) {
 
-  /** The policies V7 creates where Supabase's roles exist. */
-  public static final int EXPECTED_POLICIES = 8;
+  /** The policies V7 (8) and V15 (3, notifications and their settings) create for Supabase. */
+  public static final int EXPECTED_POLICIES = 11;
 
   private static final String TABLES =
       """

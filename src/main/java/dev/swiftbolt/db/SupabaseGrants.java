@@ -43,7 +43,11 @@ public final class SupabaseGrants {
           "forecasts", EnumSet.of(Privilege.SELECT),
           "unified_predictions", EnumSet.of(Privilege.SELECT),
           "forecast_jobs", EnumSet.of(Privilege.SELECT),
-          "user_symbol_tracking", EnumSet.of(Privilege.SELECT, Privilege.INSERT, Privilege.DELETE));
+          "user_symbol_tracking", EnumSet.of(Privilege.SELECT, Privilege.INSERT, Privilege.DELETE),
+          // V15: a user's own notifications (plus the column grant UPDATE (read_at), which a
+          // table-level check does not see) and notification settings
+          "notifications", EnumSet.of(Privilege.SELECT),
+          "notification_settings", EnumSet.of(Privilege.SELECT));
 
   /** Tables only the server (the tables' owner) and {@code service_role} reach. */
   public static final Set<String> SERVER_ONLY =
@@ -53,6 +57,8 @@ public final class SupabaseGrants {
           "pipeline_runs",
           "replay_runs",
           "replay_days",
+          "webhook_endpoints",
+          "webhook_deliveries",
           "flyway_schema_history");
 
   /**

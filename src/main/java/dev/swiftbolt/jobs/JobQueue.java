@@ -97,7 +97,8 @@ public final class JobQueue {
       RETURNING j.id, j.job_type, j.symbol_id,
                 (SELECT s.symbol FROM symbols s WHERE s.id = j.symbol_id) AS symbol,
                 j.timeframe, j.user_id, j.priority, j.attempts, j.max_attempts,
-                j.payload::text AS payload, j.locked_by, j.locked_until, j.status
+                j.payload::text AS payload, j.locked_by, j.locked_until, j.status,
+                j.last_error
       """;
 
   /* Every state change after the claim holds only while this worker still holds the lease. */
@@ -155,11 +156,18 @@ public final class JobQueue {
   private final Jdbi jdbi;
   private final Clock clock;
   private final RetryPolicy retryPolicy;
+  private final JobDeathListener deaths;
 
   public JobQueue(Jdbi jdbi, Clock clock, RetryPolicy retryPolicy) {
+    this(jdbi, clock, retryPolicy, JobDeathListener.NONE);
+  }
+
+  /** A queue that tells {@code deaths} of each job that ends dead, in the same transaction. */
+  public JobQueue(Jdbi jdbi, Clock clock, RetryPolicy retryPolicy, JobDeathListener deaths) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+    this.deaths = Objects.requireNonNull(deaths, "deaths");
   }
 
   public Clock clock() {
@@ -213,15 +221,23 @@ public final class JobQueue {
     requirePositive(lease);
     Instant now = clock.instant();
     List<ClaimedRow> rows =
-        jdbi.withHandle(
-            h ->
-                h.createQuery(CLAIM)
-                    .bind("now", utc(now))
-                    .bind("lockedUntil", utc(now.plus(lease)))
-                    .bind("worker", workerId)
-                    .bind("limit", limit)
-                    .map(JobQueue::mapClaimed)
-                    .list());
+        jdbi.inTransaction(
+            h -> {
+              List<ClaimedRow> claimed =
+                  h.createQuery(CLAIM)
+                      .bind("now", utc(now))
+                      .bind("lockedUntil", utc(now.plus(lease)))
+                      .bind("worker", workerId)
+                      .bind("limit", limit)
+                      .map(JobQueue::mapClaimed)
+                      .list();
+              for (ClaimedRow row : claimed) {
+                if (row.status().equals("dead")) {
+                  deaths.died(h, row.job(), row.lastError(), now);
+                }
+              }
+              return claimed;
+            });
     return rows.stream()
         .filter(r -> r.status().equals("running"))
         .map(ClaimedRow::job)
@@ -285,8 +301,15 @@ public final class JobQueue {
     String message = truncate(error);
     if (job.attempts() >= job.maxAttempts()) {
       int updated =
-          jdbi.withHandle(
-              h -> guarded(h, DIE, job).bind("error", message).bind("now", utc(now)).execute());
+          jdbi.inTransaction(
+              h -> {
+                int dead =
+                    guarded(h, DIE, job).bind("error", message).bind("now", utc(now)).execute();
+                if (dead > 0) {
+                  deaths.died(h, job, message, now);
+                }
+                return dead;
+              });
       return updated == 0 ? Optional.empty() : Optional.of(FailureResult.died());
     }
     Instant retryAt = now.plus(retryPolicy.delayAfter(job.attempts()));
@@ -356,7 +379,7 @@ public final class JobQueue {
     }
   }
 
-  private record ClaimedRow(Job job, String status) {}
+  private record ClaimedRow(Job job, String status, String lastError) {}
 
   private static ClaimedRow mapClaimed(ResultSet rs, StatementContext ctx) throws SQLException {
     long symbolId = rs.getLong("symbol_id");
@@ -381,7 +404,7 @@ public final class JobQueue {
             payload,
             rs.getString("locked_by"),
             rs.getObject("locked_until", OffsetDateTime.class).toInstant());
-    return new ClaimedRow(job, rs.getString("status"));
+    return new ClaimedRow(job, rs.getString("status"), rs.getString("last_error"));
   }
 
   static OffsetDateTime utc(Instant t) {

@@ -29,6 +29,7 @@ import dev.swiftbolt.ml.models.NewModel;
 import dev.swiftbolt.ml.registry.BarReader;
 import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
+import dev.swiftbolt.ml.registry.ModelListener;
 import dev.swiftbolt.ml.registry.ModelRegistry;
 import dev.swiftbolt.ml.registry.RegisteredModel;
 import dev.swiftbolt.symbols.SymbolRepository;
@@ -81,13 +82,27 @@ public final class MlService {
    * @throws IllegalArgumentException when {@code windowThreads} is below 1
    */
   public MlService(Jdbi jdbi, BarReader bars, MlSettings settings, Clock clock, int windowThreads) {
+    this(jdbi, bars, settings, clock, windowThreads, ModelListener.NONE);
+  }
+
+  /**
+   * Like {@link #MlService(Jdbi, BarReader, MlSettings, Clock, int)}, telling {@code models} of
+   * each model registered, inside the registering transaction (the alerts' outbox).
+   */
+  public MlService(
+      Jdbi jdbi,
+      BarReader bars,
+      MlSettings settings,
+      Clock clock,
+      int windowThreads,
+      ModelListener models) {
     if (windowThreads < 1) {
       throw new IllegalArgumentException("windowThreads must be at least 1, got " + windowThreads);
     }
     this.windowThreads = windowThreads;
     this.symbols = new SymbolRepository(jdbi);
     this.bars = Objects.requireNonNull(bars, "bars");
-    this.registry = new ModelRegistry(jdbi);
+    this.registry = new ModelRegistry(jdbi, models);
     this.forecasts = new ForecastRepository(jdbi);
     this.evaluations = new EvaluationRepository(jdbi);
     this.settings = Objects.requireNonNull(settings, "settings");

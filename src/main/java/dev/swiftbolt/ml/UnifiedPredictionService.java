@@ -11,6 +11,7 @@ import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelRegistry;
 import dev.swiftbolt.ml.registry.StoredForecast;
+import dev.swiftbolt.predictions.PredictionListener;
 import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.MissingTimeframe;
@@ -61,12 +62,21 @@ public final class UnifiedPredictionService {
   private final Clock clock;
 
   public UnifiedPredictionService(Jdbi jdbi, Timeframe primary, Clock clock) {
+    this(jdbi, primary, clock, PredictionListener.NONE);
+  }
+
+  /**
+   * A service whose stored predictions are told to {@code listener} inside the storing transaction
+   * (the alerts' outbox).
+   */
+  public UnifiedPredictionService(
+      Jdbi jdbi, Timeframe primary, Clock clock, PredictionListener listener) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
     this.symbols = new SymbolRepository(jdbi);
     this.forecasts = new ForecastRepository(jdbi);
     this.evaluations = new EvaluationRepository(jdbi);
     this.registry = new ModelRegistry(jdbi);
-    this.predictions = new UnifiedPredictionRepository(jdbi);
+    this.predictions = new UnifiedPredictionRepository(jdbi, listener);
     this.bars = new BarRepository(jdbi);
     this.primary = Objects.requireNonNull(primary, "primary");
     this.clock = Objects.requireNonNull(clock, "clock");

@@ -1,5 +1,8 @@
 package dev.swiftbolt.pipelines;
 
+import dev.swiftbolt.alerts.Alerts;
+import dev.swiftbolt.alerts.StaleDataCheck;
+import dev.swiftbolt.alerts.WebhookOutbox;
 import dev.swiftbolt.config.SwiftBoltConfig;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.jobs.JobHandlers;
@@ -21,6 +24,7 @@ import dev.swiftbolt.symbols.SymbolSync;
 import dev.swiftbolt.symbols.SyncResult;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,9 +45,21 @@ public final class JobWiring {
 
   private JobWiring() {}
 
-  /** The queue on {@code db} with the default retry policy. */
+  /**
+   * The queue on {@code db} with the default retry policy; a job that dies notifies the users
+   * tracking its symbol ({@code job.failed}) in the same transaction.
+   */
   public static JobQueue queue(Database db, Clock clock) {
-    return new JobQueue(db.jdbi(), clock, RetryPolicy.defaultPolicy());
+    return new JobQueue(
+        db.jdbi(), clock, RetryPolicy.defaultPolicy(), alerts(db, clock).jobDeaths());
+  }
+
+  /**
+   * The alerts of {@code db}: the outbox listeners wired into the queue, the model registry and the
+   * stored predictions here, and the webhook delivery handler.
+   */
+  public static Alerts alerts(Database db, Clock clock) {
+    return Alerts.fromEnvironment(db.jdbi(), clock, System.getenv());
   }
 
   /**
@@ -78,8 +94,15 @@ public final class JobWiring {
   /** The job handlers with the market-data source given (the demo's own simulated market). */
   public static JobHandlers handlers(Database db, Clock clock, Supplier<LabelledSource> source) {
     MarketDataService marketData = MarketDataService.withDefaults(db.jdbi(), clock);
+    Alerts alerts = alerts(db, clock);
     MlService ml =
-        new MlService(db.jdbi(), BarReader.ohlcBars(db.jdbi()), MlSettings.defaults(), clock);
+        new MlService(
+            db.jdbi(),
+            BarReader.ohlcBars(db.jdbi()),
+            MlSettings.defaults(),
+            clock,
+            1,
+            alerts.retraining());
     return JobHandlers.builder()
         .register(JobType.NOOP.wireName(), JobHandlers.NOOP)
         .register(JobType.BACKFILL.wireName(), MarketDataJobHandlers.backfill(marketData, source))
@@ -93,7 +116,11 @@ public final class JobWiring {
             JobType.VALIDATE.wireName(),
             MlJobHandlers.validate(
                 new UnifiedPredictionService(
-                    db.jdbi(), UnifiedPredictionService.DEFAULT_PRIMARY, clock)))
+                    db.jdbi(),
+                    UnifiedPredictionService.DEFAULT_PRIMARY,
+                    clock,
+                    alerts.predictions())))
+        .register(WebhookOutbox.JOB_TYPE, alerts.deliveryHandler())
         .build();
   }
 
@@ -158,8 +185,23 @@ public final class JobWiring {
   /** The canonical pipelines (without the Alpaca-only ones). */
   public static PipelineCatalog pipelines(Database db) {
     return PipelineCatalog.canonical(
-        db.jdbi(),
-        nyseSessions(),
-        new TrainingHistoryDue(db.jdbi(), TrainingHistoryDue.DEFAULT_MAX_AGE));
+            db.jdbi(),
+            nyseSessions(),
+            new TrainingHistoryDue(db.jdbi(), TrainingHistoryDue.DEFAULT_MAX_AGE))
+        .with(staleDataAlerts(alerts(db, Clock.systemUTC()).staleData()));
+  }
+
+  /** The pipeline {@code alerts-stale-data}: {@code data.stale} events, every 15 min in session. */
+  static Pipeline staleDataAlerts(StaleDataCheck check) {
+    PipelineStage stage =
+        context ->
+            new StageCounts(Map.of("notifications", (long) check.run(context.clock().instant())));
+    return new Pipeline(
+        "alerts-stale-data",
+        "data.stale notifications for tracked symbols whose D1 or M15 bars stopped arriving",
+        Optional.of(
+            new SessionIntervalSchedule(
+                Duration.ofMinutes(15), Duration.ofMinutes(5), nyseSessions())),
+        List.of(new Pipeline.Stage("check-stale-data", stage)));
   }
 }

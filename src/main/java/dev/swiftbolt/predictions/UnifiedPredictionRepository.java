@@ -89,9 +89,19 @@ public final class UnifiedPredictionRepository {
 
   private final Jdbi jdbi;
   private final ValidationJson json = new ValidationJson();
+  private final PredictionListener listener;
 
   public UnifiedPredictionRepository(Jdbi jdbi) {
+    this(jdbi, PredictionListener.NONE);
+  }
+
+  /**
+   * A repository that tells {@code listener} of each stored prediction inside the storing
+   * transaction (the alerts' outbox: no prediction without its events, no event without it).
+   */
+  public UnifiedPredictionRepository(Jdbi jdbi, PredictionListener listener) {
     this.jdbi = jdbi;
+    this.listener = java.util.Objects.requireNonNull(listener, "listener");
   }
 
   /**
@@ -143,61 +153,66 @@ public final class UnifiedPredictionRepository {
       List<MissingTimeframe> missing) {
     try {
       return jdbi.inTransaction(
-          handle ->
-              handle
-                  .createUpdate(INSERT)
-                  .bind("symbol", p.symbol())
-                  .bind("direction", p.direction().name())
-                  .bind("unified_confidence", p.unifiedConfidence())
-                  .bind("base_confidence", p.baseConfidence())
-                  .bind("backtesting_score", p.backtestingScore())
-                  .bind("walkforward_score", p.walkforwardScore())
-                  .bind("live_score", p.liveScore())
-                  .bind("multi_tf_consensus", json.timeframeMapJson(p.multiTfConsensus()))
-                  .bind("drift_detected", p.driftDetected())
-                  .bind("drift_magnitude", p.driftMagnitude())
-                  .bind("drift_explanation", p.driftExplanation())
-                  .bind("timeframe_conflict", p.timeframeConflict())
-                  .bind("conflict_explanation", p.conflictExplanation())
-                  .bind("consensus_direction", p.consensusDirection().name())
-                  .bind("hierarchy_weights", json.timeframeMapJson(p.hierarchyWeights()))
-                  .bind("recommendation", p.recommendation())
-                  .bind("retraining_trigger", p.retrainingTrigger())
-                  .bind("retraining_reason", p.retrainingReason())
-                  .bind("next_retraining_date", utc(p.nextRetrainingDate()))
-                  .bind("as_of", utc(p.timestamp()))
-                  .bind("backtesting_n", boxed(p.backtestingN()))
-                  .bind("walkforward_n", boxed(p.walkforwardN()))
-                  .bind("live_n", boxed(p.liveN()))
-                  .bind(
-                      "backtesting_ci_low",
-                      p.backtestingCi().map(ConfidenceInterval::low).orElse(null))
-                  .bind(
-                      "backtesting_ci_high",
-                      p.backtestingCi().map(ConfidenceInterval::high).orElse(null))
-                  .bind(
-                      "walkforward_ci_low",
-                      p.walkforwardCi().map(ConfidenceInterval::low).orElse(null))
-                  .bind(
-                      "walkforward_ci_high",
-                      p.walkforwardCi().map(ConfidenceInterval::high).orElse(null))
-                  .bind("live_ci_low", p.liveCi().map(ConfidenceInterval::low).orElse(null))
-                  .bind("live_ci_high", p.liveCi().map(ConfidenceInterval::high).orElse(null))
-                  .bind("drift_z", p.driftTest().map(ProportionTest::z).orElse(null))
-                  .bind("drift_p_value", p.driftTest().map(ProportionTest::pValue).orElse(null))
-                  .bind("drift_significant", p.driftSignificant().orElse(null))
-                  .bind("overfit_z", p.overfitTest().map(ProportionTest::z).orElse(null))
-                  .bind("overfit_p_value", p.overfitTest().map(ProportionTest::pValue).orElse(null))
-                  .bind("overfit_suspected", p.overfitSuspected())
-                  .bind("overfit_explanation", p.overfitExplanation())
-                  .bind("last_retraining_date", utc(p.lastRetrainingDate()))
-                  .bind("persistent_drift_days", p.persistentDriftDays())
-                  .bind("live_score_source", liveScoreSource.orElse(null))
-                  .bindMap(baselineColumns(baselines))
-                  .bind("missing_timeframes", json.missingTimeframesJson(missing))
-                  .executeAndReturnGeneratedKeys("id")
-                  .mapTo(Long.class)
-                  .one());
+          handle -> {
+            long id =
+                handle
+                    .createUpdate(INSERT)
+                    .bind("symbol", p.symbol())
+                    .bind("direction", p.direction().name())
+                    .bind("unified_confidence", p.unifiedConfidence())
+                    .bind("base_confidence", p.baseConfidence())
+                    .bind("backtesting_score", p.backtestingScore())
+                    .bind("walkforward_score", p.walkforwardScore())
+                    .bind("live_score", p.liveScore())
+                    .bind("multi_tf_consensus", json.timeframeMapJson(p.multiTfConsensus()))
+                    .bind("drift_detected", p.driftDetected())
+                    .bind("drift_magnitude", p.driftMagnitude())
+                    .bind("drift_explanation", p.driftExplanation())
+                    .bind("timeframe_conflict", p.timeframeConflict())
+                    .bind("conflict_explanation", p.conflictExplanation())
+                    .bind("consensus_direction", p.consensusDirection().name())
+                    .bind("hierarchy_weights", json.timeframeMapJson(p.hierarchyWeights()))
+                    .bind("recommendation", p.recommendation())
+                    .bind("retraining_trigger", p.retrainingTrigger())
+                    .bind("retraining_reason", p.retrainingReason())
+                    .bind("next_retraining_date", utc(p.nextRetrainingDate()))
+                    .bind("as_of", utc(p.timestamp()))
+                    .bind("backtesting_n", boxed(p.backtestingN()))
+                    .bind("walkforward_n", boxed(p.walkforwardN()))
+                    .bind("live_n", boxed(p.liveN()))
+                    .bind(
+                        "backtesting_ci_low",
+                        p.backtestingCi().map(ConfidenceInterval::low).orElse(null))
+                    .bind(
+                        "backtesting_ci_high",
+                        p.backtestingCi().map(ConfidenceInterval::high).orElse(null))
+                    .bind(
+                        "walkforward_ci_low",
+                        p.walkforwardCi().map(ConfidenceInterval::low).orElse(null))
+                    .bind(
+                        "walkforward_ci_high",
+                        p.walkforwardCi().map(ConfidenceInterval::high).orElse(null))
+                    .bind("live_ci_low", p.liveCi().map(ConfidenceInterval::low).orElse(null))
+                    .bind("live_ci_high", p.liveCi().map(ConfidenceInterval::high).orElse(null))
+                    .bind("drift_z", p.driftTest().map(ProportionTest::z).orElse(null))
+                    .bind("drift_p_value", p.driftTest().map(ProportionTest::pValue).orElse(null))
+                    .bind("drift_significant", p.driftSignificant().orElse(null))
+                    .bind("overfit_z", p.overfitTest().map(ProportionTest::z).orElse(null))
+                    .bind(
+                        "overfit_p_value", p.overfitTest().map(ProportionTest::pValue).orElse(null))
+                    .bind("overfit_suspected", p.overfitSuspected())
+                    .bind("overfit_explanation", p.overfitExplanation())
+                    .bind("last_retraining_date", utc(p.lastRetrainingDate()))
+                    .bind("persistent_drift_days", p.persistentDriftDays())
+                    .bind("live_score_source", liveScoreSource.orElse(null))
+                    .bindMap(baselineColumns(baselines))
+                    .bind("missing_timeframes", json.missingTimeframesJson(missing))
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            listener.stored(handle, id, p);
+            return id;
+          });
     } catch (JdbiException e) {
       throw new PredictionStorageException(databaseMessage(e), e);
     }

@@ -200,7 +200,8 @@ class CheckDeploymentTest {
         .anyMatch(line -> line.startsWith("PASS  policies            none needed"))
         .anyMatch(line -> line.startsWith("PASS  privileges          none needed"))
         .anyMatch(line -> line.startsWith("PASS  tokens              development tokens"))
-        .anyMatch(line -> line.startsWith("PASS  alpaca              simulator"));
+        .anyMatch(line -> line.startsWith("PASS  alpaca              simulator"))
+        .anyMatch(line -> line.startsWith("PASS  realtime            no supabase_realtime"));
   }
 
   @Test

@@ -195,6 +195,7 @@ class TransactionPoolerTest {
             "policies",
             "privileges",
             "tracking trigger",
+            "realtime",
             "tokens",
             "alpaca");
     assertThat(lines).allMatch(line -> line.status() == CheckDeployment.Status.PASS);

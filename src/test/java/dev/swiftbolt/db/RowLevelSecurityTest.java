@@ -227,6 +227,18 @@ class RowLevelSecurityTest {
                     .list());
   }
 
+  /** Tables a later migration revoked from anon are refused outright: nothing either way. */
+  private static boolean anonMaySelect(String table) {
+    return supabase
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT has_table_privilege('anon', :t, 'SELECT')")
+                    .bind("t", table)
+                    .mapTo(Boolean.class)
+                    .one());
+  }
+
   private static long countAs(String role, String sub, String table) {
     return asRequest(
         role, sub, h -> h.createQuery("SELECT count(*) FROM " + table).mapTo(Long.class).one());
@@ -276,6 +288,9 @@ class RowLevelSecurityTest {
         .containsExactlyInAnyOrder(
             "forecast_jobs.forecast_jobs_of_own_symbols",
             "forecasts.forecasts_read",
+            "notification_settings.notification_settings_select_own",
+            "notifications.notifications_mark_own",
+            "notifications.notifications_select_own",
             "ohlc_bars.ohlc_bars_read",
             "symbols.symbols_read",
             "unified_predictions.unified_predictions_read",

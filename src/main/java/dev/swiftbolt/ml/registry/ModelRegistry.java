@@ -29,6 +29,7 @@ public final class ModelRegistry {
       UPDATE models
          SET active = false
        WHERE symbol_id = :symbol AND timeframe = :tf AND active
+      RETURNING id
       """;
 
   private static final String INSERT =
@@ -61,39 +62,51 @@ public final class ModelRegistry {
       """;
 
   private final Jdbi jdbi;
+  private final ModelListener listener;
 
   public ModelRegistry(Jdbi jdbi) {
+    this(jdbi, ModelListener.NONE);
+  }
+
+  /** A registry that tells {@code listener} of each model, inside the registering transaction. */
+  public ModelRegistry(Jdbi jdbi, ModelListener listener) {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Stores {@code model} as the active model of its series and returns its id. */
   public long register(NewModel model) {
     return jdbi.inTransaction(
         handle -> {
-          handle
-              .createUpdate(DEACTIVATE)
-              .bind("symbol", model.symbolId())
-              .bind("tf", model.timeframe().name())
-              .execute();
-          return handle
-              .createUpdate(INSERT)
-              .bind("symbol", model.symbolId())
-              .bind("tf", model.timeframe().name())
-              .bind("algorithm", model.kind().algorithm())
-              .bind("params", model.paramsJson())
-              .bind("features", json(model.features()))
-              .bind("horizon", model.horizonBars())
-              .bind("from", SeriesStatements.utc(model.trainFrom()))
-              .bind("to", SeriesStatements.utc(model.trainTo()))
-              .bind("trainedAt", SeriesStatements.utc(model.trainedAt()))
-              .bind("metrics", model.metricsJson())
-              .bind("calMethod", model.calibrationMethod())
-              .bind("calParams", json(model.calibrationParams()))
-              .bind("format", NewModel.artifactFormat(model.kind()))
-              .bind("artifact", model.artifact())
-              .executeAndReturnGeneratedKeys("id")
-              .mapTo(Long.class)
-              .one();
+          Optional<Long> replaced =
+              handle
+                  .createQuery(DEACTIVATE)
+                  .bind("symbol", model.symbolId())
+                  .bind("tf", model.timeframe().name())
+                  .mapTo(Long.class)
+                  .findFirst();
+          long id =
+              handle
+                  .createUpdate(INSERT)
+                  .bind("symbol", model.symbolId())
+                  .bind("tf", model.timeframe().name())
+                  .bind("algorithm", model.kind().algorithm())
+                  .bind("params", model.paramsJson())
+                  .bind("features", json(model.features()))
+                  .bind("horizon", model.horizonBars())
+                  .bind("from", SeriesStatements.utc(model.trainFrom()))
+                  .bind("to", SeriesStatements.utc(model.trainTo()))
+                  .bind("trainedAt", SeriesStatements.utc(model.trainedAt()))
+                  .bind("metrics", model.metricsJson())
+                  .bind("calMethod", model.calibrationMethod())
+                  .bind("calParams", json(model.calibrationParams()))
+                  .bind("format", NewModel.artifactFormat(model.kind()))
+                  .bind("artifact", model.artifact())
+                  .executeAndReturnGeneratedKeys("id")
+                  .mapTo(Long.class)
+                  .one();
+          listener.registered(handle, id, model.symbolId(), model.timeframe(), replaced);
+          return id;
         });
   }
 

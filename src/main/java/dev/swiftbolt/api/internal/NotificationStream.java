@@ -1,0 +1,88 @@
+package dev.swiftbolt.api.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.swiftbolt.alerts.NotificationFeed;
+import dev.swiftbolt.config.Json;
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /api/v1/notifications/stream}: Server-Sent Events of the caller's new notifications,
+ * event {@code notification}, {@code id:} the notification id and data its JSON. {@code
+ * Last-Event-ID} resumes after that id; without it the stream starts after the newest one. New rows
+ * are looked up every {@link #POLL} (so an event reaches the page well within 2 s), and a comment
+ * is sent at least every {@link #KEEP_ALIVE} so proxies keep the connection open. Authenticated
+ * like every route, through the {@code Authorization} header (never a token in the URL).
+ *
+ * <p>Each open stream holds one of Javalin's async threads; {@link #close()} ends them all.
+ */
+public final class NotificationStream implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationStream.class);
+
+  public static final Duration POLL = Duration.ofMillis(500);
+  public static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
+
+  private final NotificationFeed feed;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  public NotificationStream(NotificationFeed feed) {
+    this.feed = Objects.requireNonNull(feed, "feed");
+  }
+
+  /** Serves one client until it disconnects or the server stops. */
+  public void serve(SseClient client) {
+    String user = Access.user(client.ctx());
+    long lastId =
+        resumeFrom(client.ctx().header("Last-Event-ID")).orElseGet(() -> feed.latestId(user));
+    client.keepAlive();
+    client.sendComment("connected");
+    long lastWrite = System.nanoTime();
+    try {
+      while (!client.terminated() && !closed.get()) {
+        List<NotificationFeed.Notification> fresh = feed.since(user, lastId, 100);
+        for (NotificationFeed.Notification n : fresh) {
+          client.sendEvent(
+              "notification", Json.mapper().writeValueAsString(n), Long.toString(n.id()));
+          lastId = n.id();
+          lastWrite = System.nanoTime();
+        }
+        if (System.nanoTime() - lastWrite >= KEEP_ALIVE.toNanos()) {
+          client.sendComment("keep-alive");
+          lastWrite = System.nanoTime();
+        }
+        Thread.sleep(POLL.toMillis());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (JsonProcessingException | RuntimeException e) {
+      log.warn("Notification stream of {} ended: {}", user, e.toString());
+    } finally {
+      client.close();
+    }
+  }
+
+  private static Optional<Long> resumeFrom(String header) {
+    if (header == null || header.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Math.max(0, Long.parseLong(header.trim())));
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest(
+          "invalid_header", "Last-Event-ID", "Last-Event-ID must be a notification id");
+    }
+  }
+
+  /** Ends every open stream within one poll. */
+  @Override
+  public void close() {
+    closed.set(true);
+  }
+}

@@ -1,0 +1,279 @@
+package dev.swiftbolt.alerts;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.sun.net.httpserver.HttpServer;
+import dev.swiftbolt.db.Database;
+import dev.swiftbolt.db.TestDatabase;
+import dev.swiftbolt.jobs.JobHandlers;
+import dev.swiftbolt.jobs.JobQueue;
+import dev.swiftbolt.jobs.RetryPolicy;
+import dev.swiftbolt.jobs.Worker;
+import dev.swiftbolt.jobs.WorkerOptions;
+import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.marketdata.Bar;
+import dev.swiftbolt.marketdata.BarRepository;
+import dev.swiftbolt.ml.MlService;
+import dev.swiftbolt.ml.MlSettings;
+import dev.swiftbolt.ml.SyntheticBars;
+import dev.swiftbolt.ml.UnifiedPredictionService;
+import dev.swiftbolt.ml.registry.BarReader;
+import dev.swiftbolt.predictions.PredictionListener;
+import dev.swiftbolt.predictions.UnifiedPredictionRepository;
+import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.Fixtures;
+import dev.swiftbolt.validation.UnifiedPrediction;
+import dev.swiftbolt.validation.UnifiedValidator;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Alerts' targets in one run on the embedded PostgreSQL: (1) stored prediction → signed webhook
+ * received by a local receiver, one worker, queue otherwise idle (p50/p99); (2) deliveries per
+ * second to that receiver with one worker; (3) the plain {@code validate} step (the unified
+ * prediction computed from stored forecasts and evaluations, and stored) with and without the
+ * outbox, and the bare INSERT with and without it. Not a unit test (excluded from surefire); run
+ * {@code bench/alerts-bench.sh} or its main() with [latency-samples [deliveries [store-samples]]].
+ */
+public final class AlertsBenchmark {
+
+  private AlertsBenchmark() {}
+
+  /** The system clock moved forward by hand (so cooldowns pass without waiting). */
+  static final class ShiftedClock extends Clock {
+    final AtomicLong shiftMillis = new AtomicLong();
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plusMillis(shiftMillis.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int latencySamples = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+    int deliveries = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    int storeSamples = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    Database db = TestDatabase.create();
+    Jdbi jdbi = db.jdbi();
+    ShiftedClock clock = new ShiftedClock();
+    Map<Long, Long> receivedAt = new ConcurrentHashMap<>();
+    AtomicLong receivedCount = new AtomicLong();
+    HttpServer receiver =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    receiver.setExecutor(Executors.newFixedThreadPool(8));
+    receiver.createContext(
+        "/hook",
+        exchange -> {
+          long now = System.nanoTime();
+          byte[] body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+          }
+          long id =
+              dev.swiftbolt.config.Json.mapper()
+                  .readTree(body)
+                  .at("/data/notification_id")
+                  .asLong();
+          receivedAt.putIfAbsent(id, now);
+          receivedCount.incrementAndGet();
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    receiver.start();
+    String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+
+    new SymbolRepository(jdbi).seed();
+    jdbi.useHandle(
+        h -> {
+          h.execute("INSERT INTO symbols (symbol, name, exchange) VALUES ('SIMA', 'Sim', 'SIM')");
+          h.execute(
+              "INSERT INTO user_symbol_tracking (user_id, symbol_id)"
+                  + " SELECT 'bench', id FROM symbols WHERE symbol = 'SIMA'");
+          h.execute("DELETE FROM forecast_jobs");
+        });
+    Alerts alerts = new Alerts(jdbi, clock, new WebhookUrlRule(true, InetAddress::getAllByName));
+    alerts
+        .feed()
+        .saveSettings("bench", NotificationSettings.DEFAULTS.withCooldown(Duration.ofMinutes(1)));
+    alerts.webhooks().add("bench", url, java.util.Set.of());
+    JobQueue queue = new JobQueue(jdbi, clock, RetryPolicy.defaultPolicy());
+    JobHandlers handlers =
+        JobHandlers.builder().register(WebhookOutbox.JOB_TYPE, alerts.deliveryHandler()).build();
+
+    // (1) latency: one worker with its default options, idle between events
+    Worker worker = new Worker(queue, handlers, WorkerOptions.defaults());
+    worker.start();
+    UnifiedPredictionRepository withOutbox =
+        new UnifiedPredictionRepository(jdbi, alerts.predictions());
+    UnifiedValidator validator = new UnifiedValidator();
+    long[] latencies = new long[latencySamples];
+    for (int i = 0; i < latencySamples + 10; i++) {
+      clock.shiftMillis.addAndGet(Duration.ofMinutes(2).toMillis());
+      Direction d = i % 2 == 0 ? Direction.BULLISH : Direction.BEARISH;
+      UnifiedPrediction p = validator.validate("SIMA", d, Fixtures.scores(0.7, 0.7, 0.7));
+      long expected = receivedCount.get() + 1;
+      withOutbox.store(p);
+      long stored = System.nanoTime();
+      long deadline = stored + Duration.ofSeconds(10).toNanos();
+      while (receivedCount.get() < expected && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      if (receivedCount.get() < expected && i > 0) {
+        throw new IllegalStateException("no webhook within 10 s after prediction " + i);
+      }
+      if (i >= 10) { // the first events warm the JIT and the pool; the first is prediction.ready
+        long newest = alerts.feed().latestId("bench");
+        latencies[i - 10] = receivedAt.get(newest) - stored;
+      }
+      Thread.sleep((long) (Math.random() * 300)); // arrive at a random point of the idle poll
+    }
+    worker.stop();
+
+    // (2) throughput: `deliveries` events queued, then one worker drains them
+    jdbi.useHandle(h -> h.execute("DELETE FROM forecast_jobs"));
+    long already = receivedCount.get();
+    jdbi.useTransaction(
+        h -> {
+          for (int i = 0; i < deliveries; i++) {
+            Outbox.write(
+                h,
+                "bench",
+                NotificationSettings.DEFAULTS,
+                new AlertEvent(
+                    Optional.of("SIMA"),
+                    NotificationKind.DATA_STALE,
+                    "t",
+                    "b",
+                    JsonNodeFactory.instance.objectNode().put("symbol", "SIMA"),
+                    "bulk:" + i,
+                    "bulk:" + i),
+                clock.instant());
+          }
+        });
+    Worker drain = new Worker(queue, handlers, WorkerOptions.defaults());
+    long t0 = System.nanoTime();
+    drain.start();
+    while (receivedCount.get() - already < deliveries) {
+      Thread.sleep(2);
+    }
+    double drainSeconds = (System.nanoTime() - t0) / 1e9;
+    drain.stop();
+    receiver.stop(0);
+
+    // (3) the validate step with and without the outbox, same data, alternating
+    long symbolId = new SymbolRepository(jdbi).require("SIMA");
+    List<Bar> daily = SyntheticBars.autoregressive(77, 1400, 0.05, 0.01);
+    BarRepository bars = new BarRepository(jdbi);
+    bars.upsert(symbolId, Timeframe.D1, BarRepository.SIMULATED, daily);
+    bars.upsert(symbolId, Timeframe.W1, BarRepository.SIMULATED, SyntheticBars.weekly(daily));
+    Clock after =
+        Clock.fixed(daily.get(daily.size() - 1).ts().plus(Duration.ofDays(1)), ZoneOffset.UTC);
+    MlService ml = new MlService(jdbi, BarReader.ohlcBars(jdbi), MlSettings.defaults(), after);
+    ml.train("SIMA", Timeframe.D1);
+    ml.forecast("SIMA", Timeframe.D1, true);
+    for (int u = 0; u < 4; u++) { // five trackers in all
+      final int user = u;
+      jdbi.useHandle(
+          h ->
+              h.execute(
+                  "INSERT INTO user_symbol_tracking (user_id, symbol_id) VALUES (?, ?)",
+                  "tracker-" + user,
+                  symbolId));
+    }
+    UnifiedPredictionService plain =
+        new UnifiedPredictionService(jdbi, Timeframe.D1, after, PredictionListener.NONE);
+    UnifiedPredictionService outboxed =
+        new UnifiedPredictionService(jdbi, Timeframe.D1, after, alerts.predictions());
+    UnifiedPredictionRepository bare = new UnifiedPredictionRepository(jdbi);
+    UnifiedPrediction sample = plain.predictAndStore("SIMA"); // same state: no event is written
+    for (int i = 0; i < 30; i++) { // warm-up
+      plain.predictAndStore("SIMA");
+      outboxed.predictAndStore("SIMA");
+      bare.store(sample);
+      withOutbox.store(sample);
+    }
+    long[] validatePlain = new long[storeSamples];
+    long[] validateOutbox = new long[storeSamples];
+    long[] insertPlain = new long[storeSamples];
+    long[] insertOutbox = new long[storeSamples];
+    for (int i = 0; i < storeSamples; i++) {
+      validatePlain[i] = time(() -> plain.predictAndStore("SIMA").hashCode());
+      validateOutbox[i] = time(() -> outboxed.predictAndStore("SIMA").hashCode());
+      insertPlain[i] = time(() -> bare.store(sample));
+      insertOutbox[i] = time(() -> withOutbox.store(sample));
+    }
+    db.close();
+
+    System.out.println("| measure | value |");
+    System.out.println("|---|---|");
+    System.out.printf(
+        "| stored prediction → webhook received, p50 (n=%d) | %.1f ms |%n",
+        latencySamples, ms(pct(latencies, 50)));
+    System.out.printf(
+        "| stored prediction → webhook received, p99 | %.1f ms |%n", ms(pct(latencies, 99)));
+    System.out.printf(
+        "| stored prediction → webhook received, max | %.1f ms |%n", ms(pct(latencies, 100)));
+    System.out.printf(
+        "| deliveries per second, one worker (defaults: 4 threads), %d deliveries | %.0f /s |%n",
+        deliveries, deliveries / drainSeconds);
+    System.out.printf(
+        "| validate step (predict and store), no outbox, median (n=%d) | %.2f ms |%n",
+        storeSamples, ms(pct(validatePlain, 50)));
+    System.out.printf(
+        "| validate step with the outbox (5 trackers, no event), median | %.2f ms |%n",
+        ms(pct(validateOutbox, 50)));
+    System.out.printf(
+        "| outbox overhead on the validate step | %+.1f %% |%n",
+        100.0 * (pct(validateOutbox, 50) - pct(validatePlain, 50)) / pct(validatePlain, 50));
+    System.out.printf(
+        "| bare INSERT of a unified prediction, median | %.2f ms |%n", ms(pct(insertPlain, 50)));
+    System.out.printf(
+        "| INSERT with the outbox (5 trackers, no event), median | %.2f ms |%n",
+        ms(pct(insertOutbox, 50)));
+    System.out.printf(
+        "| outbox overhead on the bare INSERT | %+.1f %% |%n",
+        100.0 * (pct(insertOutbox, 50) - pct(insertPlain, 50)) / pct(insertPlain, 50));
+  }
+
+  private static long time(LongSupplier work) {
+    long t = System.nanoTime();
+    work.getAsLong();
+    return System.nanoTime() - t;
+  }
+
+  private static long pct(long[] values, int p) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+}
