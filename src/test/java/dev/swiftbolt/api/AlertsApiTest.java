@@ -58,6 +58,7 @@ class AlertsApiTest {
                 new TokenVerifier(JwtSecret.of(ApiFixture.SECRET), clock),
                 clock,
                 Optional.empty(),
+                dev.swiftbolt.api.HttpLimits.DEFAULTS,
                 new Alerts(database.jdbi(), clock, rule))
             .start(0);
   }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -40,14 +39,11 @@ class DashboardBellBrowserTest {
 
   @BeforeAll
   static void start() throws IOException {
-    Assumptions.assumeTrue(
-        Files.isExecutable(DashboardBrowserTest.CHROMIUM)
-            && Files.isExecutable(DashboardBrowserTest.CHROMEDRIVER),
-        "needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
+    Chromium.require();
     api = new ApiFixture();
     profile = Files.createTempDirectory("swiftbolt-chromium-bell");
     ChromeOptions options = new ChromeOptions();
-    options.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
+    options.setBinary(Chromium.BROWSER.toFile());
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -60,9 +56,7 @@ class DashboardBellBrowserTest {
         "--window-size=1400,1000",
         "--user-data-dir=" + profile);
     ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(DashboardBrowserTest.CHROMEDRIVER.toFile())
-            .build();
+        new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile()).build();
     driver = new ChromeDriver(service, options);
   }
 

@@ -1,15 +1,11 @@
 package dev.swiftbolt.api.internal;
 
-import dev.swiftbolt.db.DatabaseUnavailableException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
+import dev.swiftbolt.db.DatabaseOutages;
 
 /**
- * Whether a failure means the database is out of reach (down, restarting, refusing connections), as
- * opposed to a bug: a {@link DatabaseUnavailableException}, a pool that timed out waiting for a
- * connection, or an SQL state of class 08 (connection exception) or 57P01–57P03 (the server is
- * shutting down or starting). Read along the whole cause chain, since JDBI and the pool wrap the
- * driver's exception. Pure.
+ * How the API answers while the database is out of reach: whether a failure means that is decided
+ * by {@link DatabaseOutages} (the database package reads the driver's SQL states), and clients are
+ * told when to retry.
  */
 final class DatabaseOutage {
 
@@ -19,18 +15,6 @@ final class DatabaseOutage {
   private DatabaseOutage() {}
 
   static boolean causedBy(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof DatabaseUnavailableException
-          || t instanceof SQLTransientConnectionException) {
-        return true;
-      }
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        String state = sql.getSQLState();
-        if (state.startsWith("08") || state.matches("57P0[123]")) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return DatabaseOutages.causedBy(failure);
   }
 }
