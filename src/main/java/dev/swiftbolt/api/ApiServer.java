@@ -7,6 +7,7 @@ import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
 import dev.swiftbolt.api.internal.PredictionRoutes;
+import dev.swiftbolt.api.internal.ReliabilityRoutes;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
 import dev.swiftbolt.auth.JwtSecret;
@@ -19,6 +20,7 @@ import dev.swiftbolt.jobs.QueueStatistics;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.marketdata.BarHistory;
 import dev.swiftbolt.ml.ForecastHistory;
+import dev.swiftbolt.ml.ReliabilityReport;
 import dev.swiftbolt.pipelines.PipelineRunStatistics;
 import dev.swiftbolt.predictions.StoredPredictions;
 import dev.swiftbolt.replay.ReplayHistory;
@@ -112,6 +114,9 @@ public final class ApiServer implements AutoCloseable {
         new ChartRoutes(
             registry, new BarHistory(database.jdbi()), new ForecastHistory(database.jdbi()), clock);
     HistoryRoutes history = new HistoryRoutes(registry, new ReplayHistory(database.jdbi()));
+    ReliabilityRoutes reliability =
+        new ReliabilityRoutes(
+            registry, new ReliabilityReport(new StoredPredictions(database.jdbi())));
     app =
         Javalin.create(
             config -> {
@@ -160,6 +165,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
     app.get("/api/v1/symbols/{symbol}/history", history::history, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
+    app.get("/api/v1/reliability", reliability::reliability, Access.USER);
   }
 
   /**

@@ -114,6 +114,28 @@ public final class UnifiedPredictionRepository {
          AND d.resolved_at <= :at
       """;
 
+  /** Resolved production predictions (:symbol NULL for every symbol). */
+  private static final String RESOLVED_LIVE =
+      """
+      SELECT unified_confidence, probability_correct, correct
+        FROM unified_predictions
+       WHERE resolved_at IS NOT NULL
+         AND (CAST(:symbol AS text) IS NULL OR symbol = :symbol)
+       ORDER BY as_of, id
+      """;
+
+  /** Resolved days of each symbol's latest replay run (:symbol NULL for every symbol). */
+  private static final String RESOLVED_REPLAY =
+      """
+      SELECT d.unified_confidence, d.probability_correct, d.correct
+        FROM replay_days d
+        JOIN (SELECT symbol, max(run_id) AS run_id FROM replay_days GROUP BY symbol) latest
+          ON latest.symbol = d.symbol AND latest.run_id = d.run_id
+       WHERE d.correct IS NOT NULL
+         AND (CAST(:symbol AS text) IS NULL OR d.symbol = :symbol)
+       ORDER BY d.session, d.symbol
+      """;
+
   private static final String INSERT =
       "INSERT INTO unified_predictions (symbol, direction, unified_confidence,"
           + " base_confidence, backtesting_score, walkforward_score, live_score,"
@@ -328,6 +350,31 @@ public final class UnifiedPredictionRepository {
                     .bind("resolved_at", utc(resolution.resolvedAt()))
                     .execute())
         == 1;
+  }
+
+  /**
+   * A resolved prediction for the reliability view: its unified confidence, its {@code
+   * probability_correct} when it had one, and whether it came true.
+   */
+  public record ResolvedPrediction(
+      double unifiedConfidence, OptionalDouble probabilityCorrect, boolean correct) {}
+
+  /**
+   * Resolved predictions of {@code symbol} (every symbol when empty): production's ({@code live})
+   * or the days of each symbol's latest replay run ({@code replay}).
+   */
+  public List<ResolvedPrediction> resolvedPredictions(Optional<String> symbol, boolean replay) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(replay ? RESOLVED_REPLAY : RESOLVED_LIVE)
+                .bind("symbol", symbol.orElse(null))
+                .map(
+                    (rs, ctx) ->
+                        new ResolvedPrediction(
+                            rs.getDouble("unified_confidence"),
+                            optionalDouble(rs, "probability_correct"),
+                            rs.getBoolean("correct")))
+                .list());
   }
 
   /** A resolved outcome: the prediction's unified confidence, whether it came true, when known. */
