@@ -117,6 +117,8 @@ public final class DailyStep {
    * @param liveN resolved forecasts in the live window (at most {@link LiveScore#WINDOW})
    * @param primaryRetrained whether the primary timeframe's model was retrained at this session
    * @param lastRealised the direction last realised before the primary forecast's bar
+   * @param featureDrift the primary forecast's feature drift against the model's training rows (its
+   *     shifted features are a retraining reason for the validator)
    */
   public record Outcome(
       String symbol,

@@ -1,10 +1,11 @@
 package dev.swiftbolt.validation;
 
 /**
- * How many of the model's input features shifted majorly (population stability index ≥ 0.25)
- * between its training rows and the latest rows: a retraining reason when at least a quarter did.
+ * How many of the model's input features shifted between its training rows and the latest rows
+ * (population stability index ≥ 0.25 and beyond what the training rows' own windows showed; see
+ * docs/ml.md): a retraining reason when at least a quarter did.
  *
- * @param major features in the major band (≥ 0)
+ * @param major features that shifted (≥ 0)
  * @param features features compared (≥ 1, ≥ major)
  */
 public record FeatureShift(int major, int features) {
