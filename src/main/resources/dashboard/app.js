@@ -377,6 +377,7 @@ function selectSymbol(symbol) {
   loadChart();
   loadPrediction();
   loadHistory();
+  loadReliability();
 }
 
 function renderTabs() {
@@ -516,6 +517,7 @@ function renderPrediction(p) {
   $("recommendation").textContent = p.recommendation;
   $("base-confidence").textContent = percent(p.base_confidence);
   $("as-of").textContent = dateTime(p.timestamp);
+  $("came-true").textContent = cameTrue(p);
 
   const overfit = p.overfit_suspected;
   $("overfit-warning").textContent = "Overfitting suspected: " + p.overfit_explanation;
@@ -542,7 +544,10 @@ function renderPrediction(p) {
   facts("drift", [
     ["Magnitude", percent(p.drift_magnitude)],
     ["Detected", p.drift_detected ? "yes" : "no"],
-    ["Explanation", p.drift_explanation],
+    ["Direction", p.drift_direction === "better" ? "live above backtest"
+      : p.drift_direction === "worse" ? "live below backtest" : "—"],
+    ["Explanation", p.drift_direction === "better" ? "Live above backtest" : p.drift_explanation],
+    ["Feature drift (PSI)", featureDriftText(p)],
     ["Significance", p.drift_significant === null || p.drift_significant === undefined
       ? "not tested (sample sizes unknown)"
       : (p.drift_significant ? "significant" : "not significant") + " (p = " + Number(p.drift_p_value).toFixed(3) + ")"],
@@ -589,6 +594,52 @@ function baselineCell(p, key) {
     .map(([name, value]) => name + " " + percent(value)).join(", ");
   cell.title = "strongest of " + each + " and chance 33.3 %";
   return cell;
+}
+
+// "came true 41 % of the time at this confidence (n = 312; chance 33 %)", or why not yet.
+function cameTrue(p) {
+  if (p.probability_correct === null || p.probability_correct === undefined) {
+    return p.probability_correct_reason ? "came true: not known yet (" + p.probability_correct_reason + ")" : "";
+  }
+  return "came true " + percent(p.probability_correct, 0) + " of the time at this confidence (n = " +
+    p.probability_correct_n + "; chance 33 %)";
+}
+
+function featureDriftText(p) {
+  const top = p.feature_drift_top;
+  if (!top || top.length === 0) return "—";
+  return top.map((f) => f.feature + " " + Number(f.psi).toFixed(2)).join(", ") +
+    " (window " + p.feature_drift.window + " bars; ≥ 0.25 major)";
+}
+
+async function loadReliability() {
+  const symbol = state.selected;
+  let r;
+  try {
+    r = await api("/api/v1/reliability?symbol=" + encodeURIComponent(symbol) + "&source=all");
+  } catch (e) {
+    r = null;
+    $("reliability-empty").textContent = "Reliability unavailable: " + e.message;
+  }
+  if (symbol !== state.selected) return;
+  const some = Boolean(r && r.predictions > 0);
+  show("reliability-empty", !some);
+  show("reliability-body", some);
+  if (!some) return;
+  const ece = (v) => (v === null || v === undefined ? "–" : Number(v).toFixed(3));
+  $("reliability-ece").textContent = r.predictions + " resolved predictions · expected calibration error of " +
+    "unified confidence read as a probability " + ece(r.ece_unified_confidence) +
+    " vs probability_correct " + ece(r.ece_probability_correct) + " (" + r.with_probability_correct + " with one)";
+  $("reliability-table").tBodies[0].replaceChildren(...r.buckets.map((b) => {
+    const row = el("tr");
+    row.append(
+      el("td", percent(b.confidence_from, 0) + " – " + percent(b.confidence_to, 0)),
+      el("td", String(b.predictions), "num"),
+      el("td", String(b.came_true), "num"),
+      el("td", percent(b.hit_rate), "num"),
+      el("td", percent(b.ci_low) + " – " + percent(b.ci_high), "num"));
+    return row;
+  }));
 }
 
 function facts(id, pairs) {

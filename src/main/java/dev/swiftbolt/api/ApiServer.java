@@ -13,6 +13,7 @@ import dev.swiftbolt.api.internal.MetricsAccess;
 import dev.swiftbolt.api.internal.NotificationStream;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.Refusals;
+import dev.swiftbolt.api.internal.ReliabilityRoutes;
 import dev.swiftbolt.api.internal.ServerHardening;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
@@ -26,6 +27,7 @@ import dev.swiftbolt.jobs.QueueStatistics;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.marketdata.BarHistory;
 import dev.swiftbolt.ml.ForecastHistory;
+import dev.swiftbolt.ml.ReliabilityReport;
 import dev.swiftbolt.pipelines.PipelineRunStatistics;
 import dev.swiftbolt.predictions.StoredPredictions;
 import dev.swiftbolt.replay.ReplayHistory;
@@ -162,6 +164,7 @@ public final class ApiServer implements AutoCloseable {
     HistoryRoutes history = new HistoryRoutes(registry, new ReplayHistory(database.jdbi()));
     AlertRoutes alertRoutes = new AlertRoutes(alerts);
     stream = new NotificationStream(alerts.feed());
+    ReliabilityRoutes reliability = new ReliabilityRoutes(registry, new ReliabilityReport(stored));
     app =
         Javalin.create(
             config -> {
@@ -231,6 +234,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/webhooks", alertRoutes::listWebhooks, Access.USER);
     app.delete("/api/v1/webhooks/{id}", alertRoutes::removeWebhook, Access.USER);
     app.post("/api/v1/webhooks/{id}/test", alertRoutes::testWebhook, Access.USER);
+    app.get("/api/v1/reliability", reliability::reliability, Access.USER);
   }
 
   /**

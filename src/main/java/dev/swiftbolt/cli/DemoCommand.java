@@ -207,6 +207,13 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("      " + ReplayJson.text(r.summary()));
       }
     }
+    System.out.println(
+        "      "
+            + ReplayJson.pooledText(
+                outcome.results().stream()
+                    .filter(r -> r.error().isEmpty())
+                    .flatMap(r -> r.days().stream())
+                    .toList()));
     return failures;
   }
 

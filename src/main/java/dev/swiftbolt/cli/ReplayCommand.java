@@ -99,6 +99,9 @@ final class ReplayCommand implements Callable<Integer> {
       for (ReplayService.SymbolResult r : ok) {
         out.println(ReplayJson.text(r.summary()));
       }
+      if (ok.size() > 1) {
+        out.println(ReplayJson.pooledText(ok.stream().flatMap(r -> r.days().stream()).toList()));
+      }
       return;
     }
     List<ReplayDay> days = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.TradingSession;
 import dev.swiftbolt.ml.evaluation.EvaluationConfig;
+import dev.swiftbolt.ml.evaluation.FeatureDrift;
 import dev.swiftbolt.ml.evaluation.Forecast;
 import dev.swiftbolt.ml.evaluation.LiveResolution;
 import dev.swiftbolt.ml.evaluation.LiveScore;
@@ -16,6 +17,7 @@ import dev.swiftbolt.ml.features.Labeler;
 import dev.swiftbolt.ml.features.LabelledMatrix;
 import dev.swiftbolt.ml.models.ModelTrainer;
 import dev.swiftbolt.parallel.OrderedParallel;
+import dev.swiftbolt.validation.FeatureShift;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedValidator;
 import dev.swiftbolt.validation.ValidationScores;
@@ -115,6 +117,8 @@ public final class DailyStep {
    * @param liveN resolved forecasts in the live window (at most {@link LiveScore#WINDOW})
    * @param primaryRetrained whether the primary timeframe's model was retrained at this session
    * @param lastRealised the direction last realised before the primary forecast's bar
+   * @param featureDrift the primary forecast's feature drift against the model's training rows (its
+   *     shifted features are a retraining reason for the validator)
    */
   public record Outcome(
       String symbol,
@@ -125,13 +129,15 @@ public final class DailyStep {
       int liveN,
       boolean primaryRetrained,
       SeriesFit fit,
-      Direction lastRealised) {}
+      Direction lastRealised,
+      Optional<FeatureDrift> featureDrift) {}
 
   private final Timeframe primary;
   private final Labeler labeler;
   private final ModelTrainer trainer;
   private final EvaluationConfig evaluation;
   private final UnifiedValidator validator = new UnifiedValidator();
+  private final int featureDriftWindow;
 
   /**
    * @param settings the ml settings (labels, model, evaluation); the linear baseline is left out,
@@ -145,6 +151,7 @@ public final class DailyStep {
     this.labeler = new Labeler(settings.labels());
     this.trainer = new ModelTrainer(settings.xgboost());
     this.evaluation = settings.evaluation().withLinearBaseline(false);
+    this.featureDriftWindow = settings.featureDriftWindow();
   }
 
   /**
@@ -204,7 +211,14 @@ public final class DailyStep {
             primarySeries.trainedAt(),
             store.consecutiveDriftSessions(),
             now);
-    UnifiedPrediction prediction = validator.validate(symbol, primaryForecast.direction(), scores);
+    Optional<FeatureDrift> featureDrift =
+        featureDrift(visiblePrimary, fit, primarySeries.latestRow(now));
+    UnifiedPrediction prediction =
+        validator.validate(
+            symbol,
+            primaryForecast.direction(),
+            scores,
+            featureDrift.map(d -> new FeatureShift(d.shifted().size(), d.psi().size())));
     Outcome outcome =
         new Outcome(
             symbol,
@@ -215,9 +229,33 @@ public final class DailyStep {
             Math.min(LiveScore.WINDOW, newestFirst.size()),
             primaryRetrained,
             fit,
-            lastRealised);
+            lastRealised,
+            featureDrift);
     store.record(outcome);
     return outcome;
+  }
+
+  /**
+   * The primary forecast's feature drift: its latest feature row's window against the rows of the
+   * bars the model was trained on; empty without a latest row or training rows in view.
+   */
+  private Optional<FeatureDrift> featureDrift(
+      LabelledMatrix visible, SeriesFit fit, Optional<LatestRow> latest) {
+    if (latest.isEmpty()) {
+      return Optional.empty();
+    }
+    FeatureMatrix features = visible.features();
+    int first = features.rowOfBar(visible.barIndexOf(fit.trainFrom()));
+    int last = features.rowOfBar(visible.barIndexOf(fit.trainTo()));
+    int latestRow = features.rowOfBar(visible.barIndexOf(latest.get().barTs()));
+    if (first < 0 || last < first || latestRow < 0) {
+      return Optional.empty();
+    }
+    int[] training = new int[last - first + 1];
+    for (int i = 0; i < training.length; i++) {
+      training[i] = first + i;
+    }
+    return Optional.of(FeatureDrift.of(features, training, latestRow, featureDriftWindow));
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.ml.evaluation.BacktestResult;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
 import dev.swiftbolt.ml.evaluation.Evaluator;
+import dev.swiftbolt.ml.evaluation.FeatureDrift;
 import dev.swiftbolt.ml.evaluation.Forecast;
 import dev.swiftbolt.ml.evaluation.ForecastOutcome;
 import dev.swiftbolt.ml.evaluation.LiveResolution;
@@ -32,6 +33,8 @@ import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelListener;
 import dev.swiftbolt.ml.registry.ModelRegistry;
 import dev.swiftbolt.ml.registry.RegisteredModel;
+import dev.swiftbolt.predictions.PredictionResolution;
+import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,6 +68,7 @@ public final class MlService {
   private final ModelRegistry registry;
   private final ForecastRepository forecasts;
   private final EvaluationRepository evaluations;
+  private final UnifiedPredictionRepository predictions;
   private final MlSettings settings;
   private final Clock clock;
   private final FeatureBuilder featureBuilder = new FeatureBuilder();
@@ -105,6 +109,7 @@ public final class MlService {
     this.registry = new ModelRegistry(jdbi, models);
     this.forecasts = new ForecastRepository(jdbi);
     this.evaluations = new EvaluationRepository(jdbi);
+    this.predictions = new UnifiedPredictionRepository(jdbi);
     this.settings = Objects.requireNonNull(settings, "settings");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.labeler = new Labeler(settings.labels());
@@ -212,11 +217,83 @@ public final class MlService {
     double[] p = active.calibrator().apply(active.model().predict(matrix, new int[] {last})[0]);
     Forecast forecast = Forecast.of(series.get(series.size() - 1).ts(), active.horizonBars(), p);
     long id = forecasts.store(active.id(), symbolId, timeframe, forecast, clock.instant(), liveRun);
+    featureDrift(matrix, series, active, last)
+        .ifPresent(
+            drift -> forecasts.storeFeatureDrift(id, Json.mapper().valueToTree(drift).toString()));
     return new ForecastOutcome(symbol, timeframe, id, active.id(), forecast, liveRun, trained);
   }
 
-  /** Resolves the series' pending live forecasts; returns how many were resolved now. */
+  /**
+   * The feature drift of the latest rows against the active model's training rows (the feature rows
+   * of the bars it was trained from, {@code train_from} to {@code train_to}); empty when none of
+   * those bars has a feature row.
+   */
+  private Optional<FeatureDrift> featureDrift(
+      FeatureMatrix matrix, List<Bar> series, RegisteredModel active, int lastRow) {
+    int first = -1;
+    int lastTraining = -1;
+    for (int i = 0; i < series.size(); i++) {
+      Instant ts = series.get(i).ts();
+      int row = matrix.rowOfBar(i);
+      if (row >= 0 && !ts.isBefore(active.trainFrom()) && !ts.isAfter(active.trainTo())) {
+        first = first < 0 ? row : first;
+        lastTraining = row;
+      }
+    }
+    if (first < 0) {
+      return Optional.empty();
+    }
+    int[] training = new int[lastTraining - first + 1];
+    for (int i = 0; i < training.length; i++) {
+      training[i] = first + i;
+    }
+    return Optional.of(FeatureDrift.of(matrix, training, lastRow, settings.featureDriftWindow()));
+  }
+
+  /**
+   * Resolves the series' pending live forecasts and, for the primary timeframe ({@link
+   * UnifiedPredictionService#DEFAULT_PRIMARY}), the symbol's stored unified predictions whose
+   * horizon has passed, under the same label rule; returns how many forecasts were resolved now.
+   * Idempotent: a resolved forecast or prediction is never resolved again.
+   */
   public int resolve(String symbol, Timeframe timeframe) {
+    int resolved = resolveForecasts(symbol, timeframe);
+    if (timeframe == UnifiedPredictionService.DEFAULT_PRIMARY) {
+      resolvePredictions(symbol);
+    }
+    return resolved;
+  }
+
+  /**
+   * Resolves the symbol's stored unified predictions whose primary bar + horizon bar now exists
+   * (realized direction by the label rule, correct, resolved at now); returns how many.
+   */
+  public int resolvePredictions(String symbol) {
+    long symbolId = symbols.require(symbol);
+    List<UnifiedPredictionRepository.Unresolved> pending = predictions.unresolved(symbol);
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    Instant now = clock.instant();
+    LiveResolution resolution =
+        new LiveResolution(bars.bars(symbolId, UnifiedPredictionService.DEFAULT_PRIMARY), labeler);
+    int recorded = 0;
+    for (UnifiedPredictionRepository.Unresolved p : pending) {
+      Optional<LiveResolution.Resolved> outcome =
+          resolution.resolve(
+              new LiveResolution.Pending(p.forecastBarTs(), p.horizonBars(), p.direction()), now);
+      if (outcome.isPresent()
+          && predictions.resolve(
+              p.id(),
+              new PredictionResolution(
+                  outcome.get().realized(), outcome.get().correct(), outcome.get().resolvedAt()))) {
+        recorded++;
+      }
+    }
+    return recorded;
+  }
+
+  private int resolveForecasts(String symbol, Timeframe timeframe) {
     long symbolId = symbols.require(symbol);
     List<DailyStep.PendingForecast> pending =
         forecasts.unresolvedLive(symbolId, timeframe).stream()

@@ -1,17 +1,38 @@
 package dev.swiftbolt.ml;
 
 import dev.swiftbolt.ml.evaluation.EvaluationConfig;
+import dev.swiftbolt.ml.evaluation.FeatureDrift;
 import dev.swiftbolt.ml.features.LabelConfig;
 import dev.swiftbolt.ml.models.XGBoostSettings;
 import java.util.Objects;
 
-/** The ml service's settings: labelling, evaluation and the XGBoost hyper-parameters. */
-public record MlSettings(LabelConfig labels, EvaluationConfig evaluation, XGBoostSettings xgboost) {
+/**
+ * The ml service's settings: labelling, evaluation, the XGBoost hyper-parameters and the feature
+ * drift window.
+ *
+ * @param featureDriftWindow the number of latest feature rows compared with the model's training
+ *     rows at each forecast (population stability index); default {@link
+ *     FeatureDrift#DEFAULT_WINDOW} (60 bars), at least 10
+ */
+public record MlSettings(
+    LabelConfig labels,
+    EvaluationConfig evaluation,
+    XGBoostSettings xgboost,
+    int featureDriftWindow) {
 
   public MlSettings {
     Objects.requireNonNull(labels, "labels");
     Objects.requireNonNull(evaluation, "evaluation");
     Objects.requireNonNull(xgboost, "xgboost");
+    if (featureDriftWindow < 10) {
+      throw new IllegalArgumentException(
+          "featureDriftWindow must be at least 10 rows, got %d".formatted(featureDriftWindow));
+    }
+  }
+
+  /** Settings with the default feature drift window. */
+  public MlSettings(LabelConfig labels, EvaluationConfig evaluation, XGBoostSettings xgboost) {
+    this(labels, evaluation, xgboost, FeatureDrift.DEFAULT_WINDOW);
   }
 
   /** The documented defaults of each part. */

@@ -1,21 +1,29 @@
 package dev.swiftbolt.ml;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.swiftbolt.config.Json;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.BarRepository;
 import dev.swiftbolt.ml.evaluation.DriftHistory;
 import dev.swiftbolt.ml.evaluation.EvaluationConfig;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
+import dev.swiftbolt.ml.evaluation.FeatureDrift;
+import dev.swiftbolt.ml.evaluation.Forecast;
 import dev.swiftbolt.ml.evaluation.LiveScore;
+import dev.swiftbolt.ml.evaluation.ProbabilityCorrectMap;
 import dev.swiftbolt.ml.features.FeatureBuilder;
 import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelRegistry;
 import dev.swiftbolt.ml.registry.StoredForecast;
+import dev.swiftbolt.predictions.PredictionContext;
 import dev.swiftbolt.predictions.PredictionListener;
 import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
+import dev.swiftbolt.validation.FeatureShift;
 import dev.swiftbolt.validation.MissingTimeframe;
 import dev.swiftbolt.validation.PredictionBaselines;
+import dev.swiftbolt.validation.ProbabilityCorrect;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedValidator;
 import dev.swiftbolt.validation.ValidationScores;
@@ -92,7 +100,15 @@ public final class UnifiedPredictionService {
   public UnifiedPrediction predictAndStore(String symbol) {
     long symbolId = symbols.require(symbol);
     EvaluationReport evaluation = latestEvaluation(symbol, symbolId);
-    UnifiedPrediction prediction = predict(symbol, symbolId, evaluation);
+    Made made = predict(symbol, symbolId, evaluation);
+    UnifiedPrediction prediction = made.prediction();
+    Forecast primaryForecast = made.primaryForecast().forecast();
+    PredictionContext context =
+        new PredictionContext(
+            primaryForecast.barTs(),
+            primaryForecast.horizonBars(),
+            probabilityCorrect(prediction.unifiedConfidence(), prediction.timestamp()),
+            made.featureDriftJson());
     predictions.store(
         prediction,
         Optional.of(evaluation.liveScoreSource()),
@@ -101,9 +117,33 @@ public final class UnifiedPredictionService {
                 evaluation.backtest().baseline(),
                 evaluation.walkforward().score().baseline(),
                 evaluation.live().baseline())),
-        missingTimeframes(symbol, symbolId, prediction));
+        missingTimeframes(symbol, symbolId, prediction),
+        Optional.of(context));
     return prediction;
   }
+
+  /**
+   * {@code probability_correct} for a prediction of unified confidence {@code confidence} made at
+   * {@code at}: the isotonic map fitted on every outcome resolved by then (production's resolved
+   * unified predictions and each symbol's latest replay run's resolved days), read at the
+   * confidence.
+   */
+  public ProbabilityCorrect probabilityCorrect(double confidence, Instant at) {
+    List<ProbabilityCorrectMap.Outcome> known =
+        predictions.resolvedOutcomes(at).stream()
+            .map(
+                o ->
+                    new ProbabilityCorrectMap.Outcome(
+                        o.unifiedConfidence(), o.correct(), o.resolvedAt(), o.source()))
+            .toList();
+    return ProbabilityCorrectMap.estimate(known, confidence, at);
+  }
+
+  /** A prediction with the primary forecast it was made from and that forecast's feature drift. */
+  private record Made(
+      UnifiedPrediction prediction,
+      StoredForecast primaryForecast,
+      Optional<String> featureDriftJson) {}
 
   /**
    * Why each timeframe absent from the prediction's {@code multi_tf_consensus} is absent: no bars,
@@ -144,7 +184,7 @@ public final class UnifiedPredictionService {
                         .formatted(primary, symbol, symbol, primary)));
   }
 
-  private UnifiedPrediction predict(String symbol, long symbolId, EvaluationReport evaluation) {
+  private Made predict(String symbol, long symbolId, EvaluationReport evaluation) {
     Instant now = clock.instant();
     Map<Timeframe, StoredForecast> latest = new EnumMap<>(Timeframe.class);
     for (Timeframe tf : Timeframe.values()) {
@@ -174,7 +214,25 @@ public final class UnifiedPredictionService {
             lastRetraining,
             persistentDriftDays(symbol, now),
             now);
-    return validator.validate(symbol, primaryForecast.forecast().direction(), scores);
+    Optional<String> featureDrift = forecasts.featureDrift(primaryForecast.id());
+    UnifiedPrediction prediction =
+        validator.validate(
+            symbol,
+            primaryForecast.forecast().direction(),
+            scores,
+            featureDrift.map(UnifiedPredictionService::featureShift));
+    return new Made(prediction, primaryForecast, featureDrift);
+  }
+
+  /** The feature shift a stored {@code feature_drift} describes. */
+  static FeatureShift featureShift(String featureDriftJson) {
+    try {
+      FeatureDrift drift = Json.mapper().readValue(featureDriftJson, FeatureDrift.class);
+      return new FeatureShift(drift.shifted().size(), drift.psi().size());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "stored feature_drift is not readable: %s".formatted(e.getOriginalMessage()), e);
+    }
   }
 
   /** Consecutive days before today whose last stored prediction had drift above 50 %. */

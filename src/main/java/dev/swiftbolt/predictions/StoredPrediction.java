@@ -2,6 +2,7 @@ package dev.swiftbolt.predictions;
 
 import dev.swiftbolt.validation.MissingTimeframe;
 import dev.swiftbolt.validation.PredictionBaselines;
+import dev.swiftbolt.validation.ProbabilityCorrect;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,10 @@ import java.util.Optional;
  *     the scores came from outside or the row was stored before baselines were kept
  * @param missingTimeframes the timeframes without a forecast in {@code multi_tf_consensus}, each
  *     with the reason; empty when all five are present or the scores came from outside
+ * @param resolution how it came out, once its horizon has passed
+ * @param probabilityCorrect how often a signal at its confidence came true before it was made;
+ *     empty when the scores came from outside or the row predates it
+ * @param featureDriftJson the primary forecast's feature drift ({@code feature_drift}), as JSON
  */
 public record StoredPrediction(
     long id,
@@ -27,14 +32,40 @@ public record StoredPrediction(
     UnifiedPrediction prediction,
     Optional<String> liveScoreSource,
     Optional<PredictionBaselines> baselines,
-    List<MissingTimeframe> missingTimeframes) {
+    List<MissingTimeframe> missingTimeframes,
+    Optional<PredictionResolution> resolution,
+    Optional<ProbabilityCorrect> probabilityCorrect,
+    Optional<String> featureDriftJson) {
 
   public StoredPrediction {
+    Objects.requireNonNull(resolution, "resolution");
+    Objects.requireNonNull(probabilityCorrect, "probabilityCorrect");
+    Objects.requireNonNull(featureDriftJson, "featureDriftJson");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(liveScoreSource, "liveScoreSource");
     Objects.requireNonNull(baselines, "baselines");
     missingTimeframes = List.copyOf(missingTimeframes);
+  }
+
+  /** A stored prediction without a resolution, probability_correct or feature drift. */
+  public StoredPrediction(
+      long id,
+      Instant createdAt,
+      UnifiedPrediction prediction,
+      Optional<String> liveScoreSource,
+      Optional<PredictionBaselines> baselines,
+      List<MissingTimeframe> missingTimeframes) {
+    this(
+        id,
+        createdAt,
+        prediction,
+        liveScoreSource,
+        baselines,
+        missingTimeframes,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A stored prediction without baselines or missing timeframes. */

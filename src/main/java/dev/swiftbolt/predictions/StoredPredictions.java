@@ -46,6 +46,15 @@ public final class StoredPredictions {
     return repository.latest(symbol);
   }
 
+  /**
+   * Resolved predictions of {@code symbol} (every symbol when empty), from production ({@code
+   * replay} false) or from each symbol's latest replay run ({@code replay} true).
+   */
+  public List<UnifiedPredictionRepository.ResolvedPrediction> resolved(
+      Optional<String> symbol, boolean replay) {
+    return repository.resolvedPredictions(symbol, replay);
+  }
+
   /** The latest prediction of every symbol that has one, ordered by symbol. */
   public List<StoredPrediction> latestPerSymbol() {
     return repository.latestPerSymbol();

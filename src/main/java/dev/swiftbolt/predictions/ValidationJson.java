@@ -15,6 +15,7 @@ import dev.swiftbolt.validation.Baseline;
 import dev.swiftbolt.validation.ConfidenceInterval;
 import dev.swiftbolt.validation.MissingTimeframe;
 import dev.swiftbolt.validation.PredictionBaselines;
+import dev.swiftbolt.validation.ProbabilityCorrect;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.ValidationRequest;
 import dev.swiftbolt.validation.ValidationScores;
@@ -24,12 +25,14 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -180,11 +183,71 @@ public final class ValidationJson {
       }
       g.writeFieldName("missing_timeframes");
       writeMissingTimeframes(g, stored.missingTimeframes());
+      writeOutcome(g, stored);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  /**
+   * Issue 20's fields of a stored prediction: its resolution ({@code realized_direction}, {@code
+   * correct}, {@code resolved_at}, null until resolved), {@code probability_correct} with {@code
+   * _n}, {@code _ci_low}, {@code _ci_high}, {@code _source} and {@code _reason} (all null when the
+   * row has none), and the primary forecast's {@code feature_drift} with its three features of
+   * largest PSI as {@code feature_drift_top} ({@code [{"feature", "psi"}]}).
+   */
+  private void writeOutcome(JsonGenerator g, StoredPrediction stored) throws IOException {
+    Optional<PredictionResolution> r = stored.resolution();
+    g.writeStringField("realized_direction", r.map(x -> x.realizedDirection().name()).orElse(null));
+    if (r.isPresent()) {
+      g.writeBooleanField("correct", r.get().correct());
+    } else {
+      g.writeNullField("correct");
+    }
+    g.writeStringField("resolved_at", r.map(x -> x.resolvedAt().toString()).orElse(null));
+    Optional<ProbabilityCorrect> pc = stored.probabilityCorrect();
+    writeOptionalDouble(g, "probability_correct", pc.map(ProbabilityCorrect::value));
+    if (pc.isPresent()) {
+      g.writeNumberField("probability_correct_n", pc.get().n());
+    } else {
+      g.writeNullField("probability_correct_n");
+    }
+    writeOptionalDouble(g, "probability_correct_ci_low", pc.map(ProbabilityCorrect::ciLow));
+    writeOptionalDouble(g, "probability_correct_ci_high", pc.map(ProbabilityCorrect::ciHigh));
+    g.writeStringField(
+        "probability_correct_source", pc.flatMap(ProbabilityCorrect::source).orElse(null));
+    g.writeStringField(
+        "probability_correct_reason", pc.flatMap(ProbabilityCorrect::reason).orElse(null));
+    g.writeFieldName("feature_drift");
+    if (stored.featureDriftJson().isPresent()) {
+      JsonNode drift = reader.readTree(stored.featureDriftJson().get());
+      g.writeRawValue(stored.featureDriftJson().get());
+      g.writeArrayFieldStart("feature_drift_top");
+      List<Map.Entry<String, JsonNode>> psi = new ArrayList<>();
+      psi.addAll(drift.path("psi").properties());
+      psi.sort((a, b) -> Double.compare(b.getValue().doubleValue(), a.getValue().doubleValue()));
+      for (Map.Entry<String, JsonNode> e : psi.subList(0, Math.min(3, psi.size()))) {
+        g.writeStartObject();
+        g.writeStringField("feature", e.getKey());
+        g.writeNumberField("psi", e.getValue().doubleValue());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    } else {
+      g.writeNull();
+      g.writeNullField("feature_drift_top");
+    }
+  }
+
+  private static void writeOptionalDouble(
+      JsonGenerator g, String field, Optional<OptionalDouble> value) throws IOException {
+    if (value.isPresent() && value.get().isPresent()) {
+      g.writeNumberField(field, value.get().getAsDouble());
+    } else {
+      g.writeNullField(field);
+    }
   }
 
   /** The error object {@code {"line": N, "error": "..."}} of the JSON Lines format. */
@@ -317,6 +380,7 @@ public final class ValidationJson {
     g.writeBooleanField("drift_detected", p.driftDetected());
     g.writeNumberField("drift_magnitude", p.driftMagnitude());
     g.writeStringField("drift_explanation", p.driftExplanation());
+    g.writeStringField("drift_direction", p.driftDirection().orElse(null));
     g.writeBooleanField("timeframe_conflict", p.timeframeConflict());
     g.writeStringField("conflict_explanation", p.conflictExplanation());
     g.writeStringField("consensus_direction", p.consensusDirection().name());

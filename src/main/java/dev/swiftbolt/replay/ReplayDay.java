@@ -1,6 +1,8 @@
 package dev.swiftbolt.replay;
 
 import dev.swiftbolt.market.Direction;
+import dev.swiftbolt.validation.ProbabilityCorrect;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +19,10 @@ import java.util.Optional;
  *
  * @param correct empty while the forecast is unresolved at the end of the replay
  * @param realized the realised direction, present exactly when {@code correct} is
+ * @param resolvedAt when the forecast resolved (the close of the session that first saw its horizon
+ *     bar), present exactly when {@code correct} is
+ * @param probabilityCorrect the day's {@code probability_correct}, from the replay's outcomes
+ *     resolved by the session's close; empty until the run has computed it
  */
 public record ReplayDay(
     String symbol,
@@ -35,7 +41,9 @@ public record ReplayDay(
     Direction baselineDirection,
     Direction persistenceDirection,
     double backtestAccuracy,
-    double walkforwardAccuracy) {
+    double walkforwardAccuracy,
+    Optional<Instant> resolvedAt,
+    Optional<ProbabilityCorrect> probabilityCorrect) {
 
   public ReplayDay {
     Objects.requireNonNull(symbol, "symbol");
@@ -46,11 +54,89 @@ public record ReplayDay(
     Objects.requireNonNull(realized, "realized");
     Objects.requireNonNull(baselineDirection, "baselineDirection");
     Objects.requireNonNull(persistenceDirection, "persistenceDirection");
+    Objects.requireNonNull(resolvedAt, "resolvedAt");
+    Objects.requireNonNull(probabilityCorrect, "probabilityCorrect");
     if (correct.isPresent() != realized.isPresent()) {
       throw new IllegalArgumentException("correct and realized must both be present or absent");
     }
     if (liveN < 0) {
       throw new IllegalArgumentException("liveN must not be negative, got " + liveN);
     }
+  }
+
+  /** A day without its resolution time or {@code probability_correct}. */
+  public ReplayDay(
+      String symbol,
+      LocalDate session,
+      Direction direction,
+      double unifiedConfidence,
+      double liveAccuracy,
+      int liveN,
+      String liveScoreSource,
+      double driftMagnitude,
+      boolean driftDetected,
+      boolean retrainingTrigger,
+      boolean retrained,
+      Optional<Boolean> correct,
+      Optional<Direction> realized,
+      Direction baselineDirection,
+      Direction persistenceDirection,
+      double backtestAccuracy,
+      double walkforwardAccuracy) {
+    this(
+        symbol,
+        session,
+        direction,
+        unifiedConfidence,
+        liveAccuracy,
+        liveN,
+        liveScoreSource,
+        driftMagnitude,
+        driftDetected,
+        retrainingTrigger,
+        retrained,
+        correct,
+        realized,
+        baselineDirection,
+        persistenceDirection,
+        backtestAccuracy,
+        walkforwardAccuracy,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  /** The same day with its {@code probability_correct}. */
+  public ReplayDay withProbabilityCorrect(ProbabilityCorrect p) {
+    return new ReplayDay(
+        symbol,
+        session,
+        direction,
+        unifiedConfidence,
+        liveAccuracy,
+        liveN,
+        liveScoreSource,
+        driftMagnitude,
+        driftDetected,
+        retrainingTrigger,
+        retrained,
+        correct,
+        realized,
+        baselineDirection,
+        persistenceDirection,
+        backtestAccuracy,
+        walkforwardAccuracy,
+        resolvedAt,
+        Optional.of(p));
+  }
+
+  /**
+   * {@code "worse"} when drift was detected with the live accuracy below the backtest's, {@code
+   * "better"} when above, empty without drift.
+   */
+  public Optional<String> driftDirection() {
+    if (!driftDetected || liveAccuracy == backtestAccuracy) {
+      return Optional.empty();
+    }
+    return Optional.of(liveAccuracy < backtestAccuracy ? "worse" : "better");
   }
 }

@@ -3,9 +3,13 @@ package dev.swiftbolt.replay;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
+import dev.swiftbolt.ml.evaluation.Reliability;
 import dev.swiftbolt.ml.evaluation.Score;
+import dev.swiftbolt.validation.ProbabilityCorrect;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The replay's JSON objects ({@code kind: day} and {@code kind: summary}) and its one-line text
@@ -35,6 +39,18 @@ public final class ReplayJson {
     } else {
       node.putNull("correct");
     }
+    node.put("drift_direction", d.driftDirection().orElse(null));
+    Optional<ProbabilityCorrect> pc = d.probabilityCorrect();
+    putOptional(node, "probability_correct", pc.flatMap(p -> boxed(p.value())));
+    if (pc.isPresent()) {
+      node.put("probability_correct_n", pc.get().n());
+    } else {
+      node.putNull("probability_correct_n");
+    }
+    putOptional(node, "probability_correct_ci_low", pc.flatMap(p -> boxed(p.ciLow())));
+    putOptional(node, "probability_correct_ci_high", pc.flatMap(p -> boxed(p.ciHigh())));
+    node.put("probability_correct_source", pc.flatMap(ProbabilityCorrect::source).orElse(null));
+    node.put("probability_correct_reason", pc.flatMap(ProbabilityCorrect::reason).orElse(null));
     return node;
   }
 
@@ -73,6 +89,8 @@ public final class ReplayJson {
       bucket.put("n", b.n());
       bucket.put("hit_rate", b.hitRate());
     }
+    putOptional(node, "ece_unified_confidence", s.eceUnifiedConfidence());
+    putOptional(node, "ece_probability_correct", s.eceProbabilityCorrect());
     return node;
   }
 
@@ -81,7 +99,8 @@ public final class ReplayJson {
     return String.format(
         Locale.ROOT,
         "%-6s %d sessions, %d/%d resolved: live %s vs baseline %s vs promised backtest %s,"
-            + " walk-forward %s; drift days %d; retraining triggers %d, retrains %d",
+            + " walk-forward %s; drift days %d; retraining triggers %d, retrains %d;"
+            + " ECE unified confidence %s, probability_correct %s",
         s.symbol(),
         s.sessions(),
         s.resolved(),
@@ -101,11 +120,34 @@ public final class ReplayJson {
         fixed(s.promisedWalkforward()),
         s.driftDays(),
         s.retrainingTriggers(),
-        s.retrains());
+        s.retrains(),
+        fixed(s.eceUnifiedConfidence()),
+        fixed(s.eceProbabilityCorrect()));
+  }
+
+  /**
+   * The pooled line over several symbols' days: resolved days and the two expected calibration
+   * errors over all of them.
+   */
+  public static String pooledText(List<ReplayDay> days) {
+    List<ReplayDay> resolved = days.stream().filter(d -> d.correct().isPresent()).toList();
+    List<Reliability.Point> withProbability = ReplaySummary.probabilityCorrectPoints(resolved);
+    return String.format(
+        Locale.ROOT,
+        "pooled %d resolved sessions (%d with probability_correct): ECE unified confidence %s,"
+            + " probability_correct %s",
+        resolved.size(),
+        withProbability.size(),
+        fixed(boxed(Reliability.ece(ReplaySummary.unifiedConfidencePoints(resolved)))),
+        fixed(boxed(Reliability.ece(withProbability))));
   }
 
   private static String fixed(Optional<Double> value) {
     return value.map(v -> String.format(Locale.ROOT, "%.3f", v)).orElse("-");
+  }
+
+  private static Optional<Double> boxed(OptionalDouble v) {
+    return v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty();
   }
 
   private static void putOptional(ObjectNode node, String field, Optional<Double> value) {

@@ -2,16 +2,20 @@ package dev.swiftbolt.replay;
 
 import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.validation.ProbabilityCorrect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -64,12 +68,18 @@ public final class ReplayRepository {
                           (run_id, symbol, session, direction, unified_confidence, live_accuracy,
                            live_n, live_score_source, drift_magnitude, drift_detected,
                            retraining_trigger, retrained, correct, realized, baseline_direction,
-                           persistence_direction, backtest_accuracy, walkforward_accuracy)
+                           persistence_direction, backtest_accuracy, walkforward_accuracy,
+                           resolved_at, probability_correct, probability_correct_n,
+                           probability_correct_ci_low, probability_correct_ci_high,
+                           probability_correct_source, probability_correct_reason)
                       VALUES
                           (:run, :symbol, :session, :direction, :confidence, :live_accuracy,
                            :live_n, :source, :drift, :drift_detected,
                            :trigger, :retrained, :correct, :realized, :baseline,
-                           :persistence, :backtest, :walkforward)
+                           :persistence, :backtest, :walkforward,
+                           :resolved_at, :probability_correct, :probability_correct_n,
+                           :probability_correct_ci_low, :probability_correct_ci_high,
+                           :probability_correct_source, :probability_correct_reason)
                       """);
               for (List<ReplayDay> days : daysBySymbol.values()) {
                 for (ReplayDay d : days) {
@@ -92,6 +102,21 @@ public final class ReplayRepository {
                       .bind("persistence", d.persistenceDirection().name())
                       .bind("backtest", d.backtestAccuracy())
                       .bind("walkforward", d.walkforwardAccuracy())
+                      .bind(
+                          "resolved_at",
+                          d.resolvedAt().map(t -> t.atOffset(ZoneOffset.UTC)).orElse(null))
+                      .bind("probability_correct", value(d, ProbabilityCorrect::value))
+                      .bind(
+                          "probability_correct_n",
+                          d.probabilityCorrect().map(ProbabilityCorrect::n).orElse(null))
+                      .bind("probability_correct_ci_low", value(d, ProbabilityCorrect::ciLow))
+                      .bind("probability_correct_ci_high", value(d, ProbabilityCorrect::ciHigh))
+                      .bind(
+                          "probability_correct_source",
+                          d.probabilityCorrect().flatMap(ProbabilityCorrect::source).orElse(null))
+                      .bind(
+                          "probability_correct_reason",
+                          d.probabilityCorrect().flatMap(ProbabilityCorrect::reason).orElse(null))
                       .add();
                 }
               }
@@ -187,6 +212,34 @@ public final class ReplayRepository {
         Direction.parse(rs.getString("baseline_direction")),
         Direction.parse(rs.getString("persistence_direction")),
         rs.getDouble("backtest_accuracy"),
-        rs.getDouble("walkforward_accuracy"));
+        rs.getDouble("walkforward_accuracy"),
+        Optional.ofNullable(rs.getObject("resolved_at", OffsetDateTime.class))
+            .map(OffsetDateTime::toInstant),
+        probabilityCorrect(rs));
+  }
+
+  private static Double value(ReplayDay d, Function<ProbabilityCorrect, OptionalDouble> part) {
+    OptionalDouble v = d.probabilityCorrect().map(part).orElse(OptionalDouble.empty());
+    return v.isPresent() ? v.getAsDouble() : null;
+  }
+
+  private static Optional<ProbabilityCorrect> probabilityCorrect(ResultSet rs) throws SQLException {
+    Integer n = rs.getObject("probability_correct_n", Integer.class);
+    if (n == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ProbabilityCorrect(
+            optionalDouble(rs, "probability_correct"),
+            n,
+            optionalDouble(rs, "probability_correct_ci_low"),
+            optionalDouble(rs, "probability_correct_ci_high"),
+            Optional.ofNullable(rs.getString("probability_correct_source")),
+            Optional.ofNullable(rs.getString("probability_correct_reason"))));
+  }
+
+  private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
+    Double v = rs.getObject(column, Double.class);
+    return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 }

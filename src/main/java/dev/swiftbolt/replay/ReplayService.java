@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,12 +140,23 @@ public final class ReplayService {
             request.symbols(),
             threads,
             symbol -> replaySymbol(symbol, replaySettings, sessions, progress));
-    Map<String, List<ReplayDay>> stored = new LinkedHashMap<>();
+    Map<String, List<ReplayDay>> replayed = new LinkedHashMap<>();
     for (SymbolResult r : results) {
       if (r.error().isEmpty()) {
-        stored.put(r.symbol(), r.days());
+        replayed.put(r.symbol(), r.days());
       }
     }
+    Map<LocalDate, Instant> closes = new HashMap<>();
+    sessions.forEach(s -> closes.put(s.date(), s.close()));
+    Map<String, List<ReplayDay>> stored = ReplayProbabilities.annotate(replayed, closes);
+    results =
+        results.stream()
+            .map(
+                r ->
+                    r.error().isEmpty()
+                        ? new SymbolResult(r.symbol(), stored.get(r.symbol()), r.error())
+                        : r)
+            .toList();
     Optional<ReplayRun> run =
         stored.isEmpty()
             ? Optional.empty()

@@ -2,11 +2,13 @@ package dev.swiftbolt.replay;
 
 import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.ml.evaluation.NaiveBaselines;
+import dev.swiftbolt.ml.evaluation.Reliability;
 import dev.swiftbolt.ml.evaluation.Score;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * One symbol's replay in figures: how many sessions and primary forecasts, the live accuracy over
@@ -19,6 +21,10 @@ import java.util.Optional;
  *     session knew them, the strongest never below chance); empty when none
  * @param promisedBacktest mean backtest accuracy of the primary models trained in the run
  * @param promisedWalkforward mean walk-forward accuracy of the same models
+ * @param eceUnifiedConfidence expected calibration error of {@code unified_confidence} read as the
+ *     probability that the signal comes true, over the resolved days; empty when none
+ * @param eceProbabilityCorrect expected calibration error of {@code probability_correct} over the
+ *     resolved days that have one; empty when none
  */
 public record ReplaySummary(
     String symbol,
@@ -31,7 +37,9 @@ public record ReplaySummary(
     int driftDays,
     int retrainingTriggers,
     int retrains,
-    List<Bucket> reliability) {
+    List<Bucket> reliability,
+    Optional<Double> eceUnifiedConfidence,
+    Optional<Double> eceProbabilityCorrect) {
 
   /** Width of a reliability bucket of unified confidence. */
   public static final double BUCKET_WIDTH = 0.1;
@@ -60,7 +68,31 @@ public record ReplaySummary(
         (int) days.stream().filter(ReplayDay::driftDetected).count(),
         (int) days.stream().filter(ReplayDay::retrainingTrigger).count(),
         retrainedDays.size(),
-        reliability(resolved));
+        reliability(resolved),
+        boxed(Reliability.ece(unifiedConfidencePoints(resolved))),
+        boxed(Reliability.ece(probabilityCorrectPoints(resolved))));
+  }
+
+  /** Resolved days' unified confidence read as a probability, with their outcomes. */
+  public static List<Reliability.Point> unifiedConfidencePoints(List<ReplayDay> resolved) {
+    return resolved.stream()
+        .map(d -> new Reliability.Point(d.unifiedConfidence(), d.correct().orElseThrow()))
+        .toList();
+  }
+
+  /** Resolved days' probability_correct (where there is one), with their outcomes. */
+  public static List<Reliability.Point> probabilityCorrectPoints(List<ReplayDay> resolved) {
+    return resolved.stream()
+        .filter(d -> d.probabilityCorrect().map(p -> p.value().isPresent()).orElse(false))
+        .map(
+            d ->
+                new Reliability.Point(
+                    d.probabilityCorrect().get().value().getAsDouble(), d.correct().orElseThrow()))
+        .toList();
+  }
+
+  private static Optional<Double> boxed(OptionalDouble value) {
+    return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
   }
 
   /**

@@ -204,7 +204,9 @@ public final class SymbolReplay {
           fit.majority(),
           outcome.lastRealised(),
           fit.backtest().orElseThrow().score().accuracy(),
-          fit.walkForward().orElseThrow().score().accuracy());
+          fit.walkForward().orElseThrow().score().accuracy(),
+          resolved.map(LiveResolution.Resolved::resolvedAt),
+          Optional.empty());
     }
   }
 }

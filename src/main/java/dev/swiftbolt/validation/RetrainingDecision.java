@@ -2,12 +2,14 @@ package dev.swiftbolt.validation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The seed's {@code _check_retraining_trigger}, with persistent drift counted in consecutive drift
  * days (SPEC.md) instead of days since retraining. Rules in order: magnitude &gt; 0.75 → now + 2 h;
- * magnitude &gt; 0.50 and ≥ 7 drift days → now + 6 h; more than 30 whole days since retraining →
- * now + 12 h; otherwise no trigger and the next date is the last retraining + 30 days.
+ * magnitude &gt; 0.50 and ≥ 7 drift days → now + 6 h; beyond the seed, a major feature shift (PSI ≥
+ * 0.25) in at least a quarter of the features → now + 6 h; more than 30 whole days since retraining
+ * → now + 12 h; otherwise no trigger and the next date is the last retraining + 30 days.
  */
 record RetrainingDecision(boolean trigger, String reason, Instant next) {
 
@@ -17,6 +19,11 @@ record RetrainingDecision(boolean trigger, String reason, Instant next) {
   static final long SCHEDULE_DAYS = 30;
 
   static RetrainingDecision decide(double driftMagnitude, ValidationScores scores) {
+    return decide(driftMagnitude, scores, Optional.empty());
+  }
+
+  static RetrainingDecision decide(
+      double driftMagnitude, ValidationScores scores, Optional<FeatureShift> featureShift) {
     Instant now = scores.asOf();
     if (driftMagnitude > CRITICAL_DRIFT) {
       return new RetrainingDecision(
@@ -25,6 +32,10 @@ record RetrainingDecision(boolean trigger, String reason, Instant next) {
     if (driftMagnitude > SEVERE_DRIFT && scores.persistentDriftDays() >= PERSISTENT_DRIFT_DAYS) {
       return new RetrainingDecision(
           true, "Persistent drift (>50% for 7+ days)", now.plus(Duration.ofHours(6)));
+    }
+    if (featureShift.isPresent() && featureShift.get().triggersRetraining()) {
+      return new RetrainingDecision(
+          true, featureShift.get().reason(), now.plus(Duration.ofHours(6)));
     }
     // Whole days, truncated like Python's timedelta.days (the interval is never negative here).
     long daysSinceRetraining = Duration.between(scores.lastRetrainingDate(), now).toDays();

@@ -134,4 +134,17 @@ public record UnifiedPrediction(
         ? Map.of()
         : Collections.unmodifiableMap(new EnumMap<Timeframe, Double>(map));
   }
+
+  /**
+   * Which way the drift goes: {@code "worse"} when the live score is below the backtest score,
+   * {@code "better"} when above, empty without drift ({@code drift_detected} false). The seed's
+   * {@code drift_magnitude} is |backtest − live| / backtest, so an improvement reads as drift too;
+   * this says which it is.
+   */
+  public Optional<String> driftDirection() {
+    if (!driftDetected || liveScore == backtestingScore) {
+      return Optional.empty();
+    }
+    return Optional.of(liveScore < backtestingScore ? "worse" : "better");
+  }
 }

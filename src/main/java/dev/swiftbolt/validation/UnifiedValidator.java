@@ -31,6 +31,20 @@ public final class UnifiedValidator {
    * @throws NullPointerException when an argument is null
    */
   public UnifiedPrediction validate(String symbol, Direction direction, ValidationScores scores) {
+    return validate(symbol, direction, scores, Optional.empty());
+  }
+
+  /**
+   * As {@link #validate(String, Direction, ValidationScores)}, with the model's feature shift as
+   * one more retraining reason (a major shift in at least a quarter of the features); every other
+   * output is the same.
+   */
+  public UnifiedPrediction validate(
+      String symbol,
+      Direction direction,
+      ValidationScores scores,
+      Optional<FeatureShift> featureShift) {
+    Objects.requireNonNull(featureShift, "featureShift");
     Objects.requireNonNull(symbol, "symbol is required");
     if (symbol.isBlank()) {
       throw new IllegalArgumentException("symbol must not be blank");
@@ -43,7 +57,8 @@ public final class UnifiedValidator {
     TimeframeReconciliation timeframes = TimeframeReconciliation.reconcile(scores.multiTfScores());
     ConfidenceAdjustment adjustment =
         ConfidenceAdjustment.adjust(base, drift, timeframes, direction);
-    RetrainingDecision retraining = RetrainingDecision.decide(drift.magnitude(), scores);
+    RetrainingDecision retraining =
+        RetrainingDecision.decide(drift.magnitude(), scores, featureShift);
     OverfitCheck overfit = OverfitCheck.check(scores);
 
     return new UnifiedPrediction(

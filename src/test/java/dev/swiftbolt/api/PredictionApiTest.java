@@ -82,6 +82,22 @@ class PredictionApiTest {
     }
     // the scores came from outside: no timeframe is named missing
     expected.putArray("missing_timeframes");
+    // nor a forecast bar to resolve against, a probability_correct or a feature drift
+    for (String field :
+        List.of(
+            "realized_direction",
+            "correct",
+            "resolved_at",
+            "probability_correct",
+            "probability_correct_n",
+            "probability_correct_ci_low",
+            "probability_correct_ci_high",
+            "probability_correct_source",
+            "probability_correct_reason",
+            "feature_drift",
+            "feature_drift_top")) {
+      expected.putNull(field);
+    }
     assertThat(reply.json()).isEqualTo(expected);
     assertThat(reply.json().get("timestamp").asText()).isEqualTo("2026-11-27T21:00:00Z");
     assertThat(reply.json().get("live_n").asInt()).isEqualTo(30);

@@ -25,12 +25,15 @@ import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelRegistry;
 import dev.swiftbolt.ml.registry.RegisteredModel;
 import dev.swiftbolt.ml.registry.StoredForecast;
+import dev.swiftbolt.predictions.StoredPrediction;
+import dev.swiftbolt.predictions.StoredPredictions;
 import dev.swiftbolt.symbols.UnknownSymbolException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,6 +159,44 @@ class MlServiceTest {
     assertThat(stored.resolvedAt()).contains(now);
     Labels labels = new Labeler(LabelConfig.defaults()).label(DAILY, Timeframe.D1);
     assertThat(stored.realized()).isEqualTo(labels.direction(1299));
+  }
+
+  @Test
+  void a_stored_unified_prediction_resolves_once_its_horizon_has_passed_and_only_once() {
+    symbol("UNI");
+    MlService service = service();
+    service.forecast("UNI", Timeframe.D1, true);
+    service.evaluate("UNI", Timeframe.D1);
+    UnifiedPredictionService predictions =
+        new UnifiedPredictionService(db.jdbi(), Timeframe.D1, clock);
+    var made = predictions.predictAndStore("UNI");
+    StoredPrediction stored = new StoredPredictions(db.jdbi()).latest("UNI").orElseThrow();
+    assertThat(stored.resolution()).isEmpty();
+    // Fewer than 100 outcomes resolved before it (this database has none of its own yet).
+    var pc = stored.probabilityCorrect().orElseThrow();
+    assertThat(pc.value()).isEmpty();
+    assertThat(pc.reason().orElseThrow()).startsWith("only ").endsWith("at least 100 are needed");
+    // The primary forecast's feature drift travels with it.
+    JsonNode drift = read(stored.featureDriftJson().orElseThrow());
+    assertThat(drift.get("window").asInt()).isEqualTo(60);
+    assertThat(drift.get("psi")).hasSize(19);
+
+    visible += 4;
+    now = now.plusSeconds(3600);
+    assertThat(service.resolvePredictions("UNI")).as("horizon bar not there yet").isZero();
+    visible += 1;
+    now = now.plusSeconds(3600);
+    service.resolve("UNI", Timeframe.D1);
+    StoredPrediction resolved = new StoredPredictions(db.jdbi()).latest("UNI").orElseThrow();
+    Labels labels = new Labeler(LabelConfig.defaults()).label(DAILY, Timeframe.D1);
+    var resolution = resolved.resolution().orElseThrow();
+    assertThat(Optional.of(resolution.realizedDirection())).isEqualTo(labels.direction(1299));
+    assertThat(resolution.correct()).isEqualTo(resolution.realizedDirection() == made.direction());
+    assertThat(resolution.resolvedAt()).isEqualTo(now);
+    now = now.plusSeconds(3600);
+    assertThat(service.resolvePredictions("UNI")).as("idempotent").isZero();
+    assertThat(new StoredPredictions(db.jdbi()).latest("UNI").orElseThrow().resolution())
+        .contains(resolution);
   }
 
   @Test

@@ -163,6 +163,38 @@ public final class ForecastRepository {
                 .list());
   }
 
+  /** Stores the feature drift computed at forecast {@code id}, as JSON ({@code feature_drift}). */
+  public void storeFeatureDrift(long id, String featureDriftJson) {
+    jdbi.useHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    """
+                    UPDATE forecasts
+                       SET feature_drift = CAST(:feature_drift AS jsonb)
+                     WHERE id = :id
+                    """)
+                .bind("id", id)
+                .bind("feature_drift", featureDriftJson)
+                .execute());
+  }
+
+  /** The feature drift stored with forecast {@code id}, as JSON; empty when none was computed. */
+  public Optional<String> featureDrift(long id) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    """
+                    SELECT feature_drift::text
+                      FROM forecasts
+                     WHERE id = :id
+                    """)
+                .bind("id", id)
+                .mapTo(String.class)
+                .findOne());
+  }
+
   /** The forecast at the latest bar of a series (live or not), if any. */
   public Optional<StoredForecast> latest(long symbolId, Timeframe timeframe) {
     return jdbi.withHandle(h -> stored(h, LATEST, symbolId, timeframe).findOne());
