@@ -155,7 +155,16 @@ public final class SupabaseJwks {
    * @throws KeySourceException when the key set cannot be fetched or parsed
    */
   public List<JWK> fetchKeys() throws KeySourceException {
-    return source.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+    try {
+      return source.get(new JWKSelector(new JWKMatcher.Builder().build()), null);
+    } catch (com.nimbusds.jose.jwk.source.RateLimitReachedException e) {
+      // nimbus asks for a refresh at once when the set it just fetched matches nothing (an empty
+      // set); the one-fetch-per-interval limit refuses it, and the answer is that empty set
+      if (lastFetch == HealthStatus.HEALTHY) {
+        return List.of();
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -150,7 +150,7 @@ final class DemoCommand implements Callable<Integer> {
     JobHandlers handlers = JobWiring.handlers(database, clock, () -> simulator);
     WorkerSummary tracked = drain(database, queue, handlers, "      jobs");
 
-    PipelineCatalog catalog = JobWiring.pipelines(database);
+    PipelineCatalog catalog = JobWiring.pipelines(database, clock);
     PipelineRun run =
         new PipelineRunner(database.jdbi(), clock)
             .runNow(catalog.get(PipelineCatalog.ML_ORCHESTRATION));

@@ -57,7 +57,7 @@ final class PipelineCommand extends CommandGroup {
       Clock clock = Clock.systemUTC();
       PipelineRunner runner = new PipelineRunner(db.jdbi(), clock);
       List<PipelineListing> listings = new ArrayList<>();
-      for (Pipeline p : JobWiring.pipelines(db, parent.main.config()).all()) {
+      for (Pipeline p : JobWiring.pipelines(db, parent.main.config(), Clock.systemUTC()).all()) {
         listings.add(
             new PipelineListing(
                 p.name(),
@@ -105,7 +105,8 @@ final class PipelineCommand extends CommandGroup {
     @Override
     public Integer call() throws Exception {
       var db = parent.main.database();
-      Pipeline pipeline = JobWiring.pipelines(db, parent.main.config()).get(name);
+      Pipeline pipeline =
+          JobWiring.pipelines(db, parent.main.config(), Clock.systemUTC()).get(name);
       PipelineRun run = new PipelineRunner(db.jdbi(), Clock.systemUTC()).runNow(pipeline);
       if (json) {
         System.out.println(Json.mapper().writeValueAsString(run));

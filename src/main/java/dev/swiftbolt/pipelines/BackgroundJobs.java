@@ -48,7 +48,7 @@ public final class BackgroundJobs implements AutoCloseable {
     Scheduler scheduler =
         new Scheduler(
             new PipelineRunner(db.jdbi(), clock),
-            JobWiring.pipelines(db, config).all(),
+            JobWiring.pipelines(db, config, clock).all(),
             clock,
             Scheduler.DEFAULT_MISFIRE_GRACE);
     worker.ifPresent(Worker::start);

@@ -154,8 +154,8 @@ public final class JobWiring {
    * The canonical pipelines, plus the weekly {@code symbols-sync} (Alpaca's asset list into the
    * registry, Saturdays 06:00 New York) when Alpaca's keys are configured.
    */
-  public static PipelineCatalog pipelines(Database db, SwiftBoltConfig config) {
-    PipelineCatalog catalog = pipelines(db);
+  public static PipelineCatalog pipelines(Database db, SwiftBoltConfig config, Clock clock) {
+    PipelineCatalog catalog = pipelines(db, clock);
     Optional<AlpacaTradingSettings> alpaca =
         AlpacaTradingSettings.fromEnvironment(config.alpacaEnvironment());
     if (alpaca.isEmpty()) {
@@ -183,12 +183,12 @@ public final class JobWiring {
   }
 
   /** The canonical pipelines (without the Alpaca-only ones). */
-  public static PipelineCatalog pipelines(Database db) {
+  public static PipelineCatalog pipelines(Database db, Clock clock) {
     return PipelineCatalog.canonical(
             db.jdbi(),
             nyseSessions(),
             new TrainingHistoryDue(db.jdbi(), TrainingHistoryDue.DEFAULT_MAX_AGE))
-        .with(staleDataAlerts(alerts(db, Clock.systemUTC()).staleData()));
+        .with(staleDataAlerts(alerts(db, clock).staleData()));
   }
 
   /** The pipeline {@code alerts-stale-data}: {@code data.stale} events, every 15 min in session. */

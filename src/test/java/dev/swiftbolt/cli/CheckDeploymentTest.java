@@ -150,7 +150,7 @@ class CheckDeploymentTest {
         CheckDeployment.alpaca(config(env)),
         Status.PASS,
         "alpaca",
-        "keys accepted by \\Q%s\\E \\(feed iex, 0 AAPL daily bars this week\\)"
+        "keys accepted by \\Q%s\\E \\(feed sip, 0 AAPL daily bars this week\\)"
             .formatted(remote.baseUrl()));
     remote.verify(
         1,
@@ -186,14 +186,14 @@ class CheckDeploymentTest {
     assertThat(before.out().lines().filter(line -> line.startsWith("FAIL")))
         .map(line -> line.substring(6, 24).strip())
         .containsExactly("schema", "row-level security", "tracking trigger");
-    assertThat(before.out().lines()).hasSize(7);
+    assertThat(before.out().lines()).hasSize(9);
 
     assertThat(CliRun.run(home, "db", "migrate").exitCode()).isZero();
     Result after = CliRun.run(home, "check", "deployment");
     System.out.println("check deployment on the embedded database:\n" + after.out());
     assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
     assertThat(after.out().lines())
-        .hasSize(8)
+        .hasSize(10)
         .allMatch(line -> line.startsWith("PASS  "))
         .anyMatch(line -> line.matches("PASS  schema +version \\d+, current"))
         .anyMatch(line -> line.matches("PASS  row-level security +enabled on all \\d+ tables"))
@@ -214,7 +214,7 @@ class CheckDeploymentTest {
     Result migrated = CliRun.run(env, home, "check", "deployment");
     System.out.println("check deployment on a 2026 Supabase project:\n" + migrated.out());
     assertThat(migrated.out())
-        .containsPattern("(?m)^PASS  policies +8 present")
+        .containsPattern("(?m)^PASS  policies +11 present")
         .containsPattern("(?m)^PASS  privileges +as intended on all \\d+ tables");
     assertThat(migrated.out().lines())
         .noneMatch(line -> line.startsWith("FAIL  "))

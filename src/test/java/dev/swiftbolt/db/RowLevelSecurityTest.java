@@ -94,6 +94,7 @@ class RowLevelSecurityTest {
           // the rest of the server's tables, for NVDA, which neither user tracks
           h.execute(MODEL_FORECAST_EVALUATION_AND_RUNS);
           h.execute(UNIFIED_PREDICTION);
+          h.execute(ALERTS);
         });
     // so that every table check below reads a table that holds rows
     for (String table : tables(supabase)) {
@@ -148,6 +149,29 @@ class RowLevelSecurityTest {
       SELECT id, 'NVDA', '2026-11-27', 'BULLISH', 0.6, 0.55, 20, 'live', 0.05, false, false,
              false, 'BULLISH', 'BEARISH', 0.6, 0.58
       FROM replay
+      """;
+
+  /** A notification, its user's settings, a webhook endpoint and one delivery, for another user. */
+  private static final String ALERTS =
+      """
+      WITH notification AS (
+        INSERT INTO notifications (user_id, symbol, kind, title, body, dedupe_key)
+        VALUES ('someone-else', 'NVDA', 'prediction.ready', 'NVDA is ready', 'BULLISH', 'rls')
+        RETURNING id
+      ),
+      settings AS (
+        INSERT INTO notification_settings (user_id, kinds)
+        VALUES ('someone-else', ARRAY['prediction.ready'])
+      ),
+      endpoint AS (
+        INSERT INTO webhook_endpoints (user_id, url, secret)
+        VALUES ('someone-else', 'https://example.com/hook', 'whsec_AAAA')
+        RETURNING id
+      )
+      INSERT INTO webhook_deliveries (endpoint_id, notification_id, user_id, message_id,
+                                      event_type, body)
+      SELECT endpoint.id, notification.id, 'someone-else', 'msg_rls', 'prediction.ready', '{}'
+        FROM endpoint, notification
       """;
 
   /** A unified prediction for NVDA, which neither user tracks. */
