@@ -15,6 +15,10 @@ import java.util.Optional;
  * last realised when the forecast was made) and the backtest and walk-forward accuracy the primary
  * model reported when it was trained.
  *
+ * <p>{@code forecaster}, {@code promoted} and {@code deferredRetrainReason} are printed too: who
+ * issued the primary forecast, whether the primary timeframe's retraining at this session replaced
+ * its champion, and the retraining trigger the cooldown deferred at this session.
+ *
  * @param correct empty while the forecast is unresolved at the end of the replay
  * @param realized the realised direction, present exactly when {@code correct} is
  */
@@ -35,7 +39,10 @@ public record ReplayDay(
     Direction baselineDirection,
     Direction persistenceDirection,
     double backtestAccuracy,
-    double walkforwardAccuracy) {
+    double walkforwardAccuracy,
+    String forecaster,
+    boolean promoted,
+    Optional<String> deferredRetrainReason) {
 
   public ReplayDay {
     Objects.requireNonNull(symbol, "symbol");
@@ -46,6 +53,11 @@ public record ReplayDay(
     Objects.requireNonNull(realized, "realized");
     Objects.requireNonNull(baselineDirection, "baselineDirection");
     Objects.requireNonNull(persistenceDirection, "persistenceDirection");
+    Objects.requireNonNull(forecaster, "forecaster");
+    Objects.requireNonNull(deferredRetrainReason, "deferredRetrainReason");
+    if (promoted && !retrained) {
+      throw new IllegalArgumentException("a day can only promote what it retrained");
+    }
     if (correct.isPresent() != realized.isPresent()) {
       throw new IllegalArgumentException("correct and realized must both be present or absent");
     }

@@ -30,6 +30,13 @@ public final class ReplayJson {
     node.put("drift_detected", d.driftDetected());
     node.put("retraining_trigger", d.retrainingTrigger());
     node.put("retrained", d.retrained());
+    node.put("forecaster", d.forecaster());
+    node.put("promoted", d.promoted());
+    if (d.deferredRetrainReason().isPresent()) {
+      node.put("deferred_retrain_reason", d.deferredRetrainReason().get());
+    } else {
+      node.putNull("deferred_retrain_reason");
+    }
     if (d.correct().isPresent()) {
       node.put("correct", d.correct().get());
     } else {
@@ -65,6 +72,11 @@ public final class ReplayJson {
     node.put("drift_days", s.driftDays());
     node.put("retraining_triggers", s.retrainingTriggers());
     node.put("retrains", s.retrains());
+    node.put("retrains_promoted", s.retrainsPromoted());
+    node.put("retrains_rejected", s.retrainsRejected());
+    node.put("retrains_deferred", s.retrainsDeferred());
+    ObjectNode forecasters = node.putObject("forecasters");
+    s.forecasters().forEach(forecasters::put);
     ArrayNode reliability = node.putArray("reliability");
     for (ReplaySummary.Bucket b : s.reliability()) {
       ObjectNode bucket = reliability.addObject();
@@ -81,7 +93,8 @@ public final class ReplayJson {
     return String.format(
         Locale.ROOT,
         "%-6s %d sessions, %d/%d resolved: live %s vs baseline %s vs promised backtest %s,"
-            + " walk-forward %s; drift days %d; retraining triggers %d, retrains %d",
+            + " walk-forward %s; drift days %d; retraining triggers %d, retrains %d"
+            + " (promoted %d, rejected %d, deferred %d); forecasters %s",
         s.symbol(),
         s.sessions(),
         s.resolved(),
@@ -101,7 +114,11 @@ public final class ReplayJson {
         fixed(s.promisedWalkforward()),
         s.driftDays(),
         s.retrainingTriggers(),
-        s.retrains());
+        s.retrains(),
+        s.retrainsPromoted(),
+        s.retrainsRejected(),
+        s.retrainsDeferred(),
+        s.forecasters());
   }
 
   private static String fixed(Optional<Double> value) {

@@ -64,12 +64,14 @@ public final class ReplayRepository {
                           (run_id, symbol, session, direction, unified_confidence, live_accuracy,
                            live_n, live_score_source, drift_magnitude, drift_detected,
                            retraining_trigger, retrained, correct, realized, baseline_direction,
-                           persistence_direction, backtest_accuracy, walkforward_accuracy)
+                           persistence_direction, backtest_accuracy, walkforward_accuracy,
+                           forecaster, promoted, deferred_retrain_reason)
                       VALUES
                           (:run, :symbol, :session, :direction, :confidence, :live_accuracy,
                            :live_n, :source, :drift, :drift_detected,
                            :trigger, :retrained, :correct, :realized, :baseline,
-                           :persistence, :backtest, :walkforward)
+                           :persistence, :backtest, :walkforward,
+                           :forecaster, :promoted, :deferred_reason)
                       """);
               for (List<ReplayDay> days : daysBySymbol.values()) {
                 for (ReplayDay d : days) {
@@ -92,6 +94,9 @@ public final class ReplayRepository {
                       .bind("persistence", d.persistenceDirection().name())
                       .bind("backtest", d.backtestAccuracy())
                       .bind("walkforward", d.walkforwardAccuracy())
+                      .bind("forecaster", d.forecaster())
+                      .bind("promoted", d.promoted())
+                      .bind("deferred_reason", d.deferredRetrainReason().orElse(null))
                       .add();
                 }
               }
@@ -187,6 +192,9 @@ public final class ReplayRepository {
         Direction.parse(rs.getString("baseline_direction")),
         Direction.parse(rs.getString("persistence_direction")),
         rs.getDouble("backtest_accuracy"),
-        rs.getDouble("walkforward_accuracy"));
+        rs.getDouble("walkforward_accuracy"),
+        rs.getString("forecaster"),
+        rs.getBoolean("promoted"),
+        Optional.ofNullable(rs.getString("deferred_retrain_reason")));
   }
 }

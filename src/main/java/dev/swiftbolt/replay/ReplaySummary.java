@@ -4,9 +4,12 @@ import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.ml.evaluation.NaiveBaselines;
 import dev.swiftbolt.ml.evaluation.Score;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One symbol's replay in figures: how many sessions and primary forecasts, the live accuracy over
@@ -19,6 +22,10 @@ import java.util.Optional;
  *     session knew them, the strongest never below chance); empty when none
  * @param promisedBacktest mean backtest accuracy of the primary models trained in the run
  * @param promisedWalkforward mean walk-forward accuracy of the same models
+ * @param retrainsPromoted retrainings whose challenger became champion
+ * @param retrainsRejected retrainings whose challenger was rejected
+ * @param retrainsDeferred sessions whose retraining trigger the cooldown deferred
+ * @param forecasters sessions per forecaster that issued the primary forecast
  */
 public record ReplaySummary(
     String symbol,
@@ -31,7 +38,11 @@ public record ReplaySummary(
     int driftDays,
     int retrainingTriggers,
     int retrains,
-    List<Bucket> reliability) {
+    List<Bucket> reliability,
+    int retrainsPromoted,
+    int retrainsRejected,
+    int retrainsDeferred,
+    Map<String, Integer> forecasters) {
 
   /** Width of a reliability bucket of unified confidence. */
   public static final double BUCKET_WIDTH = 0.1;
@@ -39,6 +50,7 @@ public record ReplaySummary(
   public ReplaySummary {
     Objects.requireNonNull(symbol, "symbol");
     reliability = List.copyOf(reliability);
+    forecasters = Collections.unmodifiableMap(new TreeMap<>(forecasters));
   }
 
   /** Resolved sessions whose unified confidence lay in [from, to), and how many came true. */
@@ -60,7 +72,11 @@ public record ReplaySummary(
         (int) days.stream().filter(ReplayDay::driftDetected).count(),
         (int) days.stream().filter(ReplayDay::retrainingTrigger).count(),
         retrainedDays.size(),
-        reliability(resolved));
+        reliability(resolved),
+        (int) retrainedDays.stream().filter(ReplayDay::promoted).count(),
+        (int) retrainedDays.stream().filter(d -> !d.promoted()).count(),
+        (int) days.stream().filter(d -> d.deferredRetrainReason().isPresent()).count(),
+        forecasters(days));
   }
 
   /**
@@ -87,6 +103,14 @@ public record ReplaySummary(
     }
     int n = resolved.size();
     return Optional.of(Score.of(correct, n, new NaiveBaselines.Hits(n, majority, persistence)));
+  }
+
+  private static Map<String, Integer> forecasters(List<ReplayDay> days) {
+    Map<String, Integer> sessions = new TreeMap<>();
+    for (ReplayDay d : days) {
+      sessions.merge(d.forecaster(), 1, Integer::sum);
+    }
+    return sessions;
   }
 
   private static Optional<Double> mean(double[] values) {

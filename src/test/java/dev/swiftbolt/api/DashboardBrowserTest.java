@@ -152,7 +152,10 @@ class DashboardBrowserTest {
               dev.swiftbolt.market.Direction.NEUTRAL,
               dev.swiftbolt.market.Direction.BULLISH,
               0.45,
-              0.42);
+              0.42,
+              "xgboost",
+              (Boolean) f[2],
+              java.util.Optional.empty());
         };
     List<dev.swiftbolt.replay.ReplayDay> days =
         List.of(

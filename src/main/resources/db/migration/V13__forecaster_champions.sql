@@ -1,0 +1,33 @@
+-- Never worse than naive (issue 19): who issues a series' forecasts, the champion / challenger
+-- registry, and the replay's record of it.
+
+-- The forecaster a model's series issues (the model itself or a naive predictor, chosen by the
+-- champion rule at training) with the rule's evidence; the model's status in its series and the
+-- champion it was trained to replace. Models registered before this migration were each the active
+-- model of their time: the active one is the champion, the others were retired by a retraining.
+ALTER TABLE models
+  ADD COLUMN forecaster      TEXT NOT NULL DEFAULT 'xgboost'
+                             CHECK (forecaster IN ('xgboost', 'persistence', 'majority')),
+  ADD COLUMN selection       JSONB,
+  ADD COLUMN status          TEXT NOT NULL DEFAULT 'champion'
+                             CHECK (status IN ('champion', 'rejected', 'retired')),
+  ADD COLUMN status_reason   TEXT,
+  ADD COLUMN parent_model_id BIGINT REFERENCES models (id) ON DELETE SET NULL;
+
+UPDATE models SET status = 'retired' WHERE NOT active;
+
+ALTER TABLE models ADD CONSTRAINT models_active_is_champion CHECK (active = (status = 'champion'));
+
+-- Who issued each forecast.
+ALTER TABLE forecasts
+  ADD COLUMN forecaster TEXT NOT NULL DEFAULT 'xgboost'
+                        CHECK (forecaster IN ('xgboost', 'persistence', 'majority'));
+
+-- Replay days: who issued the primary forecast, whether the session's retraining replaced the
+-- champion (before this migration every retraining did), and a retraining deferred by the cooldown.
+ALTER TABLE replay_days
+  ADD COLUMN forecaster              TEXT    NOT NULL DEFAULT 'xgboost',
+  ADD COLUMN promoted                BOOLEAN NOT NULL DEFAULT false,
+  ADD COLUMN deferred_retrain_reason TEXT;
+
+UPDATE replay_days SET promoted = retrained;
