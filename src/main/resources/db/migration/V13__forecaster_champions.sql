@@ -31,3 +31,10 @@ ALTER TABLE replay_days
   ADD COLUMN deferred_retrain_reason TEXT;
 
 UPDATE replay_days SET promoted = retrained;
+
+-- Evaluations: the forecaster whose scores they are, and the champion rule's evidence on the same
+-- rows (the model's own walk-forward accuracy, the strongest naive predictor's, the p-value).
+ALTER TABLE model_evaluations
+  ADD COLUMN forecaster TEXT NOT NULL DEFAULT 'xgboost'
+                        CHECK (forecaster IN ('xgboost', 'persistence', 'majority')),
+  ADD COLUMN selection  JSONB;

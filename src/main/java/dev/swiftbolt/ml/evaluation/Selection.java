@@ -1,6 +1,5 @@
 package dev.swiftbolt.ml.evaluation;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Objects;
  *     classes
  */
 public record Selection(
-    @JsonIgnore Forecaster forecaster,
+    Forecaster forecaster,
     double modelAccuracy,
     Forecaster bestNaive,
     double bestNaiveAccuracy,
