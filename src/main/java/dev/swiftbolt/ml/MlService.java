@@ -5,6 +5,8 @@ import dev.swiftbolt.config.Json;
 import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
+import dev.swiftbolt.marketdata.TradingCalendar;
+import dev.swiftbolt.marketdata.TradingSession;
 import dev.swiftbolt.ml.evaluation.BacktestResult;
 import dev.swiftbolt.ml.evaluation.ChallengerRule;
 import dev.swiftbolt.ml.evaluation.ChampionRule;
@@ -38,6 +40,7 @@ import dev.swiftbolt.ml.registry.Registration;
 import dev.swiftbolt.symbols.SymbolRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +66,7 @@ import org.jdbi.v3.core.Jdbi;
  * several series at once (see {@code dev.swiftbolt.parallel.OrderedParallel}).
  */
 public final class MlService {
+  private static final TradingCalendar CALENDAR = TradingCalendar.nyse();
   private final SymbolRepository symbols;
   private final BarReader bars;
   private final ModelRegistry registry;
@@ -186,6 +190,54 @@ public final class MlService {
         fit.selection(),
         registration.status(),
         registration.reason());
+  }
+
+  /**
+   * The retraining policy's decision for a series now, asked for by a trigger with {@code reason}:
+   * retrain when it has no model or its cooldown ({@link RetrainingPolicy}) has passed since its
+   * last retraining (promoted or rejected), otherwise defer. Sessions are NYSE sessions closed
+   * after that retraining and by now.
+   */
+  public RetrainingPolicy.Decision retrainingDecision(
+      String symbol, Timeframe timeframe, String reason) {
+    long symbolId = symbols.require(symbol);
+    Optional<Instant> lastRetraining =
+        registry.history(symbolId, timeframe).stream()
+            .map(RegisteredModel::trainedAt)
+            .max(Instant::compareTo);
+    boolean hasModel = registry.active(symbolId, timeframe).isPresent();
+    int sessions = lastRetraining.map(t -> sessionsClosedBetween(t, clock.instant())).orElse(0);
+    return settings.retraining().decide(hasModel, sessions, Optional.of(reason));
+  }
+
+  /**
+   * The close of the {@code sessions}-th NYSE session after now: when a deferral's cooldown ends.
+   */
+  public Instant sessionCloseAfter(int sessions) {
+    Instant now = clock.instant();
+    LocalDate day = CALENDAR.tradingDate(now);
+    int seen = 0;
+    while (true) {
+      Optional<TradingSession> s = CALENDAR.session(day);
+      if (s.isPresent() && s.get().close().isAfter(now) && ++seen >= sessions) {
+        return s.get().close();
+      }
+      day = CALENDAR.nextTradingDay(day);
+    }
+  }
+
+  private static int sessionsClosedBetween(Instant after, Instant upTo) {
+    if (!upTo.isAfter(after)) {
+      return 0;
+    }
+    return (int)
+        CALENDAR
+            .sessions(
+                after.atZone(TradingCalendar.NEW_YORK).toLocalDate(),
+                upTo.atZone(TradingCalendar.NEW_YORK).toLocalDate())
+            .stream()
+            .filter(s -> s.close().isAfter(after) && !s.close().isAfter(upTo))
+            .count();
   }
 
   /**

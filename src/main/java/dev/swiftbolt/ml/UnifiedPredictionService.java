@@ -11,6 +11,7 @@ import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelRegistry;
 import dev.swiftbolt.ml.registry.StoredForecast;
+import dev.swiftbolt.predictions.StoredPrediction;
 import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.MissingTimeframe;
@@ -183,6 +184,17 @@ public final class UnifiedPredictionService {
             persistentDriftDays(symbol, now),
             now);
     return validator.validate(symbol, primaryForecast.forecast().direction(), scores);
+  }
+
+  /**
+   * The retraining the symbol's latest stored prediction asks for now (its reason when it set the
+   * trigger, or its next retraining date when that has come), as {@link
+   * DailyStep#retrainingTrigger} reads it; empty without a stored prediction or when none is asked
+   * for. A deferred retraining is acted on only while this still holds.
+   */
+  public Optional<String> currentRetrainingTrigger(String symbol) {
+    return DailyStep.retrainingTrigger(
+        predictions.latest(symbol).map(StoredPrediction::prediction), clock.instant());
   }
 
   /** Consecutive days before today whose last stored prediction had drift above 50 %. */

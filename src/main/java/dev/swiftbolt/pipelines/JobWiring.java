@@ -79,20 +79,18 @@ public final class JobWiring {
     MarketDataService marketData = MarketDataService.withDefaults(db.jdbi(), clock);
     MlService ml =
         new MlService(db.jdbi(), BarReader.ohlcBars(db.jdbi()), MlSettings.defaults(), clock);
+    UnifiedPredictionService predictions =
+        new UnifiedPredictionService(db.jdbi(), UnifiedPredictionService.DEFAULT_PRIMARY, clock);
     return JobHandlers.builder()
         .register(JobType.NOOP.wireName(), JobHandlers.NOOP)
         .register(JobType.BACKFILL.wireName(), MarketDataJobHandlers.backfill(marketData, source))
         .register(JobType.INGEST.wireName(), MarketDataJobHandlers.ingest(marketData, source))
         .register(JobType.QUALITY.wireName(), MlJobHandlers.quality(marketData))
-        .register(JobType.TRAIN.wireName(), MlJobHandlers.train(ml))
+        .register(JobType.TRAIN.wireName(), MlJobHandlers.train(ml, predictions))
         .register(JobType.FORECAST.wireName(), MlJobHandlers.forecast(ml))
         .register(JobType.RESOLVE.wireName(), MlJobHandlers.resolve(ml))
         .register(JobType.EVALUATE.wireName(), MlJobHandlers.evaluate(ml))
-        .register(
-            JobType.VALIDATE.wireName(),
-            MlJobHandlers.validate(
-                new UnifiedPredictionService(
-                    db.jdbi(), UnifiedPredictionService.DEFAULT_PRIMARY, clock)))
+        .register(JobType.VALIDATE.wireName(), MlJobHandlers.validate(predictions))
         .build();
   }
 
