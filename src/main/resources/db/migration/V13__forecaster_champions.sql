@@ -38,3 +38,9 @@ ALTER TABLE model_evaluations
   ADD COLUMN forecaster TEXT NOT NULL DEFAULT 'xgboost'
                         CHECK (forecaster IN ('xgboost', 'persistence', 'majority')),
   ADD COLUMN selection  JSONB;
+
+-- Unified predictions: who issued each timeframe's forecast in multi_tf_consensus, with the champion
+-- rule's verdict in words ({"D1": {"forecaster": "persistence", "explanation": "persistence — the
+-- model did not beat it, p = 0.41"}}); empty for scores from outside and rows stored before.
+ALTER TABLE unified_predictions
+  ADD COLUMN timeframe_forecasters JSONB NOT NULL DEFAULT '{}'::jsonb;

@@ -6,6 +6,7 @@ import dev.swiftbolt.api.internal.Authentication;
 import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
+import dev.swiftbolt.api.internal.ModelRoutes;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
@@ -19,6 +20,7 @@ import dev.swiftbolt.jobs.QueueStatistics;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.marketdata.BarHistory;
 import dev.swiftbolt.ml.ForecastHistory;
+import dev.swiftbolt.ml.ModelHistoryService;
 import dev.swiftbolt.pipelines.PipelineRunStatistics;
 import dev.swiftbolt.predictions.StoredPredictions;
 import dev.swiftbolt.replay.ReplayHistory;
@@ -112,6 +114,7 @@ public final class ApiServer implements AutoCloseable {
         new ChartRoutes(
             registry, new BarHistory(database.jdbi()), new ForecastHistory(database.jdbi()), clock);
     HistoryRoutes history = new HistoryRoutes(registry, new ReplayHistory(database.jdbi()));
+    ModelRoutes models = new ModelRoutes(new ModelHistoryService(database.jdbi()));
     app =
         Javalin.create(
             config -> {
@@ -159,6 +162,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/symbols/{symbol}/forecasts", charts::forecasts, Access.USER);
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
     app.get("/api/v1/symbols/{symbol}/history", history::history, Access.USER);
+    app.get("/api/v1/symbols/{symbol}/models", models::models, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
   }
 

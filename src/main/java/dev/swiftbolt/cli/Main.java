@@ -60,6 +60,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       ForecastCommand.class,
       EvaluateCommand.class,
+      ModelsCommand.class,
       PredictionsCommand.class,
       CommandLine.HelpCommand.class
     })

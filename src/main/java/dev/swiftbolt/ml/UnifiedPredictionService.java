@@ -1,17 +1,22 @@
 package dev.swiftbolt.ml;
 
+import dev.swiftbolt.config.Json;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.BarRepository;
 import dev.swiftbolt.ml.evaluation.DriftHistory;
 import dev.swiftbolt.ml.evaluation.EvaluationConfig;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
+import dev.swiftbolt.ml.evaluation.Forecaster;
 import dev.swiftbolt.ml.evaluation.LiveScore;
+import dev.swiftbolt.ml.evaluation.Selection;
 import dev.swiftbolt.ml.features.FeatureBuilder;
 import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelRegistry;
+import dev.swiftbolt.ml.registry.RegisteredModel;
 import dev.swiftbolt.ml.registry.StoredForecast;
 import dev.swiftbolt.predictions.StoredPrediction;
+import dev.swiftbolt.predictions.TimeframeForecaster;
 import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.MissingTimeframe;
@@ -92,8 +97,42 @@ public final class UnifiedPredictionService {
                 evaluation.backtest().baseline(),
                 evaluation.walkforward().score().baseline(),
                 evaluation.live().baseline())),
-        missingTimeframes(symbol, symbolId, prediction));
+        missingTimeframes(symbol, symbolId, prediction),
+        forecasters(symbolId, prediction));
     return prediction;
+  }
+
+  /**
+   * Who issued each timeframe's latest forecast in the prediction, with the champion rule's verdict
+   * in words when the champion that issued it recorded one.
+   */
+  List<TimeframeForecaster> forecasters(long symbolId, UnifiedPrediction prediction) {
+    List<TimeframeForecaster> out = new ArrayList<>();
+    for (Timeframe tf : prediction.multiTfConsensus().keySet()) {
+      Optional<StoredForecast> latest = forecasts.latest(symbolId, tf);
+      if (latest.isEmpty()) {
+        continue;
+      }
+      Forecaster forecaster = latest.get().forecaster();
+      String explanation =
+          registry
+              .active(symbolId, tf)
+              .filter(m -> m.forecaster() == forecaster)
+              .flatMap(RegisteredModel::selectionJson)
+              .map(UnifiedPredictionService::selection)
+              .map(Selection::explanation)
+              .orElse(forecaster.id());
+      out.add(new TimeframeForecaster(tf, forecaster.id(), explanation));
+    }
+    return out;
+  }
+
+  private static Selection selection(String json) {
+    try {
+      return Json.mapper().readValue(json, Selection.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

@@ -20,6 +20,8 @@ import java.util.Optional;
  *     the scores came from outside or the row was stored before baselines were kept
  * @param missingTimeframes the timeframes without a forecast in {@code multi_tf_consensus}, each
  *     with the reason; empty when all five are present or the scores came from outside
+ * @param forecasters who issued each timeframe's forecast, in timeframe order; empty when the
+ *     scores came from outside or the row was stored before forecasters were kept
  */
 public record StoredPrediction(
     long id,
@@ -27,9 +29,11 @@ public record StoredPrediction(
     UnifiedPrediction prediction,
     Optional<String> liveScoreSource,
     Optional<PredictionBaselines> baselines,
-    List<MissingTimeframe> missingTimeframes) {
+    List<MissingTimeframe> missingTimeframes,
+    List<TimeframeForecaster> forecasters) {
 
   public StoredPrediction {
+    forecasters = List.copyOf(forecasters);
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(liveScoreSource, "liveScoreSource");
@@ -40,6 +44,6 @@ public record StoredPrediction(
   /** A stored prediction without baselines or missing timeframes. */
   public StoredPrediction(
       long id, Instant createdAt, UnifiedPrediction prediction, Optional<String> liveScoreSource) {
-    this(id, createdAt, prediction, liveScoreSource, Optional.empty(), List.of());
+    this(id, createdAt, prediction, liveScoreSource, Optional.empty(), List.of(), List.of());
   }
 }

@@ -45,7 +45,8 @@ public final class UnifiedPredictionRepository {
           + " walkforward_baseline_accuracy, walkforward_baseline_name,"
           + " walkforward_baselines::text AS walkforward_baselines, live_baseline_accuracy,"
           + " live_baseline_name, live_baselines::text AS live_baselines,"
-          + " missing_timeframes::text AS missing_timeframes, created_at";
+          + " missing_timeframes::text AS missing_timeframes,"
+          + " timeframe_forecasters::text AS timeframe_forecasters, created_at";
 
   private static final String INSERT =
       "INSERT INTO unified_predictions (symbol, direction, unified_confidence,"
@@ -60,7 +61,7 @@ public final class UnifiedPredictionRepository {
           + " live_score_source, backtesting_baseline_accuracy, backtesting_baseline_name,"
           + " backtesting_baselines, walkforward_baseline_accuracy, walkforward_baseline_name,"
           + " walkforward_baselines, live_baseline_accuracy, live_baseline_name, live_baselines,"
-          + " missing_timeframes)"
+          + " missing_timeframes, timeframe_forecasters)"
           + " VALUES (:symbol, :direction,"
           + " :unified_confidence, :base_confidence, :backtesting_score, :walkforward_score,"
           + " :live_score, CAST(:multi_tf_consensus AS jsonb), :drift_detected, :drift_magnitude,"
@@ -75,7 +76,8 @@ public final class UnifiedPredictionRepository {
           + " :backtesting_baseline_name, CAST(:backtesting_baselines AS jsonb),"
           + " :walkforward_baseline_accuracy, :walkforward_baseline_name,"
           + " CAST(:walkforward_baselines AS jsonb), :live_baseline_accuracy, :live_baseline_name,"
-          + " CAST(:live_baselines AS jsonb), CAST(:missing_timeframes AS jsonb))";
+          + " CAST(:live_baselines AS jsonb), CAST(:missing_timeframes AS jsonb),"
+          + " CAST(:timeframe_forecasters AS jsonb))";
 
   private final Jdbi jdbi;
   private final ValidationJson json = new ValidationJson();
@@ -131,6 +133,22 @@ public final class UnifiedPredictionRepository {
       Optional<String> liveScoreSource,
       Optional<PredictionBaselines> baselines,
       List<MissingTimeframe> missing) {
+    return store(p, liveScoreSource, baselines, missing, List.of());
+  }
+
+  /**
+   * Stores one prediction in one transaction, as {@link #store(UnifiedPrediction, Optional,
+   * Optional, List)} does, with who issued each timeframe's forecast.
+   *
+   * @return the new row's id
+   * @throws PredictionStorageException with the database's message when the insert fails
+   */
+  public long store(
+      UnifiedPrediction p,
+      Optional<String> liveScoreSource,
+      Optional<PredictionBaselines> baselines,
+      List<MissingTimeframe> missing,
+      List<TimeframeForecaster> forecasters) {
     try {
       return jdbi.inTransaction(
           handle ->
@@ -185,6 +203,7 @@ public final class UnifiedPredictionRepository {
                   .bind("live_score_source", liveScoreSource.orElse(null))
                   .bindMap(baselineColumns(baselines))
                   .bind("missing_timeframes", json.missingTimeframesJson(missing))
+                  .bind("timeframe_forecasters", json.timeframeForecastersJson(forecasters))
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one());
@@ -261,7 +280,8 @@ public final class UnifiedPredictionRepository {
         prediction,
         Optional.ofNullable(rs.getString("live_score_source")),
         baselines(rs),
-        json.parseMissingTimeframes(rs.getString("missing_timeframes")));
+        json.parseMissingTimeframes(rs.getString("missing_timeframes")),
+        json.parseTimeframeForecasters(rs.getString("timeframe_forecasters")));
   }
 
   /** The nine baseline columns' values by parameter name, all null when there are none. */
