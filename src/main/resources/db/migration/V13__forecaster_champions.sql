@@ -16,8 +16,6 @@ ALTER TABLE models
 
 UPDATE models SET status = 'retired' WHERE NOT active;
 
-ALTER TABLE models ADD CONSTRAINT models_active_is_champion CHECK (active = (status = 'champion'));
-
 -- Who issued each forecast.
 ALTER TABLE forecasts
   ADD COLUMN forecaster TEXT NOT NULL DEFAULT 'xgboost'
