@@ -82,6 +82,7 @@ class PredictionApiTest {
     }
     // the scores came from outside: no timeframe is named missing
     expected.putArray("missing_timeframes");
+    expected.putObject("timeframe_forecasters");
     assertThat(reply.json()).isEqualTo(expected);
     assertThat(reply.json().get("timestamp").asText()).isEqualTo("2026-11-27T21:00:00Z");
     assertThat(reply.json().get("live_n").asInt()).isEqualTo(30);
