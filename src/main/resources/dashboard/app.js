@@ -565,6 +565,7 @@ function renderPrediction(p) {
     + (p.timeframe_conflict ? " (conflict)" : "");
   const scores = p.multi_tf_consensus || {};
   const weights = p.hierarchy_weights || {};
+  const forecasters = p.timeframe_forecasters || {};
   const present = TIMEFRAMES.filter((tf) => tf in scores);
   $("timeframe-table").tBodies[0].replaceChildren(...present.map((tf) => {
     const s = scores[tf];
@@ -573,7 +574,8 @@ function renderPrediction(p) {
     const dirCell = el("td");
     dirCell.append(el("span", dir, "pill " + dir));
     row.append(el("td", tf), el("td", (s >= 0 ? "+" : "") + s.toFixed(2), "num"), dirCell,
-      el("td", weights[tf] === undefined ? "—" : weights[tf].toFixed(2), "num"));
+      el("td", weights[tf] === undefined ? "—" : weights[tf].toFixed(2), "num"),
+      el("td", forecasters[tf] ? forecasters[tf].explanation : "—"));
     return row;
   }));
   show("timeframes-empty", present.length === 0);

@@ -10,6 +10,7 @@ import dev.swiftbolt.api.internal.ChartRoutes;
 import dev.swiftbolt.api.internal.ErrorResponses;
 import dev.swiftbolt.api.internal.HistoryRoutes;
 import dev.swiftbolt.api.internal.MetricsAccess;
+import dev.swiftbolt.api.internal.ModelRoutes;
 import dev.swiftbolt.api.internal.NotificationStream;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.Refusals;
@@ -27,6 +28,7 @@ import dev.swiftbolt.jobs.QueueStatistics;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.marketdata.BarHistory;
 import dev.swiftbolt.ml.ForecastHistory;
+import dev.swiftbolt.ml.ModelHistoryService;
 import dev.swiftbolt.ml.ReliabilityReport;
 import dev.swiftbolt.pipelines.PipelineRunStatistics;
 import dev.swiftbolt.predictions.StoredPredictions;
@@ -165,6 +167,7 @@ public final class ApiServer implements AutoCloseable {
     AlertRoutes alertRoutes = new AlertRoutes(alerts);
     stream = new NotificationStream(alerts.feed());
     ReliabilityRoutes reliability = new ReliabilityRoutes(registry, new ReliabilityReport(stored));
+    ModelRoutes models = new ModelRoutes(new ModelHistoryService(database.jdbi()));
     app =
         Javalin.create(
             config -> {
@@ -223,6 +226,7 @@ public final class ApiServer implements AutoCloseable {
     app.get("/api/v1/symbols/{symbol}/forecasts", charts::forecasts, Access.USER);
     app.get("/api/v1/symbols/{symbol}/prediction", predictions::latest, Access.USER);
     app.get("/api/v1/symbols/{symbol}/history", history::history, Access.USER);
+    app.get("/api/v1/symbols/{symbol}/models", models::models, Access.USER);
     app.post("/api/v1/validate", predictions::validate, Access.USER);
 
     app.get("/api/v1/notification-settings", alertRoutes::settings, Access.USER);

@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -66,6 +67,7 @@ final class DemoCommand implements Callable<Integer> {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   @ParentCommand Main main;
+  @Mixin RetrainingOption retraining;
 
   @Option(names = "--no-serve", description = "Run once, print a summary and exit")
   boolean noServe;
@@ -184,7 +186,7 @@ final class DemoCommand implements Callable<Integer> {
 
   /** Replays the sessions from {@code from} on and prints each symbol's summary line. */
   private int replay(List<String> codes, LocalDate from) {
-    ReplayService service = ReplayCommand.service(main);
+    ReplayService service = ReplayCommand.service(main, retraining.policy());
     LocalDate to = service.lastStoredSession(codes, UnifiedPredictionService.DEFAULT_PRIMARY);
     System.out.printf(
         "[6/6] Replay %s to %s, point-in-time (SIMULATED data; %s's signal switches off midway):%n",

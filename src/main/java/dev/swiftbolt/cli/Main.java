@@ -62,6 +62,7 @@ import picocli.CommandLine.Option;
       TrainCommand.class,
       ForecastCommand.class,
       EvaluateCommand.class,
+      ModelsCommand.class,
       PredictionsCommand.class,
       NotificationsCommand.class,
       WebhooksCommand.class,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.ml.MlSettings;
+import dev.swiftbolt.ml.RetrainingPolicy;
 import dev.swiftbolt.ml.UnifiedPredictionService;
 import dev.swiftbolt.ml.registry.BarReader;
 import dev.swiftbolt.replay.ReplayDay;
@@ -41,6 +42,7 @@ final class ReplayCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec CommandSpec spec;
   @Mixin SeriesSelection selection;
+  @Mixin RetrainingOption retraining;
 
   @Option(
       names = "--from",
@@ -59,7 +61,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     List<String> symbols = selection.symbols(new SymbolRegistry(main.database().jdbi()));
-    ReplayService service = service(main);
+    ReplayService service = service(main, retraining.policy());
     Timeframe primary = UnifiedPredictionService.DEFAULT_PRIMARY;
     ReplayService.Request request =
         new ReplayService.Request(symbols, from, Optional.ofNullable(to), selection.timeframes());
@@ -82,11 +84,11 @@ final class ReplayCommand implements Callable<Integer> {
     return outcome.results().stream().allMatch(r -> r.error().isEmpty()) ? 0 : 1;
   }
 
-  static ReplayService service(Main main) {
+  static ReplayService service(Main main, RetrainingPolicy policy) {
     return new ReplayService(
         main.database().jdbi(),
         BarReader.ohlcBars(main.database().jdbi()),
-        MlSettings.defaults(),
+        MlSettings.defaults().withRetraining(policy),
         Clock.systemUTC(),
         Runtime.getRuntime().availableProcessors());
   }

@@ -9,15 +9,18 @@ import org.jdbi.v3.core.Handle;
 /**
  * Retires what was built on a series' bars when those bars are replaced (simulated by real, or
  * re-adjusted after a split): the series' models become inactive with the time and reason, and
- * their forecasts and evaluations are deleted, inside the caller's transaction. The next training
- * trains new models on the new bars.
+ * their forecasts and evaluations are deleted, inside the caller's transaction. A champion's status
+ * becomes {@code retired} with the same reason; a rejected challenger stays rejected. The next
+ * training trains new models on the new bars.
  */
 final class SeriesRetirement {
 
   private static final String RETIRE_MODELS =
       """
       UPDATE models
-      SET active = false, retired_at = :now, retired_reason = :reason
+      SET active = false, retired_at = :now, retired_reason = :reason,
+          status = CASE WHEN status = 'champion' THEN 'retired' ELSE status END,
+          status_reason = CASE WHEN status = 'champion' THEN :reason ELSE status_reason END
       WHERE symbol_id = :symbol_id
         AND timeframe = ANY(:timeframes)
         AND retired_at IS NULL

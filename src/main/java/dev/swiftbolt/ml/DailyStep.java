@@ -4,9 +4,11 @@ import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.TradingSession;
+import dev.swiftbolt.ml.evaluation.ChallengerRule;
 import dev.swiftbolt.ml.evaluation.EvaluationConfig;
 import dev.swiftbolt.ml.evaluation.FeatureDrift;
 import dev.swiftbolt.ml.evaluation.Forecast;
+import dev.swiftbolt.ml.evaluation.Forecaster;
 import dev.swiftbolt.ml.evaluation.LiveResolution;
 import dev.swiftbolt.ml.evaluation.LiveScore;
 import dev.swiftbolt.ml.evaluation.NaiveBaselines;
@@ -38,10 +40,18 @@ import java.util.function.Supplier;
  * Store}'s; the step itself holds no state. Not thread-safe only through its store: one store per
  * symbol and thread.
  *
- * <p>Retraining policy: a series is (re)trained at a session when it has no model yet, or when the
- * previous session's unified prediction set {@code retraining_trigger} or had a {@code
- * next_retraining_date} at or before this session's close (so a retraining decided at D happens at
- * D + 1). A series too short to train keeps any earlier model.
+ * <p>Retraining: a retraining is asked for at a session when the previous session's unified
+ * prediction set {@code retraining_trigger} or had a {@code next_retraining_date} at or before this
+ * session's close (so a retraining decided at D happens at D + 1); {@link RetrainingPolicy} decides
+ * per series whether it happens now (always when the series has no model), or is deferred by the
+ * cooldown. A retraining trains a challenger (the model and the naive candidates, selected by
+ * {@link dev.swiftbolt.ml.evaluation.ChampionRule}); {@link ChallengerRule} decides whether it
+ * replaces the champion, judged on the champion's resolved forecasts. A series too short to train
+ * keeps any earlier model.
+ *
+ * <p>Live scores follow the champion: the live window holds only forecasts the current champion
+ * issued, with the issued forecaster's walk-forward standing in below {@value
+ * LiveScore#MIN_RESOLVED} of them.
  */
 public final class DailyStep {
 
@@ -67,8 +77,14 @@ public final class DailyStep {
     /** When the model in use was trained. */
     Instant trainedAt();
 
-    /** Replaces the model in use. */
+    /** When the series was last retrained (promoted or not); empty before its first training. */
+    Optional<Instant> lastRetrainedAt();
+
+    /** Replaces the model in use: the challenger trained at {@code at} became champion. */
     void retrained(SeriesFit fit, Instant at);
+
+    /** The challenger trained at {@code at} was rejected; the champion stays. */
+    void rejected(SeriesFit challenger, Instant at);
   }
 
   /**
@@ -92,8 +108,14 @@ public final class DailyStep {
     /** The primary timeframe's forecasts not yet resolved. */
     List<PendingForecast> unresolved();
 
-    /** The resolved primary forecasts, newest forecast bar first (the live window's order). */
-    List<LiveScore.Outcome> resolvedNewestFirst();
+    /**
+     * The resolved primary forecasts issued by {@code issuer}, newest forecast bar first (the live
+     * window's order).
+     */
+    List<LiveScore.Outcome> resolvedNewestFirst(SeriesFit issuer);
+
+    /** Sessions recorded after {@code at}, plus the one being run. */
+    int sessionsSince(Instant at);
 
     /** The live score's source once enough forecasts are resolved (e.g. {@code "live"}). */
     String resolvedSource();
@@ -115,10 +137,16 @@ public final class DailyStep {
    * One session's outcome.
    *
    * @param liveN resolved forecasts in the live window (at most {@link LiveScore#WINDOW})
-   * @param primaryRetrained whether the primary timeframe's model was retrained at this session
+   * @param primaryRetrained whether the primary timeframe was retrained at this session (its
+   *     challenger promoted or not)
+   * @param fit the primary timeframe's champion after this session's retraining, which issued the
+   *     primary forecast
    * @param lastRealised the direction last realised before the primary forecast's bar
    * @param featureDrift the primary forecast's feature drift against the model's training rows (its
    *     shifted features are a retraining reason for the validator)
+   * @param promoted whether the primary timeframe's challenger became champion at this session
+   * @param deferredRetrainReason the primary timeframe's retraining trigger deferred by the
+   *     cooldown at this session
    */
   public record Outcome(
       String symbol,
@@ -130,12 +158,21 @@ public final class DailyStep {
       boolean primaryRetrained,
       SeriesFit fit,
       Direction lastRealised,
-      Optional<FeatureDrift> featureDrift) {}
+      Optional<FeatureDrift> featureDrift,
+      boolean promoted,
+      Optional<String> deferredRetrainReason) {
+
+    /** The forecaster that issued the primary forecast. */
+    public Forecaster forecaster() {
+      return fit.forecaster();
+    }
+  }
 
   private final Timeframe primary;
   private final Labeler labeler;
   private final ModelTrainer trainer;
   private final EvaluationConfig evaluation;
+  private final RetrainingPolicy policy;
   private final UnifiedValidator validator = new UnifiedValidator();
   private final int featureDriftWindow;
 
@@ -152,6 +189,7 @@ public final class DailyStep {
     this.trainer = new ModelTrainer(settings.xgboost());
     this.evaluation = settings.evaluation().withLinearBaseline(false);
     this.featureDriftWindow = settings.featureDriftWindow();
+    this.policy = settings.retraining();
   }
 
   /**
@@ -167,13 +205,18 @@ public final class DailyStep {
     Map<Timeframe, Series> series = store.series();
     Series primarySeries = series.get(primary);
     resolveDue(store, primarySeries, now);
-    boolean due = retrainingDue(store.previousPrediction(), now);
-    boolean primaryRetrained = false;
+    Optional<String> trigger = retrainingTrigger(store.previousPrediction(), now);
+    Retraining primaryRetraining = Retraining.NONE;
     Map<Timeframe, Forecast> forecasts = new EnumMap<>(Timeframe.class);
     for (Series s : series.values()) {
-      if (due || s.fit().isEmpty()) {
-        boolean trained = retrain(s, now);
-        primaryRetrained |= trained && s == primarySeries;
+      int sessions = s.lastRetrainedAt().map(store::sessionsSince).orElse(0);
+      RetrainingPolicy.Decision decision = policy.decide(s.fit().isPresent(), sessions, trigger);
+      Retraining retraining =
+          decision.retrain()
+              ? retrain(store, s, s == primarySeries, now)
+              : decision.deferred() ? Retraining.deferred(decision.reason()) : Retraining.NONE;
+      if (s == primarySeries) {
+        primaryRetraining = retraining;
       }
       forecast(s, now).ifPresent(f -> forecasts.put(s.timeframe(), f));
     }
@@ -184,7 +227,7 @@ public final class DailyStep {
           "%s %s has no feature row at its latest bar at session %s (warm-up)"
               .formatted(symbol, primary, session.date()));
     }
-    List<LiveScore.Outcome> newestFirst = store.resolvedNewestFirst();
+    List<LiveScore.Outcome> newestFirst = store.resolvedNewestFirst(fit);
     LabelledMatrix visiblePrimary = primarySeries.closedBy(now);
     int majorityClass = fit.majority().ordinal();
     LiveScore live =
@@ -192,7 +235,7 @@ public final class DailyStep {
             newestFirst,
             majorityClass,
             visiblePrimary,
-            fit.walkForward().orElseThrow().score(),
+            fit.issuedWalkForward().orElseThrow().score(),
             store.resolvedSource());
     Direction lastRealised =
         Direction.values()[
@@ -204,8 +247,8 @@ public final class DailyStep {
     forecasts.forEach((tf, f) -> multiTf.put(tf, f.score()));
     ValidationScores scores =
         validatorInputs(
-            fit.backtest().orElseThrow().score(),
-            fit.walkForward().orElseThrow().score(),
+            fit.issuedBacktest().orElseThrow(),
+            fit.issuedWalkForward().orElseThrow().score(),
             live,
             multiTf,
             primarySeries.trainedAt(),
@@ -227,10 +270,12 @@ public final class DailyStep {
             prediction,
             live,
             Math.min(LiveScore.WINDOW, newestFirst.size()),
-            primaryRetrained,
+            primaryRetraining.retrained(),
             fit,
             lastRealised,
-            featureDrift);
+            featureDrift,
+            primaryRetraining.promoted(),
+            primaryRetraining.deferredReason());
     store.record(outcome);
     return outcome;
   }
@@ -263,9 +308,36 @@ public final class DailyStep {
    * set its retraining trigger or had its next retraining date at or before {@code now}.
    */
   public static boolean retrainingDue(Optional<UnifiedPrediction> previous, Instant now) {
-    return previous.isEmpty()
-        || previous.get().retrainingTrigger()
-        || !previous.get().nextRetrainingDate().isAfter(now);
+    return previous.isEmpty() || retrainingTrigger(previous, now).isPresent();
+  }
+
+  /**
+   * Why a retraining is asked for at {@code now}: the previous prediction's retraining reason when
+   * it set its trigger, or its next retraining date when that has come; empty when neither holds
+   * (or there is no previous prediction: a series without a model is trained anyway).
+   */
+  public static Optional<String> retrainingTrigger(
+      Optional<UnifiedPrediction> previous, Instant now) {
+    if (previous.isEmpty()) {
+      return Optional.empty();
+    }
+    UnifiedPrediction p = previous.get();
+    if (p.retrainingTrigger()) {
+      return Optional.of(p.retrainingReason());
+    }
+    if (!p.nextRetrainingDate().isAfter(now)) {
+      return Optional.of("next retraining date %s reached".formatted(p.nextRetrainingDate()));
+    }
+    return Optional.empty();
+  }
+
+  /** What happened to a series' model at a session. */
+  private record Retraining(boolean retrained, boolean promoted, Optional<String> deferredReason) {
+    static final Retraining NONE = new Retraining(false, false, Optional.empty());
+
+    static Retraining deferred(Optional<String> reason) {
+      return new Retraining(false, false, reason);
+    }
   }
 
   /**
@@ -338,24 +410,58 @@ public final class DailyStep {
   }
 
   /**
-   * Retrains on the bars closed by now; false (keeping any earlier model) when they are too few.
+   * Trains a challenger on the bars closed by now and promotes it when {@link ChallengerRule} says
+   * so (always when there is no champion); nothing changes when the bars are too few.
    */
-  private boolean retrain(Series s, Instant now) {
+  private Retraining retrain(Store store, Series s, boolean primarySeries, Instant now) {
     LabelledMatrix data = s.closedBy(now);
+    SeriesFit challenger;
     try {
-      s.retrained(SeriesFit.fit(data, trainer, evaluation, OrderedParallel.defaultThreads()), now);
-      return true;
+      challenger = SeriesFit.fit(data, trainer, evaluation, OrderedParallel.defaultThreads());
     } catch (InsufficientHistoryException tooShort) {
-      return false;
+      return Retraining.NONE;
     }
+    boolean promoted = true;
+    if (s.fit().isPresent() && challenger.issuedWalkForward().isPresent()) {
+      List<LiveScore.Outcome> record =
+          primarySeries ? store.resolvedNewestFirst(s.fit().get()) : List.of();
+      int correct = (int) record.stream().filter(LiveScore.Outcome::correct).count();
+      promoted =
+          ChallengerRule.decide(
+                  challenger.issuedWalkForward().get().score().accuracy(), correct, record.size())
+              .promoted();
+    }
+    if (promoted) {
+      s.retrained(challenger, now);
+    } else {
+      s.rejected(challenger, now);
+    }
+    return new Retraining(true, promoted, Optional.empty());
   }
 
+  /** The champion's forecast at the latest visible bar, as its issued forecaster makes it. */
   private static Optional<Forecast> forecast(Series s, Instant now) {
     if (s.fit().isEmpty()) {
       return Optional.empty();
     }
+    SeriesFit fit = s.fit().get();
     return s.latestRow(now)
-        .map(r -> s.fit().get().forecast(r.features(), r.row(), r.barTs(), r.horizonBars()));
+        .map(
+            r ->
+                fit.issue(
+                    r.features(),
+                    r.row(),
+                    r.barTs(),
+                    r.horizonBars(),
+                    fit.forecaster() == Forecaster.PERSISTENCE
+                        ? lastRealised(s.closedBy(now), r.barTs(), fit.majority())
+                        : fit.majority()));
+  }
+
+  /** The direction last realised before the bar opening at {@code barTs}, seen in {@code data}. */
+  private static Direction lastRealised(LabelledMatrix data, Instant barTs, Direction fallback) {
+    return Direction.values()[
+        NaiveBaselines.persistence(data.barIndexOf(barTs), data.labels(), fallback.ordinal())];
   }
 
   private SeriesFit requireEvaluatedFit(

@@ -7,15 +7,21 @@ import dev.swiftbolt.config.Json;
 import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.Bar;
+import dev.swiftbolt.marketdata.TradingCalendar;
+import dev.swiftbolt.marketdata.TradingSession;
 import dev.swiftbolt.ml.evaluation.BacktestResult;
+import dev.swiftbolt.ml.evaluation.ChallengerRule;
+import dev.swiftbolt.ml.evaluation.ChampionRule;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
 import dev.swiftbolt.ml.evaluation.Evaluator;
 import dev.swiftbolt.ml.evaluation.FeatureDrift;
 import dev.swiftbolt.ml.evaluation.Forecast;
 import dev.swiftbolt.ml.evaluation.ForecastOutcome;
+import dev.swiftbolt.ml.evaluation.Forecaster;
 import dev.swiftbolt.ml.evaluation.LiveResolution;
 import dev.swiftbolt.ml.evaluation.LiveScore;
 import dev.swiftbolt.ml.evaluation.NaiveBaselines;
+import dev.swiftbolt.ml.evaluation.Selection;
 import dev.swiftbolt.ml.evaluation.WalkForwardResult;
 import dev.swiftbolt.ml.features.ContextSeries;
 import dev.swiftbolt.ml.features.FeatureBuilder;
@@ -32,12 +38,15 @@ import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelListener;
 import dev.swiftbolt.ml.registry.ModelRegistry;
+import dev.swiftbolt.ml.registry.ModelStatus;
 import dev.swiftbolt.ml.registry.RegisteredModel;
+import dev.swiftbolt.ml.registry.Registration;
 import dev.swiftbolt.predictions.PredictionResolution;
 import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +72,7 @@ import org.jdbi.v3.core.Jdbi;
  * several series at once (see {@code dev.swiftbolt.parallel.OrderedParallel}).
  */
 public final class MlService {
+  private static final TradingCalendar CALENDAR = TradingCalendar.nyse();
   private final SymbolRepository symbols;
   private final BarReader bars;
   private final ModelRegistry registry;
@@ -148,6 +158,14 @@ public final class MlService {
     Instant trainedAt = clock.instant();
     Instant from = fit.trainFrom();
     Instant to = fit.trainTo();
+    Optional<ChallengerRule.Verdict> verdict = challengerVerdict(symbolId, timeframe, fit);
+    boolean promoted = verdict.map(ChallengerRule.Verdict::promoted).orElse(true);
+    Registration registration =
+        new Registration(
+            fit.forecaster(),
+            fit.selection().map(ModelRegistry::json),
+            promoted ? ModelStatus.CHAMPION : ModelStatus.REJECTED,
+            verdict.map(ChallengerRule.Verdict::reason));
     long modelId =
         registry.register(
             new NewModel(
@@ -163,8 +181,9 @@ public final class MlService {
                 metrics(backtest, walkForward, skipped, fit),
                 calibrationMethod,
                 calibrationParams,
-                model.toBytes()));
-    if (backtest.isPresent() && walkForward.isPresent()) {
+                model.toBytes()),
+            registration);
+    if (promoted && backtest.isPresent() && walkForward.isPresent()) {
       storeEvaluation(
           symbol,
           symbolId,
@@ -172,7 +191,9 @@ public final class MlService {
           data,
           backtest.get(),
           walkForward.get(),
-          OptionalLong.of(modelId));
+          OptionalLong.of(modelId),
+          fit.forecaster(),
+          fit.selection());
     }
     return new TrainingOutcome(
         symbol,
@@ -186,7 +207,76 @@ public final class MlService {
         backtest.map(BacktestResult::score),
         walkForward.map(WalkForwardResult::score),
         calibrationMethod,
-        skipped);
+        skipped,
+        fit.forecaster(),
+        fit.selection(),
+        registration.status(),
+        registration.reason());
+  }
+
+  /**
+   * The retraining policy's decision for a series now, asked for by a trigger with {@code reason}:
+   * retrain when it has no model or its cooldown ({@link RetrainingPolicy}) has passed since its
+   * last retraining (promoted or rejected), otherwise defer. Sessions are NYSE sessions closed
+   * after that retraining and by now.
+   */
+  public RetrainingPolicy.Decision retrainingDecision(
+      String symbol, Timeframe timeframe, String reason) {
+    long symbolId = symbols.require(symbol);
+    Optional<Instant> lastRetraining =
+        registry.history(symbolId, timeframe).stream()
+            .map(RegisteredModel::trainedAt)
+            .max(Instant::compareTo);
+    boolean hasModel = registry.active(symbolId, timeframe).isPresent();
+    int sessions = lastRetraining.map(t -> sessionsClosedBetween(t, clock.instant())).orElse(0);
+    return settings.retraining().decide(hasModel, sessions, Optional.of(reason));
+  }
+
+  /**
+   * The close of the {@code sessions}-th NYSE session after now: when a deferral's cooldown ends.
+   */
+  public Instant sessionCloseAfter(int sessions) {
+    Instant now = clock.instant();
+    LocalDate day = CALENDAR.tradingDate(now);
+    int seen = 0;
+    while (true) {
+      Optional<TradingSession> s = CALENDAR.session(day);
+      if (s.isPresent() && s.get().close().isAfter(now) && ++seen >= sessions) {
+        return s.get().close();
+      }
+      day = CALENDAR.nextTradingDay(day);
+    }
+  }
+
+  private static int sessionsClosedBetween(Instant after, Instant upTo) {
+    if (!upTo.isAfter(after)) {
+      return 0;
+    }
+    return (int)
+        CALENDAR
+            .sessions(
+                after.atZone(TradingCalendar.NEW_YORK).toLocalDate(),
+                upTo.atZone(TradingCalendar.NEW_YORK).toLocalDate())
+            .stream()
+            .filter(s -> s.close().isAfter(after) && !s.close().isAfter(upTo))
+            .count();
+  }
+
+  /**
+   * The challenger rule's verdict on {@code challenger} against the series' champion, judged on the
+   * champion's resolved live forecasts since its training end; empty when there is no champion or
+   * the challenger could not be evaluated (it then replaces the champion, as before).
+   */
+  private Optional<ChallengerRule.Verdict> challengerVerdict(
+      long symbolId, Timeframe timeframe, SeriesFit challenger) {
+    Optional<RegisteredModel> champion = registry.active(symbolId, timeframe);
+    if (champion.isEmpty() || challenger.issuedWalkForward().isEmpty()) {
+      return Optional.empty();
+    }
+    int[] record = forecasts.outOfSampleRecord(champion.get().id(), champion.get().trainTo());
+    return Optional.of(
+        ChallengerRule.decide(
+            challenger.issuedWalkForward().get().score().accuracy(), record[0], record[1]));
   }
 
   /**
@@ -214,9 +304,33 @@ public final class MlService {
       throw new InsufficientHistoryException(
           symbol + " " + timeframe + " has no feature row at its latest bar (warm-up)");
     }
-    double[] p = active.calibrator().apply(active.model().predict(matrix, new int[] {last})[0]);
-    Forecast forecast = Forecast.of(series.get(series.size() - 1).ts(), active.horizonBars(), p);
-    long id = forecasts.store(active.id(), symbolId, timeframe, forecast, clock.instant(), liveRun);
+    Instant barTs = series.get(series.size() - 1).ts();
+    Forecast forecast =
+        switch (active.forecaster()) {
+          case XGBOOST ->
+              Forecast.of(
+                  barTs,
+                  active.horizonBars(),
+                  active.calibrator().apply(active.model().predict(matrix, new int[] {last})[0]));
+          case MAJORITY ->
+              SeriesFit.naiveForecast(
+                  active.naiveProbabilities(), barTs, active.horizonBars(), majorityOf(active));
+          case PERSISTENCE ->
+              SeriesFit.naiveForecast(
+                  active.naiveProbabilities(),
+                  barTs,
+                  active.horizonBars(),
+                  lastRealised(symbolId, timeframe, series, majorityOf(active)));
+        };
+    long id =
+        forecasts.store(
+            active.id(),
+            symbolId,
+            timeframe,
+            forecast,
+            clock.instant(),
+            liveRun,
+            active.forecaster());
     featureDrift(matrix, series, active, last)
         .ifPresent(
             drift -> forecasts.storeFeatureDrift(id, Json.mapper().valueToTree(drift).toString()));
@@ -333,14 +447,25 @@ public final class MlService {
     Evaluator.BacktestAndWalkForward both = evaluator.backtestAndWalkForward(data);
     BacktestResult backtest = both.backtest();
     WalkForwardResult walkForward = both.walkForward();
-    OptionalLong modelId =
-        registry.active(symbolId, timeframe).stream().mapToLong(RegisteredModel::id).findFirst();
-    return storeEvaluation(symbol, symbolId, timeframe, data, backtest, walkForward, modelId);
+    Optional<RegisteredModel> champion = registry.active(symbolId, timeframe);
+    OptionalLong modelId = champion.stream().mapToLong(RegisteredModel::id).findFirst();
+    Forecaster forecaster = champion.map(RegisteredModel::forecaster).orElse(Forecaster.XGBOOST);
+    return storeEvaluation(
+        symbol,
+        symbolId,
+        timeframe,
+        data,
+        backtest,
+        walkForward,
+        modelId,
+        forecaster,
+        Optional.of(ChampionRule.select(walkForward.candidates())));
   }
 
   /**
    * Stores the evaluation of a series from a backtest and walk-forward already computed on {@code
-   * data}, with the live score of its resolved live forecasts (walk-forward stand-in below 10).
+   * data}, as scored for the issued {@code forecaster}, with the live score of the resolved live
+   * forecasts the champion {@code modelId} issued (the issued walk-forward stands in below 10).
    */
   private EvaluationReport storeEvaluation(
       String symbol,
@@ -349,29 +474,33 @@ public final class MlService {
       LabelledMatrix data,
       BacktestResult backtest,
       WalkForwardResult walkForward,
-      OptionalLong modelId) {
+      OptionalLong modelId,
+      Forecaster forecaster,
+      Optional<Selection> selection) {
+    WalkForwardResult issued = walkForward.as(forecaster);
+    List<LiveScore.Outcome> championRecord =
+        modelId.isPresent()
+            ? forecasts.recentOutcomesOf(modelId.getAsLong(), LiveScore.WINDOW)
+            : List.of();
     // The majority baseline is the class the forecasting model saw most in training, as replay
     // scores it; the labels of today's series would include the live window's own outcomes.
     int majorityClass =
         trainingMajority(symbolId, timeframe, modelId)
             .orElseGet(() -> NaiveBaselines.majority(data.labelsOf(data.labelledRows())));
     LiveScore live =
-        LiveScore.of(
-            forecasts.recentOutcomes(symbolId, timeframe, LiveScore.WINDOW),
-            majorityClass,
-            data,
-            walkForward.score(),
-            LiveScore.SOURCE_LIVE);
+        LiveScore.of(championRecord, majorityClass, data, issued.score(), LiveScore.SOURCE_LIVE);
     EvaluationReport report =
         new EvaluationReport(
             symbol,
             timeframe,
-            backtest.score(),
-            EvaluationReport.WalkForwardSummary.of(walkForward),
+            backtest.scoreOf(forecaster),
+            EvaluationReport.WalkForwardSummary.of(issued),
             live.score(),
             live.source(),
             EvaluationReport.CalibrationSummary.of(walkForward.calibration()),
-            clock.instant());
+            clock.instant(),
+            forecaster,
+            selection);
     evaluations.store(symbolId, modelId, report);
     return report;
   }
@@ -401,6 +530,26 @@ public final class MlService {
       throw new IllegalStateException(
           "a model's stored metrics are not JSON: " + e.getMessage(), e);
     }
+  }
+
+  private static Direction majorityOf(RegisteredModel model) {
+    try {
+      return Direction.parse(
+          Json.mapper().readTree(model.metricsJson()).path("majority_class").asText());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(
+          "a model's stored metrics are not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** Persistence's class at the latest stored bar: the direction last realised before it. */
+  private Direction lastRealised(
+      long symbolId, Timeframe timeframe, List<Bar> series, Direction fallback) {
+    LabelledMatrix data =
+        LabelledMatrix.of(
+            series, timeframe, context(symbolId, timeframe, series), featureBuilder, labeler);
+    return Direction.values()[
+        NaiveBaselines.persistence(series.size() - 1, data.labels(), fallback.ordinal())];
   }
 
   private LabelledMatrix load(long symbolId, Timeframe timeframe) {
@@ -440,6 +589,10 @@ public final class MlService {
     skipped.ifPresent(reason -> node.put("evaluation_skipped", reason));
     node.put("training_rows", fit.trainingRows());
     node.put("majority_class", fit.majority().name());
+    if (fit.forecaster().naive()) {
+      node.set(
+          RegisteredModel.NAIVE_PROBABILITIES, Json.mapper().valueToTree(fit.naiveProbabilities()));
+    }
     return node.toString();
   }
 }

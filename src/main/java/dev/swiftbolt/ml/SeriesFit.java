@@ -3,9 +3,13 @@ package dev.swiftbolt.ml;
 import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.ml.evaluation.BacktestResult;
 import dev.swiftbolt.ml.evaluation.CalibrationReport;
+import dev.swiftbolt.ml.evaluation.ChampionRule;
 import dev.swiftbolt.ml.evaluation.EvaluationConfig;
 import dev.swiftbolt.ml.evaluation.Evaluator;
 import dev.swiftbolt.ml.evaluation.Forecast;
+import dev.swiftbolt.ml.evaluation.Forecaster;
+import dev.swiftbolt.ml.evaluation.Score;
+import dev.swiftbolt.ml.evaluation.Selection;
 import dev.swiftbolt.ml.evaluation.WalkForwardResult;
 import dev.swiftbolt.ml.features.FeatureMatrix;
 import dev.swiftbolt.ml.features.InsufficientHistoryException;
@@ -23,7 +27,10 @@ import java.util.Optional;
  * One series trained the way {@code train} trains it, in memory: the backtest and walk-forward of
  * the XGBoost model on {@code data} (skipped, with the reason, when the history is too short for
  * the evaluation windows), then one fit on every labelled row with the walk-forward's calibration.
- * {@link MlService#train} registers the result; an in-memory {@link DailyStep.Store} keeps it.
+ * The candidates (the model, {@code persistence}, {@code majority}) are scored on the same rows and
+ * {@link ChampionRule} picks the forecaster the series issues; without an evaluation the model is
+ * issued. {@link MlService#train} registers the result; an in-memory {@link DailyStep.Store} keeps
+ * it.
  *
  * @param model the fit on every labelled row
  * @param calibration the walk-forward calibration, empty when the evaluation was skipped
@@ -34,6 +41,10 @@ import java.util.Optional;
  * @param majority the majority class of those rows (the live score's baseline class)
  * @param trainFrom open time of the first training bar
  * @param trainTo open time of the last training bar
+ * @param forecaster the forecaster issued
+ * @param selection the champion rule's evidence, empty when the evaluation was skipped
+ * @param naiveProbabilities for a naive forecaster, row k = the probabilities it issues with class
+ *     k (its pooled walk-forward P(realised | issued)); empty for the model
  */
 public record SeriesFit(
     DirectionModel model,
@@ -44,7 +55,10 @@ public record SeriesFit(
     int trainingRows,
     Direction majority,
     Instant trainFrom,
-    Instant trainTo) {
+    Instant trainTo,
+    Forecaster forecaster,
+    Optional<Selection> selection,
+    double[][] naiveProbabilities) {
 
   public SeriesFit {
     Objects.requireNonNull(model, "model");
@@ -53,6 +67,13 @@ public record SeriesFit(
     Objects.requireNonNull(walkForward, "walkForward");
     Objects.requireNonNull(evaluationSkipped, "evaluationSkipped");
     Objects.requireNonNull(majority, "majority");
+    Objects.requireNonNull(forecaster, "forecaster");
+    Objects.requireNonNull(selection, "selection");
+    if (forecaster.naive() && naiveProbabilities.length != Direction.values().length) {
+      throw new IllegalArgumentException(
+          "a naive forecaster needs one probability row per class, got %d"
+              .formatted(naiveProbabilities.length));
+    }
   }
 
   /**
@@ -98,6 +119,15 @@ public record SeriesFit(
       skipped = Optional.of(e.getMessage());
     }
     DirectionModel model = trainer.train(ModelKind.XGBOOST, data.features(), rows, labels);
+    Optional<Selection> selection = walkForward.map(w -> ChampionRule.select(w.candidates()));
+    Forecaster forecaster = selection.map(Selection::forecaster).orElse(Forecaster.XGBOOST);
+    double[][] naiveProbabilities = new double[0][];
+    if (forecaster.naive()) {
+      naiveProbabilities = new double[Direction.values().length][];
+      for (int k = 0; k < naiveProbabilities.length; k++) {
+        naiveProbabilities[k] = walkForward.get().candidates().probabilities(forecaster, k);
+      }
+    }
     return new SeriesFit(
         model,
         walkForward.map(WalkForwardResult::calibration),
@@ -107,7 +137,20 @@ public record SeriesFit(
         rows.length,
         Direction.values()[MajorityModel.fit(labels).majorityCode()],
         data.barTime(data.features().barIndex(rows[0])),
-        data.barTime(data.features().barIndex(rows[rows.length - 1])));
+        data.barTime(data.features().barIndex(rows[rows.length - 1])),
+        forecaster,
+        selection,
+        naiveProbabilities);
+  }
+
+  /** The backtest of the issued forecaster on the holdout's rows. */
+  public Optional<Score> issuedBacktest() {
+    return backtest.map(b -> b.scoreOf(forecaster));
+  }
+
+  /** The walk-forward of the issued forecaster on the pooled rows (its folds included). */
+  public Optional<WalkForwardResult> issuedWalkForward() {
+    return walkForward.map(w -> w.as(forecaster));
   }
 
   /** The calibration method name as the registry stores it ("none" when skipped). */
@@ -133,5 +176,33 @@ public record SeriesFit(
   public Forecast forecast(FeatureMatrix matrix, int row, Instant barTs, int horizonBars) {
     return Forecast.of(
         barTs, horizonBars, calibrator().apply(model.predict(matrix, new int[] {row})[0]));
+  }
+
+  /**
+   * The issued forecaster's forecast at feature row {@code row}: the model's (as {@link
+   * #forecast}), or the naive class — {@code majority}, or {@code lastRealised} for persistence —
+   * with its confusion-frequency probabilities.
+   *
+   * @param lastRealised the direction last realised before the bar (persistence's class)
+   */
+  public Forecast issue(
+      FeatureMatrix matrix, int row, Instant barTs, int horizonBars, Direction lastRealised) {
+    return switch (forecaster) {
+      case XGBOOST -> forecast(matrix, row, barTs, horizonBars);
+      case MAJORITY -> naiveForecast(barTs, horizonBars, majority);
+      case PERSISTENCE -> naiveForecast(barTs, horizonBars, lastRealised);
+    };
+  }
+
+  /** A naive forecaster's forecast of class {@code issued}: the class with its probabilities. */
+  public static Forecast naiveForecast(
+      double[][] naiveProbabilities, Instant barTs, int horizonBars, Direction issued) {
+    double[] p = naiveProbabilities[issued.ordinal()];
+    return new Forecast(
+        barTs, horizonBars, issued, p[0], p[1], p[2], Math.max(-1, Math.min(1, p[0] - p[2])));
+  }
+
+  private Forecast naiveForecast(Instant barTs, int horizonBars, Direction issued) {
+    return naiveForecast(naiveProbabilities, barTs, horizonBars, issued);
   }
 }

@@ -9,15 +9,20 @@ import dev.swiftbolt.ml.evaluation.EvaluationConfig;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
 import dev.swiftbolt.ml.evaluation.FeatureDrift;
 import dev.swiftbolt.ml.evaluation.Forecast;
+import dev.swiftbolt.ml.evaluation.Forecaster;
 import dev.swiftbolt.ml.evaluation.LiveScore;
 import dev.swiftbolt.ml.evaluation.ProbabilityCorrectMap;
+import dev.swiftbolt.ml.evaluation.Selection;
 import dev.swiftbolt.ml.features.FeatureBuilder;
 import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
 import dev.swiftbolt.ml.registry.ModelRegistry;
+import dev.swiftbolt.ml.registry.RegisteredModel;
 import dev.swiftbolt.ml.registry.StoredForecast;
 import dev.swiftbolt.predictions.PredictionContext;
 import dev.swiftbolt.predictions.PredictionListener;
+import dev.swiftbolt.predictions.StoredPrediction;
+import dev.swiftbolt.predictions.TimeframeForecaster;
 import dev.swiftbolt.predictions.UnifiedPredictionRepository;
 import dev.swiftbolt.symbols.SymbolRepository;
 import dev.swiftbolt.validation.FeatureShift;
@@ -27,6 +32,7 @@ import dev.swiftbolt.validation.ProbabilityCorrect;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import dev.swiftbolt.validation.UnifiedValidator;
 import dev.swiftbolt.validation.ValidationScores;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,7 +124,8 @@ public final class UnifiedPredictionService {
                 evaluation.walkforward().score().baseline(),
                 evaluation.live().baseline())),
         missingTimeframes(symbol, symbolId, prediction),
-        Optional.of(context));
+        Optional.of(context),
+        forecasters(symbolId, prediction));
     return prediction;
   }
 
@@ -144,6 +151,39 @@ public final class UnifiedPredictionService {
       UnifiedPrediction prediction,
       StoredForecast primaryForecast,
       Optional<String> featureDriftJson) {}
+
+  /**
+   * Who issued each timeframe's latest forecast in the prediction, with the champion rule's verdict
+   * in words when the champion that issued it recorded one.
+   */
+  List<TimeframeForecaster> forecasters(long symbolId, UnifiedPrediction prediction) {
+    List<TimeframeForecaster> out = new ArrayList<>();
+    for (Timeframe tf : prediction.multiTfConsensus().keySet()) {
+      Optional<StoredForecast> latest = forecasts.latest(symbolId, tf);
+      if (latest.isEmpty()) {
+        continue;
+      }
+      Forecaster forecaster = latest.get().forecaster();
+      String explanation =
+          registry
+              .active(symbolId, tf)
+              .filter(m -> m.forecaster() == forecaster)
+              .flatMap(RegisteredModel::selectionJson)
+              .map(UnifiedPredictionService::selection)
+              .map(Selection::explanation)
+              .orElse(forecaster.id());
+      out.add(new TimeframeForecaster(tf, forecaster.id(), explanation));
+    }
+    return out;
+  }
+
+  private static Selection selection(String json) {
+    try {
+      return Json.mapper().readValue(json, Selection.class);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * Why each timeframe absent from the prediction's {@code multi_tf_consensus} is absent: no bars,
@@ -233,6 +273,17 @@ public final class UnifiedPredictionService {
       throw new IllegalStateException(
           "stored feature_drift is not readable: %s".formatted(e.getOriginalMessage()), e);
     }
+  }
+
+  /**
+   * The retraining the symbol's latest stored prediction asks for now (its reason when it set the
+   * trigger, or its next retraining date when that has come), as {@link
+   * DailyStep#retrainingTrigger} reads it; empty without a stored prediction or when none is asked
+   * for. A deferred retraining is acted on only while this still holds.
+   */
+  public Optional<String> currentRetrainingTrigger(String symbol) {
+    return DailyStep.retrainingTrigger(
+        predictions.latest(symbol).map(StoredPrediction::prediction), clock.instant());
   }
 
   /** Consecutive days before today whose last stored prediction had drift above 50 %. */

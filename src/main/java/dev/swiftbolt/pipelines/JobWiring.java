@@ -103,23 +103,19 @@ public final class JobWiring {
             clock,
             1,
             alerts.retraining());
+    UnifiedPredictionService predictions =
+        new UnifiedPredictionService(
+            db.jdbi(), UnifiedPredictionService.DEFAULT_PRIMARY, clock, alerts.predictions());
     return JobHandlers.builder()
         .register(JobType.NOOP.wireName(), JobHandlers.NOOP)
         .register(JobType.BACKFILL.wireName(), MarketDataJobHandlers.backfill(marketData, source))
         .register(JobType.INGEST.wireName(), MarketDataJobHandlers.ingest(marketData, source))
         .register(JobType.QUALITY.wireName(), MlJobHandlers.quality(marketData))
-        .register(JobType.TRAIN.wireName(), MlJobHandlers.train(ml))
+        .register(JobType.TRAIN.wireName(), MlJobHandlers.train(ml, predictions))
         .register(JobType.FORECAST.wireName(), MlJobHandlers.forecast(ml))
         .register(JobType.RESOLVE.wireName(), MlJobHandlers.resolve(ml))
         .register(JobType.EVALUATE.wireName(), MlJobHandlers.evaluate(ml))
-        .register(
-            JobType.VALIDATE.wireName(),
-            MlJobHandlers.validate(
-                new UnifiedPredictionService(
-                    db.jdbi(),
-                    UnifiedPredictionService.DEFAULT_PRIMARY,
-                    clock,
-                    alerts.predictions())))
+        .register(JobType.VALIDATE.wireName(), MlJobHandlers.validate(predictions))
         .register(WebhookOutbox.JOB_TYPE, alerts.deliveryHandler())
         .build();
   }

@@ -1,5 +1,6 @@
 package dev.swiftbolt.pipelines;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.swiftbolt.jobs.Job;
 import dev.swiftbolt.jobs.JobHandler;
 import dev.swiftbolt.jobs.JobOutcome;
@@ -7,12 +8,14 @@ import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.marketdata.MarketDataService;
 import dev.swiftbolt.marketdata.SeriesQuality;
 import dev.swiftbolt.ml.MlService;
+import dev.swiftbolt.ml.RetrainingPolicy;
 import dev.swiftbolt.ml.UnifiedPredictionService;
 import dev.swiftbolt.ml.features.InsufficientHistoryException;
 import dev.swiftbolt.parallel.OrderedParallel;
 import dev.swiftbolt.validation.UnifiedPrediction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +45,66 @@ final class MlJobHandlers {
 
   private MlJobHandlers() {}
 
-  static JobHandler train(MlService ml) {
-    return perSeries(JobType.TRAIN, (symbol, tf) -> ml.train(symbol, tf));
+  /** The payload field a deferred retraining carries. */
+  static final String DEFERRED = "deferred";
+
+  /**
+   * Trains the job's series. A retraining trigger (a {@code reason} other than {@code tracked})
+   * goes through the retraining policy: a series in its cooldown is not retrained now; its trigger
+   * is recorded as deferred with its reason (logged, and queued again as a {@code train} due when
+   * the cooldown ends, payload {@code deferred: true}), and that job retrains only if the symbol's
+   * latest prediction still asks for it.
+   */
+  static JobHandler train(MlService ml, UnifiedPredictionService predictions) {
+    return (job, context) -> {
+      Optional<String> trigger =
+          Optional.ofNullable(job.payload())
+              .map(p -> p.path("reason").asText(""))
+              .filter(r -> !r.isEmpty() && !TrackedChain.TRACKED_REASON.equals(r));
+      if (trigger.isEmpty()) {
+        return perSeries(JobType.TRAIN, (symbol, tf) -> ml.train(symbol, tf)).handle(job, context);
+      }
+      String symbol = symbolOf(job);
+      if (job.payload().path(DEFERRED).asBoolean(false)
+          && predictions.currentRetrainingTrigger(symbol).isEmpty()) {
+        log.info("train {}: deferred retraining dropped, no longer asked for", symbol);
+        return JobOutcome.success();
+      }
+      int[] deferSessions = {0};
+      JobOutcome outcome =
+          perSeries(
+                  JobType.TRAIN,
+                  (s, tf) -> {
+                    RetrainingPolicy.Decision d = ml.retrainingDecision(s, tf, trigger.get());
+                    if (d.deferred()) {
+                      log.info(
+                          "train {} {}: retraining deferred ({}), cooldown ends in {} sessions",
+                          s,
+                          tf,
+                          trigger.get(),
+                          d.sessionsToWait());
+                      synchronized (deferSessions) {
+                        deferSessions[0] = Math.max(deferSessions[0], d.sessionsToWait());
+                      }
+                    } else {
+                      ml.train(s, tf);
+                    }
+                  })
+              .handle(job, context);
+      if (outcome.succeeded() && deferSessions[0] > 0) {
+        context.enqueue(
+            JobType.TRAIN
+                .newJob()
+                .forSymbol(job.symbolId().orElseThrow())
+                .notBefore(ml.sessionCloseAfter(deferSessions[0]))
+                .withPayload(
+                    JsonNodeFactory.instance
+                        .objectNode()
+                        .put("reason", trigger.get())
+                        .put(DEFERRED, true)));
+      }
+      return outcome;
+    };
   }
 
   static JobHandler forecast(MlService ml) {

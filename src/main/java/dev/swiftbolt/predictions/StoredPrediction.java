@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param probabilityCorrect how often a signal at its confidence came true before it was made;
  *     empty when the scores came from outside or the row predates it
  * @param featureDriftJson the primary forecast's feature drift ({@code feature_drift}), as JSON
+ * @param forecasters who issued each timeframe's forecast, in timeframe order; empty when the
+ *     scores came from outside or the row was stored before forecasters were kept
  */
 public record StoredPrediction(
     long id,
@@ -35,12 +37,14 @@ public record StoredPrediction(
     List<MissingTimeframe> missingTimeframes,
     Optional<PredictionResolution> resolution,
     Optional<ProbabilityCorrect> probabilityCorrect,
-    Optional<String> featureDriftJson) {
+    Optional<String> featureDriftJson,
+    List<TimeframeForecaster> forecasters) {
 
   public StoredPrediction {
     Objects.requireNonNull(resolution, "resolution");
     Objects.requireNonNull(probabilityCorrect, "probabilityCorrect");
     Objects.requireNonNull(featureDriftJson, "featureDriftJson");
+    forecasters = List.copyOf(forecasters);
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(prediction, "prediction");
     Objects.requireNonNull(liveScoreSource, "liveScoreSource");
@@ -48,7 +52,9 @@ public record StoredPrediction(
     missingTimeframes = List.copyOf(missingTimeframes);
   }
 
-  /** A stored prediction without a resolution, probability_correct or feature drift. */
+  /**
+   * A stored prediction without a resolution, probability_correct, feature drift or forecasters.
+   */
   public StoredPrediction(
       long id,
       Instant createdAt,
@@ -65,7 +71,8 @@ public record StoredPrediction(
         missingTimeframes,
         Optional.empty(),
         Optional.empty(),
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   /** A stored prediction without baselines or missing timeframes. */

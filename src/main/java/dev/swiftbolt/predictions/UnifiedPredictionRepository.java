@@ -51,7 +51,8 @@ public final class UnifiedPredictionRepository {
              walkforward_baseline_accuracy, walkforward_baseline_name,
              walkforward_baselines::text AS walkforward_baselines, live_baseline_accuracy,
              live_baseline_name, live_baselines::text AS live_baselines,
-             missing_timeframes::text AS missing_timeframes, created_at,
+             missing_timeframes::text AS missing_timeframes,
+             timeframe_forecasters::text AS timeframe_forecasters, created_at,
              forecast_bar_ts, horizon_bars, realized_direction, correct, resolved_at,
              probability_correct, probability_correct_n, probability_correct_ci_low,
              probability_correct_ci_high, probability_correct_source, probability_correct_reason,
@@ -152,7 +153,7 @@ public final class UnifiedPredictionRepository {
              persistent_drift_days, live_score_source, backtesting_baseline_accuracy,
              backtesting_baseline_name, backtesting_baselines, walkforward_baseline_accuracy,
              walkforward_baseline_name, walkforward_baselines, live_baseline_accuracy,
-             live_baseline_name, live_baselines, missing_timeframes)
+             live_baseline_name, live_baselines, missing_timeframes, timeframe_forecasters)
       VALUES (
              :symbol, :direction, :unified_confidence, :base_confidence, :backtesting_score,
              :walkforward_score, :live_score, CAST(:multi_tf_consensus AS jsonb),
@@ -168,7 +169,7 @@ public final class UnifiedPredictionRepository {
              :walkforward_baseline_accuracy, :walkforward_baseline_name,
              CAST(:walkforward_baselines AS jsonb), :live_baseline_accuracy,
              :live_baseline_name, CAST(:live_baselines AS jsonb),
-             CAST(:missing_timeframes AS jsonb))
+             CAST(:missing_timeframes AS jsonb), CAST(:timeframe_forecasters AS jsonb))
       """;
 
   private final Jdbi jdbi;
@@ -252,10 +253,27 @@ public final class UnifiedPredictionRepository {
       Optional<PredictionBaselines> baselines,
       List<MissingTimeframe> missing,
       Optional<PredictionContext> context) {
+    return store(p, liveScoreSource, baselines, missing, context, List.of());
+  }
+
+  /**
+   * Stores one prediction in one transaction, as {@link #store(UnifiedPrediction, Optional,
+   * Optional, List, Optional)} does, with who issued each timeframe's forecast.
+   *
+   * @return the new row's id
+   * @throws PredictionStorageException with the database's message when the insert fails
+   */
+  public long store(
+      UnifiedPrediction p,
+      Optional<String> liveScoreSource,
+      Optional<PredictionBaselines> baselines,
+      List<MissingTimeframe> missing,
+      Optional<PredictionContext> context,
+      List<TimeframeForecaster> forecasters) {
     try {
       return jdbi.inTransaction(
           handle -> {
-            long id = insert(handle, p, liveScoreSource, baselines, missing);
+            long id = insert(handle, p, liveScoreSource, baselines, missing, forecasters);
             context.ifPresent(c -> storeContext(handle, id, c));
             listener.stored(handle, id, p);
             return id;
@@ -270,7 +288,8 @@ public final class UnifiedPredictionRepository {
       UnifiedPrediction p,
       Optional<String> liveScoreSource,
       Optional<PredictionBaselines> baselines,
-      List<MissingTimeframe> missing) {
+      List<MissingTimeframe> missing,
+      List<TimeframeForecaster> forecasters) {
     return handle
         .createUpdate(INSERT)
         .bind("symbol", p.symbol())
@@ -314,6 +333,7 @@ public final class UnifiedPredictionRepository {
         .bind("live_score_source", liveScoreSource.orElse(null))
         .bindMap(baselineColumns(baselines))
         .bind("missing_timeframes", json.missingTimeframesJson(missing))
+        .bind("timeframe_forecasters", json.timeframeForecastersJson(forecasters))
         .executeAndReturnGeneratedKeys("id")
         .mapTo(Long.class)
         .one();
@@ -472,7 +492,8 @@ public final class UnifiedPredictionRepository {
         json.parseMissingTimeframes(rs.getString("missing_timeframes")),
         resolution(rs),
         probabilityCorrect(rs),
-        Optional.ofNullable(rs.getString("feature_drift")));
+        Optional.ofNullable(rs.getString("feature_drift")),
+        json.parseTimeframeForecasters(rs.getString("timeframe_forecasters")));
   }
 
   private static Optional<PredictionResolution> resolution(ResultSet rs) throws SQLException {

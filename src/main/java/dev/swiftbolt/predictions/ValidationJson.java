@@ -170,7 +170,9 @@ public final class ValidationJson {
    * backtesting, walkforward, live}) its naive baseline as {@code <score>_baseline_accuracy},
    * {@code <score>_baseline_name} and {@code <score>_baselines} ({@code null} when not known), and
    * {@code missing_timeframes} ({@code [{"timeframe": "H4", "reason": "…"}]}, empty when none is
-   * missing).
+   * missing), and {@code timeframe_forecasters} (per timeframe of {@code multi_tf_consensus}:
+   * {@code {"forecaster": "persistence", "explanation": "persistence — the model did not beat it, p
+   * = 0.41"}}; empty when not known).
    */
   public String toJson(StoredPrediction stored) {
     StringWriter out = new StringWriter(1024);
@@ -184,6 +186,8 @@ public final class ValidationJson {
       g.writeFieldName("missing_timeframes");
       writeMissingTimeframes(g, stored.missingTimeframes());
       writeOutcome(g, stored);
+      g.writeFieldName("timeframe_forecasters");
+      writeTimeframeForecasters(g, stored.forecasters());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -299,6 +303,53 @@ public final class ValidationJson {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /** Timeframe forecasters as a JSON object string, for the jsonb column. */
+  public String timeframeForecastersJson(List<TimeframeForecaster> forecasters) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator generator = factory.createGenerator(out)) {
+      writeTimeframeForecasters(generator, forecasters);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Reads timeframe forecasters as written by {@link #timeframeForecastersJson}, in timeframe
+   * order.
+   *
+   * @throws IllegalArgumentException when it is not such an object
+   */
+  public List<TimeframeForecaster> parseTimeframeForecasters(String json) {
+    try {
+      JsonNode object = reader.readTree(json == null ? "{}" : json);
+      List<TimeframeForecaster> out = new java.util.ArrayList<>();
+      for (Timeframe tf : Timeframe.values()) {
+        JsonNode item = object.get(tf.name());
+        if (item != null) {
+          out.add(
+              new TimeframeForecaster(
+                  tf, item.path("forecaster").asText(), item.path("explanation").asText()));
+        }
+      }
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static void writeTimeframeForecasters(
+      JsonGenerator g, List<TimeframeForecaster> forecasters) throws IOException {
+    g.writeStartObject();
+    for (TimeframeForecaster f : forecasters) {
+      g.writeObjectFieldStart(f.timeframe().name());
+      g.writeStringField("forecaster", f.forecaster());
+      g.writeStringField("explanation", f.explanation());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
   }
 
   private static void writeMissingTimeframes(JsonGenerator g, List<MissingTimeframe> missing)

@@ -17,6 +17,10 @@ import java.util.Optional;
  * last realised when the forecast was made) and the backtest and walk-forward accuracy the primary
  * model reported when it was trained.
  *
+ * <p>{@code forecaster}, {@code promoted} and {@code deferredRetrainReason} are printed too: who
+ * issued the primary forecast, whether the primary timeframe's retraining at this session replaced
+ * its champion, and the retraining trigger the cooldown deferred at this session.
+ *
  * @param correct empty while the forecast is unresolved at the end of the replay
  * @param realized the realised direction, present exactly when {@code correct} is
  * @param resolvedAt when the forecast resolved (the close of the session that first saw its horizon
@@ -43,7 +47,10 @@ public record ReplayDay(
     double backtestAccuracy,
     double walkforwardAccuracy,
     Optional<Instant> resolvedAt,
-    Optional<ProbabilityCorrect> probabilityCorrect) {
+    Optional<ProbabilityCorrect> probabilityCorrect,
+    String forecaster,
+    boolean promoted,
+    Optional<String> deferredRetrainReason) {
 
   public ReplayDay {
     Objects.requireNonNull(symbol, "symbol");
@@ -56,53 +63,17 @@ public record ReplayDay(
     Objects.requireNonNull(persistenceDirection, "persistenceDirection");
     Objects.requireNonNull(resolvedAt, "resolvedAt");
     Objects.requireNonNull(probabilityCorrect, "probabilityCorrect");
+    Objects.requireNonNull(forecaster, "forecaster");
+    Objects.requireNonNull(deferredRetrainReason, "deferredRetrainReason");
+    if (promoted && !retrained) {
+      throw new IllegalArgumentException("a day can only promote what it retrained");
+    }
     if (correct.isPresent() != realized.isPresent()) {
       throw new IllegalArgumentException("correct and realized must both be present or absent");
     }
     if (liveN < 0) {
       throw new IllegalArgumentException("liveN must not be negative, got " + liveN);
     }
-  }
-
-  /** A day without its resolution time or {@code probability_correct}. */
-  public ReplayDay(
-      String symbol,
-      LocalDate session,
-      Direction direction,
-      double unifiedConfidence,
-      double liveAccuracy,
-      int liveN,
-      String liveScoreSource,
-      double driftMagnitude,
-      boolean driftDetected,
-      boolean retrainingTrigger,
-      boolean retrained,
-      Optional<Boolean> correct,
-      Optional<Direction> realized,
-      Direction baselineDirection,
-      Direction persistenceDirection,
-      double backtestAccuracy,
-      double walkforwardAccuracy) {
-    this(
-        symbol,
-        session,
-        direction,
-        unifiedConfidence,
-        liveAccuracy,
-        liveN,
-        liveScoreSource,
-        driftMagnitude,
-        driftDetected,
-        retrainingTrigger,
-        retrained,
-        correct,
-        realized,
-        baselineDirection,
-        persistenceDirection,
-        backtestAccuracy,
-        walkforwardAccuracy,
-        Optional.empty(),
-        Optional.empty());
   }
 
   /** The same day with its {@code probability_correct}. */
@@ -126,7 +97,10 @@ public record ReplayDay(
         backtestAccuracy,
         walkforwardAccuracy,
         resolvedAt,
-        Optional.of(p));
+        Optional.of(p),
+        forecaster,
+        promoted,
+        deferredRetrainReason);
   }
 
   /**

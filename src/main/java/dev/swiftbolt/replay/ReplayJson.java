@@ -34,6 +34,13 @@ public final class ReplayJson {
     node.put("drift_detected", d.driftDetected());
     node.put("retraining_trigger", d.retrainingTrigger());
     node.put("retrained", d.retrained());
+    node.put("forecaster", d.forecaster());
+    node.put("promoted", d.promoted());
+    if (d.deferredRetrainReason().isPresent()) {
+      node.put("deferred_retrain_reason", d.deferredRetrainReason().get());
+    } else {
+      node.putNull("deferred_retrain_reason");
+    }
     if (d.correct().isPresent()) {
       node.put("correct", d.correct().get());
     } else {
@@ -81,6 +88,11 @@ public final class ReplayJson {
     node.put("drift_days", s.driftDays());
     node.put("retraining_triggers", s.retrainingTriggers());
     node.put("retrains", s.retrains());
+    node.put("retrains_promoted", s.retrainsPromoted());
+    node.put("retrains_rejected", s.retrainsRejected());
+    node.put("retrains_deferred", s.retrainsDeferred());
+    ObjectNode forecasters = node.putObject("forecasters");
+    s.forecasters().forEach(forecasters::put);
     ArrayNode reliability = node.putArray("reliability");
     for (ReplaySummary.Bucket b : s.reliability()) {
       ObjectNode bucket = reliability.addObject();
@@ -99,7 +111,8 @@ public final class ReplayJson {
     return String.format(
         Locale.ROOT,
         "%-6s %d sessions, %d/%d resolved: live %s vs baseline %s vs promised backtest %s,"
-            + " walk-forward %s; drift days %d; retraining triggers %d, retrains %d;"
+            + " walk-forward %s; drift days %d; retraining triggers %d, retrains %d"
+            + " (promoted %d, rejected %d, deferred %d); forecasters %s;"
             + " ECE unified confidence %s, probability_correct %s",
         s.symbol(),
         s.sessions(),
@@ -121,6 +134,10 @@ public final class ReplayJson {
         s.driftDays(),
         s.retrainingTriggers(),
         s.retrains(),
+        s.retrainsPromoted(),
+        s.retrainsRejected(),
+        s.retrainsDeferred(),
+        s.forecasters(),
         fixed(s.eceUnifiedConfidence()),
         fixed(s.eceProbabilityCorrect()));
   }

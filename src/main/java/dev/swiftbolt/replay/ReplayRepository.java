@@ -71,7 +71,8 @@ public final class ReplayRepository {
                            persistence_direction, backtest_accuracy, walkforward_accuracy,
                            resolved_at, probability_correct, probability_correct_n,
                            probability_correct_ci_low, probability_correct_ci_high,
-                           probability_correct_source, probability_correct_reason)
+                           probability_correct_source, probability_correct_reason,
+                           forecaster, promoted, deferred_retrain_reason)
                       VALUES
                           (:run, :symbol, :session, :direction, :confidence, :live_accuracy,
                            :live_n, :source, :drift, :drift_detected,
@@ -79,7 +80,8 @@ public final class ReplayRepository {
                            :persistence, :backtest, :walkforward,
                            :resolved_at, :probability_correct, :probability_correct_n,
                            :probability_correct_ci_low, :probability_correct_ci_high,
-                           :probability_correct_source, :probability_correct_reason)
+                           :probability_correct_source, :probability_correct_reason,
+                           :forecaster, :promoted, :deferred_reason)
                       """);
               for (List<ReplayDay> days : daysBySymbol.values()) {
                 for (ReplayDay d : days) {
@@ -117,6 +119,9 @@ public final class ReplayRepository {
                       .bind(
                           "probability_correct_reason",
                           d.probabilityCorrect().flatMap(ProbabilityCorrect::reason).orElse(null))
+                      .bind("forecaster", d.forecaster())
+                      .bind("promoted", d.promoted())
+                      .bind("deferred_reason", d.deferredRetrainReason().orElse(null))
                       .add();
                 }
               }
@@ -215,7 +220,10 @@ public final class ReplayRepository {
         rs.getDouble("walkforward_accuracy"),
         Optional.ofNullable(rs.getObject("resolved_at", OffsetDateTime.class))
             .map(OffsetDateTime::toInstant),
-        probabilityCorrect(rs));
+        probabilityCorrect(rs),
+        rs.getString("forecaster"),
+        rs.getBoolean("promoted"),
+        Optional.ofNullable(rs.getString("deferred_retrain_reason")));
   }
 
   private static Double value(ReplayDay d, Function<ProbabilityCorrect, OptionalDouble> part) {

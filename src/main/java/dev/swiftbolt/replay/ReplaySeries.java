@@ -27,6 +27,7 @@ final class ReplaySeries implements DailyStep.Series {
   private final LabelledMatrix all;
   private Optional<SeriesFit> fit = Optional.empty();
   private Instant trainedAt;
+  private Optional<Instant> lastRetrainedAt = Optional.empty();
 
   private ReplaySeries(
       Timeframe timeframe, List<Bar> bars, long[] closeEpochSecond, LabelledMatrix all) {
@@ -143,8 +144,19 @@ final class ReplaySeries implements DailyStep.Series {
   }
 
   @Override
+  public Optional<Instant> lastRetrainedAt() {
+    return lastRetrainedAt;
+  }
+
+  @Override
   public void retrained(SeriesFit fit, Instant at) {
     this.fit = Optional.of(fit);
     this.trainedAt = at;
+    this.lastRetrainedAt = Optional.of(at);
+  }
+
+  @Override
+  public void rejected(SeriesFit challenger, Instant at) {
+    this.lastRetrainedAt = Optional.of(at);
   }
 }

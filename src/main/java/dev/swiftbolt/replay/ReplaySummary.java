@@ -5,10 +5,13 @@ import dev.swiftbolt.ml.evaluation.NaiveBaselines;
 import dev.swiftbolt.ml.evaluation.Reliability;
 import dev.swiftbolt.ml.evaluation.Score;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 
 /**
  * One symbol's replay in figures: how many sessions and primary forecasts, the live accuracy over
@@ -25,6 +28,10 @@ import java.util.OptionalDouble;
  *     probability that the signal comes true, over the resolved days; empty when none
  * @param eceProbabilityCorrect expected calibration error of {@code probability_correct} over the
  *     resolved days that have one; empty when none
+ * @param retrainsPromoted retrainings whose challenger became champion
+ * @param retrainsRejected retrainings whose challenger was rejected
+ * @param retrainsDeferred sessions whose retraining trigger the cooldown deferred
+ * @param forecasters sessions per forecaster that issued the primary forecast
  */
 public record ReplaySummary(
     String symbol,
@@ -39,7 +46,11 @@ public record ReplaySummary(
     int retrains,
     List<Bucket> reliability,
     Optional<Double> eceUnifiedConfidence,
-    Optional<Double> eceProbabilityCorrect) {
+    Optional<Double> eceProbabilityCorrect,
+    int retrainsPromoted,
+    int retrainsRejected,
+    int retrainsDeferred,
+    Map<String, Integer> forecasters) {
 
   /** Width of a reliability bucket of unified confidence. */
   public static final double BUCKET_WIDTH = 0.1;
@@ -47,6 +58,7 @@ public record ReplaySummary(
   public ReplaySummary {
     Objects.requireNonNull(symbol, "symbol");
     reliability = List.copyOf(reliability);
+    forecasters = Collections.unmodifiableMap(new TreeMap<>(forecasters));
   }
 
   /** Resolved sessions whose unified confidence lay in [from, to), and how many came true. */
@@ -70,7 +82,11 @@ public record ReplaySummary(
         retrainedDays.size(),
         reliability(resolved),
         boxed(Reliability.ece(unifiedConfidencePoints(resolved))),
-        boxed(Reliability.ece(probabilityCorrectPoints(resolved))));
+        boxed(Reliability.ece(probabilityCorrectPoints(resolved))),
+        (int) retrainedDays.stream().filter(ReplayDay::promoted).count(),
+        (int) retrainedDays.stream().filter(d -> !d.promoted()).count(),
+        (int) days.stream().filter(d -> d.deferredRetrainReason().isPresent()).count(),
+        forecasters(days));
   }
 
   /** Resolved days' unified confidence read as a probability, with their outcomes. */
@@ -119,6 +135,14 @@ public record ReplaySummary(
     }
     int n = resolved.size();
     return Optional.of(Score.of(correct, n, new NaiveBaselines.Hits(n, majority, persistence)));
+  }
+
+  private static Map<String, Integer> forecasters(List<ReplayDay> days) {
+    Map<String, Integer> sessions = new TreeMap<>();
+    for (ReplayDay d : days) {
+      sessions.merge(d.forecaster(), 1, Integer::sum);
+    }
+    return sessions;
   }
 
   private static Optional<Double> mean(double[] values) {

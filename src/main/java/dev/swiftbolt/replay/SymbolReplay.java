@@ -15,6 +15,7 @@ import dev.swiftbolt.ml.features.FeatureBuilder;
 import dev.swiftbolt.ml.features.InsufficientHistoryException;
 import dev.swiftbolt.ml.features.Labeler;
 import dev.swiftbolt.validation.UnifiedPrediction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -118,11 +119,14 @@ public final class SymbolReplay {
           .toList();
     }
 
-    /** Resolved forecasts, newest forecast bar first (production's order for the live window). */
+    /**
+     * Resolved forecasts issued by {@code issuer}, newest forecast bar first (production's order
+     * for the live window).
+     */
     @Override
-    public List<LiveScore.Outcome> resolvedNewestFirst() {
+    public List<LiveScore.Outcome> resolvedNewestFirst(SeriesFit issuer) {
       return forecasts.stream()
-          .filter(f -> f.resolved.isPresent())
+          .filter(f -> f.resolved.isPresent() && f.outcome.fit() == issuer)
           .sorted(
               Comparator.comparing((PrimaryForecast f) -> f.outcome.primaryForecast().barTs())
                   .thenComparing(f -> f.outcome.session().date())
@@ -134,6 +138,18 @@ public final class SymbolReplay {
                       f.resolved.get().realized(),
                       f.resolved.get().correct()))
           .toList();
+    }
+
+    @Override
+    public int sessionsSince(Instant at) {
+      int sessions = 1;
+      for (int i = forecasts.size() - 1; i >= 0; i--) {
+        if (!forecasts.get(i).outcome.session().close().isAfter(at)) {
+          break;
+        }
+        sessions++;
+      }
+      return sessions;
     }
 
     @Override
@@ -203,10 +219,13 @@ public final class SymbolReplay {
           resolved.map(LiveResolution.Resolved::realized),
           fit.majority(),
           outcome.lastRealised(),
-          fit.backtest().orElseThrow().score().accuracy(),
-          fit.walkForward().orElseThrow().score().accuracy(),
+          fit.issuedBacktest().orElseThrow().accuracy(),
+          fit.issuedWalkForward().orElseThrow().score().accuracy(),
           resolved.map(LiveResolution.Resolved::resolvedAt),
-          Optional.empty());
+          Optional.empty(),
+          outcome.forecaster().id(),
+          outcome.promoted(),
+          outcome.deferredRetrainReason());
     }
   }
 }

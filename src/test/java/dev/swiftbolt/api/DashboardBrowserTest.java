@@ -153,7 +153,12 @@ class DashboardBrowserTest {
               dev.swiftbolt.market.Direction.NEUTRAL,
               dev.swiftbolt.market.Direction.BULLISH,
               0.45,
-              0.42);
+              0.42,
+              java.util.Optional.empty(),
+              java.util.Optional.empty(),
+              "xgboost",
+              (Boolean) f[2],
+              java.util.Optional.empty());
         };
     List<dev.swiftbolt.replay.ReplayDay> days =
         List.of(

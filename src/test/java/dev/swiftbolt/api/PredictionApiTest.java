@@ -98,6 +98,7 @@ class PredictionApiTest {
             "feature_drift_top")) {
       expected.putNull(field);
     }
+    expected.putObject("timeframe_forecasters");
     assertThat(reply.json()).isEqualTo(expected);
     assertThat(reply.json().get("timestamp").asText()).isEqualTo("2026-11-27T21:00:00Z");
     assertThat(reply.json().get("live_n").asInt()).isEqualTo(30);

@@ -122,6 +122,11 @@ class NewSymbolFirstPredictionTest {
     assertThat(json.get("multi_tf_consensus").size()).isEqualTo(5);
     assertThat(json.get("missing_timeframes").isArray()).isTrue();
     assertThat(json.get("missing_timeframes").size()).isZero();
+    // every timeframe names who issued its forecast, with the champion rule's verdict in words
+    assertThat(json.get("timeframe_forecasters").size()).isEqualTo(5);
+    JsonNode d1 = json.get("timeframe_forecasters").get("D1");
+    assertThat(d1.get("forecaster").asText()).isIn("xgboost", "persistence", "majority");
+    assertThat(d1.get("explanation").asText()).startsWith(d1.get("forecaster").asText() + " — ");
   }
 
   @Test

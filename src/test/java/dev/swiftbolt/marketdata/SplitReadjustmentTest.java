@@ -228,6 +228,15 @@ class SplitReadjustmentTest {
                 WHERE symbol_id = :s AND retired_reason LIKE 'prices re-adjusted by alpaca%'
                 """))
         .isEqualTo(3);
+    // the champions retired with their bars read as retired, with the same reason (issue 19)
+    assertThat(
+            count(
+                """
+                SELECT count(*) FROM models
+                WHERE symbol_id = :s AND status = 'retired'
+                  AND status_reason LIKE 'prices re-adjusted by alpaca%'
+                """))
+        .isEqualTo(3);
   }
 
   @Test

@@ -54,6 +54,9 @@ class ReplayProbabilitiesTest {
                 0.4,
                 0.4,
                 resolved ? Optional.of(closes.get(dates.get(i + HORIZON))) : Optional.empty(),
+                Optional.empty(),
+                "xgboost",
+                false,
                 Optional.empty()));
       }
       bySymbol.put(symbol, days);

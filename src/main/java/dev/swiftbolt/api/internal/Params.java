@@ -7,7 +7,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Parsing of path and query parameters into values, with 400s that name the parameter. */
@@ -71,6 +74,23 @@ final class Params {
   /** The {@code timeframe} query parameter when given. */
   public static Optional<Timeframe> optionalTimeframe(Context ctx) {
     return query(ctx, "timeframe").map(Params::timeframe);
+  }
+
+  /** The {@code timeframes} query parameter (comma-separated), all five M15 to W1 when absent. */
+  public static List<Timeframe> timeframes(Context ctx) {
+    Optional<String> raw = query(ctx, "timeframes");
+    if (raw.isEmpty()) {
+      return List.of(Timeframe.values());
+    }
+    Set<Timeframe> list = new LinkedHashSet<>();
+    for (String part : raw.get().split(",", -1)) {
+      try {
+        list.add(Timeframe.parse(part.trim()));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("invalid_timeframe", "timeframes", e.getMessage());
+      }
+    }
+    return List.copyOf(list);
   }
 
   private static Timeframe timeframe(String raw) {

@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The evaluation of one symbol × timeframe as printed by {@code evaluate --json} (snake_case):
  * {@code symbol, timeframe, backtest, walkforward, live, calibration}, each score being {@code
  * {accuracy, n, ci_low, ci_high, baseline_accuracy, baseline_name, baselines}} (see {@link Score})
  * and walkforward adding {@code folds}; plus {@code live_score_source} ("live" or
- * "walkforward_proxy") and {@code evaluated_at}.
+ * "walkforward_proxy") and {@code evaluated_at}; {@code forecaster} says whose scores they are (the
+ * series' issued forecaster: {@code xgboost}, {@code persistence} or {@code majority}) and {@code
+ * selection} holds the champion rule's evidence on the same rows (the model's own walk-forward
+ * accuracy among it), null when not known.
  */
 public record EvaluationReport(
     String symbol,
@@ -22,7 +26,9 @@ public record EvaluationReport(
     Score live,
     String liveScoreSource,
     CalibrationSummary calibration,
-    Instant evaluatedAt) {
+    Instant evaluatedAt,
+    Forecaster forecaster,
+    Optional<Selection> selection) {
 
   public EvaluationReport {
     Objects.requireNonNull(symbol, "symbol");
@@ -33,6 +39,31 @@ public record EvaluationReport(
     Objects.requireNonNull(liveScoreSource, "liveScoreSource");
     Objects.requireNonNull(calibration, "calibration");
     Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+    Objects.requireNonNull(forecaster, "forecaster");
+    Objects.requireNonNull(selection, "selection");
+  }
+
+  /** An evaluation of the model itself, without the champion rule's evidence. */
+  public EvaluationReport(
+      String symbol,
+      Timeframe timeframe,
+      Score backtest,
+      WalkForwardSummary walkforward,
+      Score live,
+      String liveScoreSource,
+      CalibrationSummary calibration,
+      Instant evaluatedAt) {
+    this(
+        symbol,
+        timeframe,
+        backtest,
+        walkforward,
+        live,
+        liveScoreSource,
+        calibration,
+        evaluatedAt,
+        Forecaster.XGBOOST,
+        Optional.empty());
   }
 
   /** The walk-forward score object: the pooled score and one entry per fold. */

@@ -97,7 +97,8 @@ public final class Evaluator {
         outcome.linear(),
         outcome.trainingRows(),
         data.barTime(window.firstBar()),
-        data.barTime(window.lastBar()));
+        data.barTime(window.lastBar()),
+        outcome.candidates());
   }
 
   /**
@@ -127,6 +128,7 @@ public final class Evaluator {
     List<FoldResult> folds = new ArrayList<>();
     int correct = 0;
     NaiveBaselines.Hits baseline = NaiveBaselines.Hits.NONE;
+    CandidateRows candidates = CandidateRows.EMPTY;
     int linearCorrect = 0;
     int n = 0;
     for (int f = 0; f < windows.size(); f++) {
@@ -139,10 +141,12 @@ public final class Evaluator {
               data.barTime(w.lastBar()),
               o.trainingRows(),
               o.score(),
-              o.linear()));
+              o.linear(),
+              o.candidates()));
       n += o.actual().length;
       correct += o.correct();
       baseline = baseline.plus(o.baselines());
+      candidates = candidates.plus(o.candidates());
       linearCorrect += o.linearCorrect();
     }
     Optional<Score> linear =
@@ -150,7 +154,11 @@ public final class Evaluator {
             ? Optional.of(Score.of(linearCorrect, n, baseline))
             : Optional.empty();
     return new WalkForwardResult(
-        Score.of(correct, n, baseline), linear, folds, Calibration.assess(outcomes, config));
+        Score.of(correct, n, baseline),
+        linear,
+        folds,
+        Calibration.assess(outcomes, config),
+        candidates);
   }
 
   /** The window of bars with open time in (T − months·(offset + 1), T − months·offset]. */
@@ -201,7 +209,9 @@ public final class Evaluator {
       int[] trainLabels,
       int[] test,
       int[] testLabels,
-      NaiveBaselines.Hits baselines) {}
+      NaiveBaselines.Hits baselines,
+      int majorityClass,
+      int[] persistence) {}
 
   private WindowSplit split(
       LabelledMatrix data, TestWindow window, List<TestWindow> earlier, String what) {
@@ -234,13 +244,22 @@ public final class Evaluator {
               .formatted(what, nTrain, data.barTime(window.firstBar()), config.minTrainingRows()));
     }
     trainLabels = Arrays.copyOf(trainLabels, nTrain);
+    int majorityClass = NaiveBaselines.majority(trainLabels);
+    int[] persistence = new int[nTest];
+    int[] codes = data.labels().codes();
+    for (int i = 0; i < nTest; i++) {
+      persistence[i] =
+          NaiveBaselines.persistence(testBars[i], codes, data.horizon(), majorityClass);
+    }
     return new WindowSplit(
         Arrays.copyOf(train, nTrain),
         trainLabels,
         Arrays.copyOf(test, nTest),
         Arrays.copyOf(testLabels, nTest),
         NaiveBaselines.score(
-            trainLabels, Arrays.copyOf(testBars, nTest), data.labels().codes(), data.horizon()));
+            trainLabels, Arrays.copyOf(testBars, nTest), data.labels().codes(), data.horizon()),
+        majorityClass,
+        persistence);
   }
 
   private WindowOutcome fitAndScore(FeatureMatrix m, WindowSplit split) {
@@ -264,6 +283,12 @@ public final class Evaluator {
         config.linearBaseline()
             ? Optional.of(Score.of(linearCorrect, actual.length, baselineCorrect))
             : Optional.empty();
+    int[] predicted = new int[actual.length];
+    for (int i = 0; i < actual.length; i++) {
+      predicted[i] = CalibrationMetrics.argmax(p[i]);
+    }
+    int[] majority = new int[actual.length];
+    Arrays.fill(majority, split.majorityClass());
     return new WindowOutcome(
         train.length,
         p,
@@ -272,7 +297,8 @@ public final class Evaluator {
         baselineCorrect,
         linearCorrect,
         Score.of(correct, actual.length, baselineCorrect),
-        linear);
+        linear,
+        new CandidateRows(actual, predicted, majority, split.persistence()));
   }
 
   private static int hits(double[][] p, int[] actual) {
@@ -292,5 +318,6 @@ public final class Evaluator {
       NaiveBaselines.Hits baselines,
       int linearCorrect,
       Score score,
-      Optional<Score> linear) {}
+      Optional<Score> linear,
+      CandidateRows candidates) {}
 }

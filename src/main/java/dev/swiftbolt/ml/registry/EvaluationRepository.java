@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
+import dev.swiftbolt.ml.evaluation.Forecaster;
 import dev.swiftbolt.ml.evaluation.Score;
+import dev.swiftbolt.ml.evaluation.Selection;
 import dev.swiftbolt.validation.Baseline;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -21,15 +23,17 @@ public final class EvaluationRepository {
   private static final String INSERT =
       """
       INSERT INTO model_evaluations (symbol_id, timeframe, model_id, evaluated_at, backtest,
-                                     walkforward, live, live_score_source, calibration)
+                                     walkforward, live, live_score_source, calibration,
+                                     forecaster, selection)
       VALUES (:symbol, :tf, :model, :at, :bt::jsonb, :wf::jsonb, :live::jsonb, :source,
-              :cal::jsonb)
+              :cal::jsonb, :forecaster, :selection::jsonb)
       """;
 
   private static final String LATEST =
       """
       SELECT evaluated_at, backtest::text AS bt, walkforward::text AS wf, live::text AS live,
-             live_score_source, calibration::text AS cal
+             live_score_source, calibration::text AS cal, forecaster,
+             selection::text AS selection
         FROM model_evaluations
        WHERE symbol_id = :symbol AND timeframe = :tf
        ORDER BY evaluated_at DESC, id DESC
@@ -57,6 +61,8 @@ public final class EvaluationRepository {
                 .bind("live", ModelRegistry.json(report.live()))
                 .bind("source", report.liveScoreSource())
                 .bind("cal", ModelRegistry.json(report.calibration()))
+                .bind("forecaster", report.forecaster().id())
+                .bind("selection", report.selection().map(ModelRegistry::json).orElse(null))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
@@ -78,7 +84,10 @@ public final class EvaluationRepository {
                             rs.getString("live_score_source"),
                             read(rs.getString("cal"), EvaluationReport.CalibrationSummary.class),
                             rs.getObject("evaluated_at", java.time.OffsetDateTime.class)
-                                .toInstant()))
+                                .toInstant(),
+                            Forecaster.parse(rs.getString("forecaster")),
+                            Optional.ofNullable(rs.getString("selection"))
+                                .map(j -> read(j, Selection.class))))
                 .findOne());
   }
 

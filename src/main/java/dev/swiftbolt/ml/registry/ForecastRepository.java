@@ -3,6 +3,7 @@ package dev.swiftbolt.ml.registry;
 import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.ml.evaluation.Forecast;
+import dev.swiftbolt.ml.evaluation.Forecaster;
 import dev.swiftbolt.ml.evaluation.LiveResolution;
 import dev.swiftbolt.ml.evaluation.LiveScore;
 import java.sql.ResultSet;
@@ -25,8 +26,9 @@ public final class ForecastRepository {
   private static final String INSERT =
       """
       INSERT INTO forecasts (model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at,
-                             live_run, direction, p_bull, p_neutral, p_bear, score)
-      VALUES (:model, :symbol, :tf, :bar, :h, :made, :live, :dir, :bull, :neutral, :bear, :score)
+                             live_run, direction, p_bull, p_neutral, p_bear, score, forecaster)
+      VALUES (:model, :symbol, :tf, :bar, :h, :made, :live, :dir, :bull, :neutral, :bear, :score,
+              :forecaster)
       ON CONFLICT (model_id, bar_ts, live_run) DO NOTHING
       """;
 
@@ -40,7 +42,8 @@ public final class ForecastRepository {
   private static final String UNRESOLVED_LIVE =
       """
       SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
-             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct,
+             forecaster
         FROM forecasts
        WHERE symbol_id = :symbol AND timeframe = :tf AND live_run AND resolved_at IS NULL
        ORDER BY bar_ts, id
@@ -65,7 +68,8 @@ public final class ForecastRepository {
   private static final String LATEST =
       """
       SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
-             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct,
+             forecaster
         FROM forecasts
        WHERE symbol_id = :symbol AND timeframe = :tf
        ORDER BY bar_ts DESC, made_at DESC, id DESC
@@ -75,11 +79,31 @@ public final class ForecastRepository {
   private static final String RECENT =
       """
       SELECT id, model_id, symbol_id, timeframe, bar_ts, horizon_bars, made_at, live_run,
-             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct
+             direction, p_bull, p_neutral, p_bear, score, resolved_at, realized, correct,
+             forecaster
         FROM forecasts
        WHERE symbol_id = :symbol AND timeframe = :tf
        ORDER BY bar_ts DESC, id DESC
        LIMIT :limit
+      """;
+
+  /* The resolved live forecasts issued while a model was champion, newest first. */
+  private static final String RECENT_OUTCOMES_OF =
+      """
+      SELECT bar_ts, realized, correct
+        FROM forecasts
+       WHERE model_id = :model AND live_run AND resolved_at IS NOT NULL
+       ORDER BY bar_ts DESC, id DESC
+       LIMIT :limit
+      """;
+
+  /* A champion's resolved live forecasts at bars after its training window. */
+  private static final String OUT_OF_SAMPLE_RECORD =
+      """
+      SELECT count(*) FILTER (WHERE correct) AS correct, count(*) AS n
+        FROM forecasts
+       WHERE model_id = :model AND live_run AND resolved_at IS NOT NULL
+         AND bar_ts > :trainTo
       """;
 
   private final Jdbi jdbi;
@@ -88,7 +112,10 @@ public final class ForecastRepository {
     this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
   }
 
-  /** Stores a forecast and returns its id (the existing row's id when it was already stored). */
+  /**
+   * Stores a forecast the model itself issued; see {@link #store(long, long, Timeframe, Forecast,
+   * Instant, boolean, Forecaster)}.
+   */
   public long store(
       long modelId,
       long symbolId,
@@ -96,6 +123,21 @@ public final class ForecastRepository {
       Forecast forecast,
       Instant madeAt,
       boolean liveRun) {
+    return store(modelId, symbolId, timeframe, forecast, madeAt, liveRun, Forecaster.XGBOOST);
+  }
+
+  /**
+   * Stores a forecast issued by {@code forecaster} while model {@code modelId} was champion and
+   * returns its id (the existing row's id when it was already stored).
+   */
+  public long store(
+      long modelId,
+      long symbolId,
+      Timeframe timeframe,
+      Forecast forecast,
+      Instant madeAt,
+      boolean liveRun,
+      Forecaster forecaster) {
     return jdbi.inTransaction(
         handle -> {
           Optional<Long> inserted =
@@ -113,6 +155,7 @@ public final class ForecastRepository {
                   .bind("neutral", forecast.pNeutral())
                   .bind("bear", forecast.pBear())
                   .bind("score", forecast.score())
+                  .bind("forecaster", forecaster.id())
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .findOne();
@@ -179,6 +222,43 @@ public final class ForecastRepository {
                 .execute());
   }
 
+  /**
+   * The most recently resolved live forecasts issued while model {@code modelId} was champion,
+   * newest first, at most {@code limit}: the live window that follows the champion.
+   */
+  public List<LiveScore.Outcome> recentOutcomesOf(long modelId, int limit) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(RECENT_OUTCOMES_OF)
+                .bind("model", modelId)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new LiveScore.Outcome(
+                            rs.getObject("bar_ts", OffsetDateTime.class).toInstant(),
+                            Direction.parse(rs.getString("realized")),
+                            rs.getBoolean("correct")))
+                .list());
+  }
+
+  /**
+   * The champion's out-of-sample record: how many live forecasts issued while model {@code modelId}
+   * was champion, at bars after {@code trainTo}, have resolved, and how many came true.
+   *
+   * @return {correct, n}
+   */
+  public int[] outOfSampleRecord(long modelId, Instant trainTo) {
+    return jdbi.withHandle(
+        handle ->
+            handle
+                .createQuery(OUT_OF_SAMPLE_RECORD)
+                .bind("model", modelId)
+                .bind("trainTo", SeriesStatements.utc(trainTo))
+                .map((rs, ctx) -> new int[] {rs.getInt("correct"), rs.getInt("n")})
+                .one());
+  }
+
   /** The feature drift stored with forecast {@code id}, as JSON; empty when none was computed. */
   public Optional<String> featureDrift(long id) {
     return jdbi.withHandle(
@@ -239,6 +319,7 @@ public final class ForecastRepository {
         rs.getBoolean("live_run"),
         resolved ? Optional.of(resolvedAt.toInstant()) : Optional.empty(),
         resolved ? Optional.of(Direction.parse(realized)) : Optional.empty(),
-        resolved ? Optional.of(correct) : Optional.empty());
+        resolved ? Optional.of(correct) : Optional.empty(),
+        Forecaster.parse(rs.getString("forecaster")));
   }
 }

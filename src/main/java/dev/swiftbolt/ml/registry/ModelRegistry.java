@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.ml.evaluation.Forecaster;
 import dev.swiftbolt.ml.models.ModelKind;
 import dev.swiftbolt.ml.models.NewModel;
 import java.io.UncheckedIOException;
@@ -14,21 +15,34 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * SQL access to the {@code models} registry. Registering a model makes it the active one of its
- * symbol × timeframe in the same transaction (the previous one is kept, inactive). Thread-safe.
+ * SQL access to the {@code models} registry. Registering a champion makes it the active one of its
+ * symbol × timeframe in the same transaction (the previous one is kept, retired); a rejected
+ * challenger is kept inactive. Thread-safe.
  */
 public final class ModelRegistry {
-  private static final String DEACTIVATE =
+  /* The series' champion, locked until the registering transaction ends. */
+  private static final String CHAMPION =
+      """
+      SELECT id
+        FROM models
+       WHERE symbol_id = :symbol AND timeframe = :tf AND active
+         FOR UPDATE
+      """;
+
+  /* The champion a promoted challenger replaces: inactive and retired, kept for the record. */
+  private static final String RETIRE_CHAMPION =
       """
       UPDATE models
-         SET active = false
-       WHERE symbol_id = :symbol AND timeframe = :tf AND active
+         SET active = false, status = 'retired',
+             status_reason = 'replaced by a promoted challenger'
+       WHERE id = :id
       RETURNING id
       """;
 
@@ -36,10 +50,12 @@ public final class ModelRegistry {
       """
       INSERT INTO models (symbol_id, timeframe, algorithm, params, features, horizon_bars,
                           train_from, train_to, trained_at, metrics, calibration_method,
-                          calibration_params, artifact_format, artifact, active)
+                          calibration_params, artifact_format, artifact, active,
+                          forecaster, selection, status, status_reason, parent_model_id)
       VALUES (:symbol, :tf, :algorithm, :params::jsonb, :features::jsonb, :horizon,
               :from, :to, :trainedAt, :metrics::jsonb, :calMethod,
-              :calParams::jsonb, :format, :artifact, true)
+              :calParams::jsonb, :format, :artifact, :active,
+              :forecaster, :selection::jsonb, :status, :reason, :parent)
       """;
 
   private static final String LAST_TRAINED_AT =
@@ -55,7 +71,8 @@ public final class ModelRegistry {
       SELECT id, symbol_id, timeframe, algorithm, params::text AS params,
              features::text AS features, horizon_bars, train_from, train_to, trained_at,
              metrics::text AS metrics, calibration_method,
-             calibration_params::text AS calibration_params, artifact_format, artifact, active
+             calibration_params::text AS calibration_params, artifact_format, artifact, active,
+             forecaster, selection::text AS selection, status, status_reason, parent_model_id
         FROM models
        WHERE symbol_id = :symbol AND timeframe = :tf AND (active OR NOT :activeOnly)
        ORDER BY trained_at DESC, id DESC
@@ -74,17 +91,33 @@ public final class ModelRegistry {
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
-  /** Stores {@code model} as the active model of its series and returns its id. */
+  /** Stores {@code model} as the champion of its series, issuing the model itself; its id. */
   public long register(NewModel model) {
+    return register(model, Registration.MODEL_CHAMPION);
+  }
+
+  /**
+   * Stores {@code model} as {@code registration} says and returns its id. A champion becomes the
+   * active model of its series in the same transaction and the previous champion is retired; a
+   * rejected challenger is stored inactive beside the champion. Either way its lineage names the
+   * champion it was trained against ({@code parent_model_id}).
+   */
+  public long register(NewModel model, Registration registration) {
     return jdbi.inTransaction(
         handle -> {
-          Optional<Long> replaced =
-              handle
-                  .createQuery(DEACTIVATE)
-                  .bind("symbol", model.symbolId())
-                  .bind("tf", model.timeframe().name())
+          Optional<Long> champion =
+              SeriesStatements.query(handle, CHAMPION, model.symbolId(), model.timeframe())
                   .mapTo(Long.class)
-                  .findFirst();
+                  .findOne();
+          boolean promoted = registration.status() == ModelStatus.CHAMPION;
+          Optional<Long> replaced =
+              promoted && champion.isPresent()
+                  ? handle
+                      .createQuery(RETIRE_CHAMPION)
+                      .bind("id", champion.get())
+                      .mapTo(Long.class)
+                      .findOne()
+                  : Optional.empty();
           long id =
               handle
                   .createUpdate(INSERT)
@@ -102,10 +135,20 @@ public final class ModelRegistry {
                   .bind("calParams", json(model.calibrationParams()))
                   .bind("format", NewModel.artifactFormat(model.kind()))
                   .bind("artifact", model.artifact())
+                  .bind("active", promoted)
+                  .bind("forecaster", registration.forecaster().id())
+                  .bind("selection", registration.selectionJson().orElse(null))
+                  .bind("status", registration.status().id())
+                  .bind("reason", registration.reason().orElse(null))
+                  .bind("parent", champion.orElse(null))
                   .executeAndReturnGeneratedKeys("id")
                   .mapTo(Long.class)
                   .one();
-          listener.registered(handle, id, model.symbolId(), model.timeframe(), replaced);
+          if (promoted) {
+            // only a model that became its series' active one is announced (a rejected challenger
+            // changes nothing that is issued)
+            listener.registered(handle, id, model.symbolId(), model.timeframe(), replaced);
+          }
           return id;
         });
   }
@@ -154,7 +197,14 @@ public final class ModelRegistry {
         read(rs.getString("calibration_params"), new TypeReference<double[]>() {}),
         rs.getString("artifact_format"),
         rs.getBytes("artifact"),
-        rs.getBoolean("active"));
+        rs.getBoolean("active"),
+        Forecaster.parse(rs.getString("forecaster")),
+        Optional.ofNullable(rs.getString("selection")),
+        ModelStatus.parse(rs.getString("status")),
+        Optional.ofNullable(rs.getString("status_reason")),
+        rs.getObject("parent_model_id") == null
+            ? OptionalLong.empty()
+            : OptionalLong.of(rs.getLong("parent_model_id")));
   }
 
   public static String json(Object value) {

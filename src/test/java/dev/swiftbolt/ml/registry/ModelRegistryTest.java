@@ -8,6 +8,7 @@ import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.ml.evaluation.EvaluationReport;
 import dev.swiftbolt.ml.evaluation.Forecast;
+import dev.swiftbolt.ml.evaluation.Forecaster;
 import dev.swiftbolt.ml.evaluation.LiveResolution;
 import dev.swiftbolt.ml.evaluation.LiveScore;
 import dev.swiftbolt.ml.evaluation.NaiveBaselines;
@@ -18,6 +19,7 @@ import dev.swiftbolt.ml.models.ModelKind;
 import dev.swiftbolt.ml.models.NewModel;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,84 @@ class ModelRegistryTest {
             org.assertj.core.groups.Tuple.tuple(second, true),
             org.assertj.core.groups.Tuple.tuple(first, false));
     assertThat(registry.active(s, Timeframe.H1)).isEmpty();
+  }
+
+  @Test
+  void a_promoted_challenger_retires_the_champion_and_a_rejected_one_stays_beside_it() {
+    long s = symbol("REGS");
+    long first = registry.register(model(s, T0, "none", new double[0]));
+    long promoted =
+        registry.register(
+            model(s, T0.plusSeconds(3600), "none", new double[0]),
+            new Registration(
+                Forecaster.PERSISTENCE,
+                Optional.of("{\"p_value\":0.41}"),
+                ModelStatus.CHAMPION,
+                Optional.of("promoted: the champion has only 3 resolved forecasts")));
+    long rejected =
+        registry.register(
+            model(s, T0.plusSeconds(7200), "none", new double[0]),
+            new Registration(
+                Forecaster.XGBOOST,
+                Optional.empty(),
+                ModelStatus.REJECTED,
+                Optional.of("rejected: walk-forward 0.400 vs champion's out-of-sample 0.600")));
+    assertThat(registry.active(s, Timeframe.D1).orElseThrow().id()).isEqualTo(promoted);
+    assertThat(registry.history(s, Timeframe.D1))
+        .extracting(
+            RegisteredModel::id,
+            RegisteredModel::status,
+            RegisteredModel::active,
+            RegisteredModel::forecaster,
+            m -> m.parentModelId().isPresent() ? m.parentModelId().getAsLong() : null)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                rejected, ModelStatus.REJECTED, false, Forecaster.XGBOOST, promoted),
+            org.assertj.core.groups.Tuple.tuple(
+                promoted, ModelStatus.CHAMPION, true, Forecaster.PERSISTENCE, first),
+            org.assertj.core.groups.Tuple.tuple(
+                first, ModelStatus.RETIRED, false, Forecaster.XGBOOST, null));
+    RegisteredModel loser = registry.history(s, Timeframe.D1).get(0);
+    assertThat(loser.statusReason())
+        .contains("rejected: walk-forward 0.400 vs champion's out-of-sample 0.600");
+    assertThat(registry.history(s, Timeframe.D1).get(1).selectionJson())
+        .contains("{\"p_value\": 0.41}");
+  }
+
+  /**
+   * The registration path retraining uses tells the listener of a promoted challenger, with the
+   * champion it replaced, inside the transaction; a rejected challenger changes what is issued in
+   * nothing and is not announced.
+   */
+  @Test
+  void the_listener_hears_of_promoted_challengers_with_the_champion_replaced_but_not_of_rejected() {
+    List<long[]> heard = new java.util.ArrayList<>();
+    ModelRegistry listened =
+        new ModelRegistry(
+            db.jdbi(),
+            (handle, modelId, symbolId, timeframe, replaced) ->
+                heard.add(new long[] {modelId, replaced.orElse(-1L)}));
+    long s = symbol("REGL");
+    long first = listened.register(model(s, T0, "none", new double[0]));
+    long rejected =
+        listened.register(
+            model(s, T0.plusSeconds(3600), "none", new double[0]),
+            new Registration(
+                Forecaster.XGBOOST,
+                Optional.empty(),
+                ModelStatus.REJECTED,
+                Optional.of("rejected: walk-forward 0.400 vs champion's out-of-sample 0.600")));
+    long promoted =
+        listened.register(
+            model(s, T0.plusSeconds(7200), "none", new double[0]),
+            new Registration(
+                Forecaster.PERSISTENCE,
+                Optional.empty(),
+                ModelStatus.CHAMPION,
+                Optional.of("promoted: the champion has only 3 resolved forecasts")));
+    assertThat(heard)
+        .containsExactly(new long[] {first, -1L}, new long[] {promoted, first})
+        .noneMatch(h -> h[0] == rejected);
   }
 
   @Test
