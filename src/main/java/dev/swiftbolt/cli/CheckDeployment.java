@@ -291,7 +291,8 @@ final class CheckDeployment implements Callable<Integer> {
     AlpacaSettings alpaca =
         settings.get().withBackoff(Duration.ofMillis(200), Duration.ofSeconds(1));
     try {
-      Instant now = Instant.now();
+      // history only (complete bars, one request): the last 15 minutes may take a second feed
+      Instant now = Instant.now().minus(AlpacaSettings.RECENT_WINDOW);
       int bars =
           new AlpacaBarSource(
                   alpaca,

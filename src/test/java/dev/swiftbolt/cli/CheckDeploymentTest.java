@@ -193,7 +193,7 @@ class CheckDeploymentTest {
     System.out.println("check deployment on the embedded database:\n" + after.out());
     assertThat(after.exitCode()).as(after.out() + after.err()).isZero();
     assertThat(after.out().lines())
-        .hasSize(10)
+        .hasSize(9)
         .allMatch(line -> line.startsWith("PASS  "))
         .anyMatch(line -> line.matches("PASS  schema +version \\d+, current"))
         .anyMatch(line -> line.matches("PASS  row-level security +enabled on all \\d+ tables"))
