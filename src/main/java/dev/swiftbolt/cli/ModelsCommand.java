@@ -21,11 +21,12 @@ import picocli.CommandLine.ParentCommand;
     name = "models",
     mixinStandardHelpOptions = true,
     description = {
-      "List a symbol's registered models, newest first, with forecaster, training window,"
-          + " walk-forward accuracy, status and reason.",
-      "The champion issues the series' forecasts (the model itself, persistence or majority, as"
-          + " the champion rule chose at training); a rejected challenger lost to the champion"
-          + " when it was trained; a retired model was champion until a challenger replaced it."
+      "List a symbol's registered models, newest first, with their status.",
+      """
+      Each line gives the forecaster, training window, walk-forward accuracy, status and reason. \
+      The champion issues the series' forecasts (the model itself, persistence or majority, as \
+      the champion rule chose at training); a rejected challenger lost to the champion when it \
+      was trained; a retired model was champion until a challenger replaced it."""
     })
 final class ModelsCommand implements Callable<Integer> {
   @ParentCommand Main main;
