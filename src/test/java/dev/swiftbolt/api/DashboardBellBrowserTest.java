@@ -20,9 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,22 +39,7 @@ class DashboardBellBrowserTest {
     Chromium.require();
     api = new ApiFixture();
     profile = Files.createTempDirectory("swiftbolt-chromium-bell");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(Chromium.BROWSER.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + profile);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(Chromium.DRIVER.toFile()).build();
-    driver = new ChromeDriver(service, options);
+    driver = Chromium.start(profile, 1400, 1000);
   }
 
   @AfterAll

@@ -41,9 +41,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -96,23 +93,7 @@ class DashboardSupabaseSignInTest {
             .start(0);
 
     profile = Files.createTempDirectory("swiftbolt-chromium-supabase");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(Chromium.BROWSER.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--no-first-run",
-        "--window-size=1400,1000",
-        "--user-data-dir=" + profile);
-    driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER.toFile())
-                .build(),
-            options);
+    driver = Chromium.start(profile, 1400, 1000);
   }
 
   @AfterAll

@@ -27,9 +27,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,25 +56,7 @@ class DashboardSymbolSearchTest {
         Optional.empty());
     seedPredictionWithoutH4("GIS");
     profile = Files.createTempDirectory("swiftbolt-chromium-search");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(Chromium.BROWSER.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1400,1300",
-        "--user-data-dir=" + profile);
-    driver =
-        new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(Chromium.DRIVER.toFile())
-                .build(),
-            options);
+    driver = Chromium.start(profile, 1400, 1300);
   }
 
   private static void seedPredictionWithoutH4(String symbol) {
