@@ -29,34 +29,9 @@ class AlertsRowLevelSecurityTest {
   private static final String ALICE = UUID.randomUUID().toString();
   private static final String BOB = UUID.randomUUID().toString();
 
+  /** A 2026 Supabase project (no default privileges) with its Realtime publication. */
   private static final String SUPABASE =
-      """
-      DO $$
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'anon') THEN
-          CREATE ROLE anon NOLOGIN NOINHERIT;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN
-          CREATE ROLE authenticated NOLOGIN NOINHERIT;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'service_role') THEN
-          CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
-        END IF;
-      END
-      $$;
-      CREATE SCHEMA auth;
-      CREATE FUNCTION auth.uid() RETURNS uuid
-      LANGUAGE sql STABLE AS $$
-        SELECT (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid
-      $$;
-      GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
-      GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
-      ALTER DEFAULT PRIVILEGES IN SCHEMA public
-        GRANT ALL ON TABLES TO anon, authenticated, service_role;
-      ALTER DEFAULT PRIVILEGES IN SCHEMA public
-        GRANT ALL ON SEQUENCES TO anon, authenticated, service_role;
-      CREATE PUBLICATION supabase_realtime;
-      """;
+      dev.swiftbolt.db.SupabaseProject.PROJECT_2026 + "CREATE PUBLICATION supabase_realtime;\n";
 
   private static Database supabase;
   private static Database plain;

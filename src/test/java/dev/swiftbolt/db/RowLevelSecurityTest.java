@@ -29,33 +29,8 @@ class RowLevelSecurityTest {
   private static final String USER_A = UUID.randomUUID().toString();
   private static final String USER_B = UUID.randomUUID().toString();
 
-  /** What Supabase creates in every project before the app's migrations run. */
-  private static final String SUPABASE =
-      """
-      DO $$
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'anon') THEN
-          CREATE ROLE anon NOLOGIN NOINHERIT;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'authenticated') THEN
-          CREATE ROLE authenticated NOLOGIN NOINHERIT;
-        END IF;
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'service_role') THEN
-          CREATE ROLE service_role NOLOGIN NOINHERIT BYPASSRLS;
-        END IF;
-      END
-      $$;
-      CREATE SCHEMA auth;
-      CREATE FUNCTION auth.uid() RETURNS uuid
-      LANGUAGE sql STABLE AS $$
-        SELECT coalesce(
-          nullif(current_setting('request.jwt.claim.sub', true), ''),
-          (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')
-        )::uuid
-      $$;
-      GRANT USAGE ON SCHEMA auth TO anon, authenticated, service_role;
-      GRANT USAGE ON SCHEMA public TO anon, authenticated, service_role;
-      """;
+  /** What Supabase creates in a 2026 project before the app's migrations run. */
+  private static final String SUPABASE = SupabaseProject.PROJECT_2026;
 
   private static Database supabase;
   private static Database plain;
