@@ -81,6 +81,10 @@ public final class ApiServer implements AutoCloseable {
   private final ApiMetrics metrics;
   private final Authentication authentication;
   private volatile DashboardSignIn signIn = DashboardSignIn.of(Optional.empty(), Optional.empty());
+
+  /** The CSP that lets the dashboard call Supabase Auth, built once when sign-in is configured. */
+  private volatile Optional<String> supabaseAuthPolicy = Optional.empty();
+
   private final NotificationStream stream;
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
@@ -266,6 +270,13 @@ public final class ApiServer implements AutoCloseable {
    */
   public ApiServer dashboardSignIn(DashboardSignIn signIn) {
     this.signIn = java.util.Objects.requireNonNull(signIn, "signIn");
+    this.supabaseAuthPolicy =
+        signIn
+            .supabaseUrl()
+            .map(
+                url ->
+                    dev.swiftbolt.api.internal.SecurityHeaders.contentSecurityPolicyConnectingTo(
+                        java.net.URI.create(url)));
     return this;
   }
 
@@ -274,14 +285,7 @@ public final class ApiServer implements AutoCloseable {
    * the Content Security Policy's {@code connect-src} (and only that directive).
    */
   private void allowSupabaseAuthInPolicy(io.javalin.http.Context ctx) {
-    signIn
-        .supabaseUrl()
-        .ifPresent(
-            url ->
-                ctx.header(
-                    "Content-Security-Policy",
-                    dev.swiftbolt.api.internal.SecurityHeaders.contentSecurityPolicyConnectingTo(
-                        java.net.URI.create(url))));
+    supabaseAuthPolicy.ifPresent(policy -> ctx.header("Content-Security-Policy", policy));
   }
 
   private void signInConfig(io.javalin.http.Context ctx) {

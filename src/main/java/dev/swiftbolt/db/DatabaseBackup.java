@@ -256,7 +256,7 @@ public final class DatabaseBackup {
         Statement statement = connection.createStatement()) {
       Map<String, Long> counts = new LinkedHashMap<>();
       for (String table : tableColumns(connection).keySet()) {
-        try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + quote(table))) {
+        try (ResultSet rows = statement.executeQuery(COUNT_ROWS.formatted(quote(table)))) {
           rows.next();
           counts.put(table, rows.getLong(1));
         }
@@ -326,8 +326,7 @@ public final class DatabaseBackup {
     List<BackupManifest.Sequence> sequences = new ArrayList<>();
     try (Statement statement = connection.createStatement()) {
       for (String name : names) {
-        try (ResultSet rows =
-            statement.executeQuery("SELECT last_value, is_called FROM " + quote(name))) {
+        try (ResultSet rows = statement.executeQuery(SEQUENCE_STATE.formatted(quote(name)))) {
           rows.next();
           sequences.add(new BackupManifest.Sequence(name, rows.getLong(1), rows.getBoolean(2)));
         }
@@ -341,6 +340,20 @@ public final class DatabaseBackup {
   }
 
   /** A PostgreSQL identifier in double quotes (names come from the catalog, not from users). */
+  /*
+   * COPY and the catalog's names take no bind parameters: the one spliced identifier is a table or
+   * sequence name read from the catalog of this schema (a closed set), quoted.
+   */
+  private static final String COUNT_ROWS =
+      """
+      SELECT count(*) FROM %s
+      """;
+
+  private static final String SEQUENCE_STATE =
+      """
+      SELECT last_value, is_called FROM %s
+      """;
+
   private static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }

@@ -408,7 +408,7 @@ public final class UnifiedPredictionRepository {
                     (rs, ctx) ->
                         new ResolvedPrediction(
                             rs.getDouble("unified_confidence"),
-                            optionalDouble(rs, "probability_correct"),
+                            ProbabilityCorrectColumns.optionalDouble(rs, "probability_correct"),
                             rs.getBoolean("correct")))
                 .list());
   }
@@ -491,7 +491,7 @@ public final class UnifiedPredictionRepository {
         baselines(rs),
         json.parseMissingTimeframes(rs.getString("missing_timeframes")),
         resolution(rs),
-        probabilityCorrect(rs),
+        ProbabilityCorrectColumns.read(rs),
         Optional.ofNullable(rs.getString("feature_drift")),
         json.parseTimeframeForecasters(rs.getString("timeframe_forecasters")));
   }
@@ -504,26 +504,6 @@ public final class UnifiedPredictionRepository {
     return Optional.of(
         new PredictionResolution(
             Direction.valueOf(realized), rs.getBoolean("correct"), instant(rs, "resolved_at")));
-  }
-
-  private static Optional<ProbabilityCorrect> probabilityCorrect(ResultSet rs) throws SQLException {
-    Integer n = rs.getObject("probability_correct_n", Integer.class);
-    if (n == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new ProbabilityCorrect(
-            optionalDouble(rs, "probability_correct"),
-            n,
-            optionalDouble(rs, "probability_correct_ci_low"),
-            optionalDouble(rs, "probability_correct_ci_high"),
-            Optional.ofNullable(rs.getString("probability_correct_source")),
-            Optional.ofNullable(rs.getString("probability_correct_reason"))));
-  }
-
-  private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
-    Double value = rs.getObject(column, Double.class);
-    return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
   }
 
   private static Double boxed(OptionalDouble value) {

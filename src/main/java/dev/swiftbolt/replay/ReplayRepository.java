@@ -2,6 +2,7 @@ package dev.swiftbolt.replay;
 
 import dev.swiftbolt.market.Direction;
 import dev.swiftbolt.market.Timeframe;
+import dev.swiftbolt.predictions.ProbabilityCorrectColumns;
 import dev.swiftbolt.validation.ProbabilityCorrect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -220,7 +221,7 @@ public final class ReplayRepository {
         rs.getDouble("walkforward_accuracy"),
         Optional.ofNullable(rs.getObject("resolved_at", OffsetDateTime.class))
             .map(OffsetDateTime::toInstant),
-        probabilityCorrect(rs),
+        ProbabilityCorrectColumns.read(rs),
         rs.getString("forecaster"),
         rs.getBoolean("promoted"),
         Optional.ofNullable(rs.getString("deferred_retrain_reason")));
@@ -229,25 +230,5 @@ public final class ReplayRepository {
   private static Double value(ReplayDay d, Function<ProbabilityCorrect, OptionalDouble> part) {
     OptionalDouble v = d.probabilityCorrect().map(part).orElse(OptionalDouble.empty());
     return v.isPresent() ? v.getAsDouble() : null;
-  }
-
-  private static Optional<ProbabilityCorrect> probabilityCorrect(ResultSet rs) throws SQLException {
-    Integer n = rs.getObject("probability_correct_n", Integer.class);
-    if (n == null) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new ProbabilityCorrect(
-            optionalDouble(rs, "probability_correct"),
-            n,
-            optionalDouble(rs, "probability_correct_ci_low"),
-            optionalDouble(rs, "probability_correct_ci_high"),
-            Optional.ofNullable(rs.getString("probability_correct_source")),
-            Optional.ofNullable(rs.getString("probability_correct_reason"))));
-  }
-
-  private static OptionalDouble optionalDouble(ResultSet rs, String column) throws SQLException {
-    Double v = rs.getObject(column, Double.class);
-    return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 }

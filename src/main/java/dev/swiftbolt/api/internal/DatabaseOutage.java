@@ -1,10 +1,8 @@
 package dev.swiftbolt.api.internal;
 
-import dev.swiftbolt.db.DatabaseOutages;
-
 /**
- * How the API answers while the database is out of reach: whether a failure means that is decided
- * by {@link DatabaseOutages} (the database package reads the driver's SQL states), and clients are
+ * How the API answers while the database is out of reach (whether a failure means that is decided
+ * by {@link dev.swiftbolt.db.DatabaseOutages}, which reads the driver's SQL states): clients are
  * told when to retry.
  */
 final class DatabaseOutage {
@@ -13,8 +11,4 @@ final class DatabaseOutage {
   static final String RETRY_AFTER_SECONDS = "5";
 
   private DatabaseOutage() {}
-
-  static boolean causedBy(Throwable failure) {
-    return DatabaseOutages.causedBy(failure);
-  }
 }

@@ -3,6 +3,7 @@ package dev.swiftbolt.api.internal;
 import dev.swiftbolt.alpaca.AlpacaException;
 import dev.swiftbolt.auth.AuthenticationException;
 import dev.swiftbolt.auth.TokenKeysUnavailableException;
+import dev.swiftbolt.db.DatabaseOutages;
 import dev.swiftbolt.db.DatabaseUnavailableException;
 import dev.swiftbolt.symbols.InactiveSymbolException;
 import dev.swiftbolt.symbols.UnknownSymbolException;
@@ -87,7 +88,7 @@ public final class ErrorResponses {
     app.exception(
         Exception.class,
         (e, ctx) -> {
-          if (DatabaseOutage.causedBy(e)) {
+          if (DatabaseOutages.causedBy(e)) {
             databaseUnavailable(refusals, e, ctx);
             return;
           }
