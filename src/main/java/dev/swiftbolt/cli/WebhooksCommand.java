@@ -35,6 +35,20 @@ final class WebhooksCommand extends CommandGroup {
     return NotificationsCommand.alerts(main).webhooks();
   }
 
+  /** A subcommand about one user's webhooks: its first positional parameter is {@code USER}. */
+  abstract static class UserSubcommand implements Callable<Integer> {
+    @ParentCommand WebhooksCommand group;
+
+    @Parameters(index = "0", paramLabel = "USER", description = "The user id (a token's sub)")
+    String user;
+  }
+
+  /** A subcommand about one of a user's endpoints: {@code USER ID}. */
+  abstract static class EndpointSubcommand extends UserSubcommand {
+    @Parameters(index = "1", paramLabel = "ID", description = "The endpoint's id")
+    long id;
+  }
+
   @Command(
       name = "add",
       mixinStandardHelpOptions = true,
@@ -42,11 +56,7 @@ final class WebhooksCommand extends CommandGroup {
         "Add a webhook endpoint for USER and print its secret, shown only now.",
         "The URL must be https and must not resolve to a loopback or private address unless SWIFTBOLT_WEBHOOK_ALLOW_PRIVATE=true (which also allows http)."
       })
-  static final class Add implements Callable<Integer> {
-    @ParentCommand WebhooksCommand group;
-
-    @Parameters(index = "0", paramLabel = "USER", description = "The user id (a token's sub)")
-    String user;
+  static final class Add extends UserSubcommand {
 
     @Parameters(index = "1", paramLabel = "URL", description = "Where events are POSTed")
     String url;
@@ -86,11 +96,7 @@ final class WebhooksCommand extends CommandGroup {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "List USER's webhook endpoints (never their secrets).")
-  static final class ListEndpoints implements Callable<Integer> {
-    @ParentCommand WebhooksCommand group;
-
-    @Parameters(index = "0", paramLabel = "USER", description = "The user id (a token's sub)")
-    String user;
+  static final class ListEndpoints extends UserSubcommand {
 
     @Option(names = "--json", description = "One JSON array, snake_case")
     boolean json;
@@ -125,14 +131,7 @@ final class WebhooksCommand extends CommandGroup {
       name = "remove",
       mixinStandardHelpOptions = true,
       description = "Remove one of USER's webhook endpoints and its pending deliveries.")
-  static final class Remove implements Callable<Integer> {
-    @ParentCommand WebhooksCommand group;
-
-    @Parameters(index = "0", paramLabel = "USER", description = "The user id (a token's sub)")
-    String user;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The endpoint's id")
-    long id;
+  static final class Remove extends EndpointSubcommand {
 
     @Override
     public Integer call() {
@@ -152,14 +151,7 @@ final class WebhooksCommand extends CommandGroup {
         "Queue a webhook.test event to one of USER's endpoints.",
         "A worker (`swiftbolt worker` or `serve`) delivers it; `webhooks deliveries USER` shows the outcome."
       })
-  static final class Test implements Callable<Integer> {
-    @ParentCommand WebhooksCommand group;
-
-    @Parameters(index = "0", paramLabel = "USER", description = "The user id (a token's sub)")
-    String user;
-
-    @Parameters(index = "1", paramLabel = "ID", description = "The endpoint's id")
-    long id;
+  static final class Test extends EndpointSubcommand {
 
     @Override
     public Integer call() {
@@ -181,11 +173,7 @@ final class WebhooksCommand extends CommandGroup {
       name = "deliveries",
       mixinStandardHelpOptions = true,
       description = "List USER's latest webhook deliveries with their attempts and last outcome.")
-  static final class Deliveries implements Callable<Integer> {
-    @ParentCommand WebhooksCommand group;
-
-    @Parameters(index = "0", paramLabel = "USER", description = "The user id (a token's sub)")
-    String user;
+  static final class Deliveries extends UserSubcommand {
 
     @Option(names = "--limit", paramLabel = "N", description = "At most N (default 50)")
     int limit = 50;

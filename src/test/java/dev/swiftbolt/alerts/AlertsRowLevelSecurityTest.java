@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.swiftbolt.db.ConnectionSettings;
 import dev.swiftbolt.db.Database;
+import dev.swiftbolt.db.SupabaseProject;
 import dev.swiftbolt.db.TestDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +32,7 @@ class AlertsRowLevelSecurityTest {
 
   /** A 2026 Supabase project (no default privileges) with its Realtime publication. */
   private static final String SUPABASE =
-      dev.swiftbolt.db.SupabaseProject.PROJECT_2026 + "CREATE PUBLICATION supabase_realtime;\n";
+      SupabaseProject.PROJECT_2026 + "CREATE PUBLICATION supabase_realtime;\n";
 
   private static Database supabase;
   private static Database plain;
@@ -74,23 +75,10 @@ class AlertsRowLevelSecurityTest {
     plain.close();
   }
 
+  /** {@link SupabaseProject#asRequest} on this class's Supabase database. */
   private static <T> T asRequest(
       String role, String sub, HandleCallback<T, RuntimeException> body) {
-    return supabase
-        .jdbi()
-        .inTransaction(
-            h -> {
-              h.execute("SET LOCAL ROLE " + role);
-              String claims =
-                  sub == null
-                      ? "{\"role\": \"%s\"}".formatted(role)
-                      : "{\"sub\": \"%s\", \"role\": \"%s\"}".formatted(sub, role);
-              h.createQuery("SELECT set_config('request.jwt.claims', :claims, true)")
-                  .bind("claims", claims)
-                  .mapTo(String.class)
-                  .one();
-              return body.withHandle(h);
-            });
+    return SupabaseProject.asRequest(supabase.jdbi(), role, sub, body);
   }
 
   private static long count(Handle h, String sql) {

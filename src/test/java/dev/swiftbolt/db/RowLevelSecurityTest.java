@@ -171,24 +171,10 @@ class RowLevelSecurityTest {
     plain.close();
   }
 
-  /** Runs {@code body} in one transaction as PostgREST does for a request of {@code role}. */
+  /** {@link SupabaseProject#asRequest} on this class's Supabase database. */
   private static <T> T asRequest(
       String role, String sub, HandleCallback<T, RuntimeException> body) {
-    return supabase
-        .jdbi()
-        .inTransaction(
-            h -> {
-              h.execute("SET LOCAL ROLE " + role);
-              String claims =
-                  sub == null
-                      ? "{\"role\": \"%s\"}".formatted(role)
-                      : "{\"sub\": \"%s\", \"role\": \"%s\"}".formatted(sub, role);
-              h.createQuery("SELECT set_config('request.jwt.claims', :claims, true)")
-                  .bind("claims", claims)
-                  .mapTo(String.class)
-                  .one();
-              return body.withHandle(h);
-            });
+    return SupabaseProject.asRequest(supabase.jdbi(), role, sub, body);
   }
 
   private static List<String> tables(Database database) {

@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * A fresh database prepared as a Supabase project created in 2026 is before the app's migrations:
@@ -58,5 +60,32 @@ public final class SupabaseProject {
       throw new IllegalStateException(e);
     }
     return settings;
+  }
+
+  /**
+   * Runs {@code body} in one transaction as PostgREST does for a request of {@code role}: {@code
+   * SET LOCAL ROLE role} and the transaction-local setting {@code request.jwt.claims} holding
+   * {@code role} and, when {@code sub} is not null, {@code sub} (what {@code auth.uid()} reads).
+   *
+   * @param jdbi a database prepared by {@link #create2026()} (and migrated, for the app's tables)
+   * @param role {@code anon}, {@code authenticated} or {@code service_role}
+   * @param sub the user id of the token, or null for a request without a user
+   * @return what {@code body} returns; a failure in {@code body} rolls the transaction back
+   */
+  public static <T> T asRequest(
+      Jdbi jdbi, String role, String sub, HandleCallback<T, RuntimeException> body) {
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("SET LOCAL ROLE " + role);
+          String claims =
+              sub == null
+                  ? "{\"role\": \"%s\"}".formatted(role)
+                  : "{\"sub\": \"%s\", \"role\": \"%s\"}".formatted(sub, role);
+          h.createQuery("SELECT set_config('request.jwt.claims', :claims, true)")
+              .bind("claims", claims)
+              .mapTo(String.class)
+              .one();
+          return body.withHandle(h);
+        });
   }
 }
