@@ -15,6 +15,7 @@ import dev.swiftbolt.api.internal.NotificationStream;
 import dev.swiftbolt.api.internal.PredictionRoutes;
 import dev.swiftbolt.api.internal.Refusals;
 import dev.swiftbolt.api.internal.ReliabilityRoutes;
+import dev.swiftbolt.api.internal.RequestGuard;
 import dev.swiftbolt.api.internal.ServerHardening;
 import dev.swiftbolt.api.internal.SystemRoutes;
 import dev.swiftbolt.api.internal.WatchlistRoutes;
@@ -86,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
   private volatile Optional<String> supabaseAuthPolicy = Optional.empty();
 
   private final NotificationStream stream;
+  private RequestGuard guard; // set while the server is built, in the constructor
   private final List<Route> routes = new CopyOnWriteArrayList<>();
 
   /**
@@ -177,7 +179,7 @@ public final class ApiServer implements AutoCloseable {
             config -> {
               config.showJavalinBanner = false;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-              ServerHardening.apply(config, limits, refusals);
+              guard = ServerHardening.apply(config, limits, refusals);
               config.requestLogger.http(metrics::record);
               config.events(
                   events ->
@@ -316,6 +318,11 @@ public final class ApiServer implements AutoCloseable {
   /** The port the server listens on (after {@link #start}). */
   public int port() {
     return app.port();
+  }
+
+  /** Request bodies being received now (tests wait on it instead of sleeping). */
+  int bodiesInFlight() {
+    return guard.bodiesInFlight();
   }
 
   /** Every registered HTTP route, in registration order. */

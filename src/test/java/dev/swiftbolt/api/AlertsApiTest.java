@@ -17,6 +17,7 @@ import dev.swiftbolt.auth.TokenVerifier;
 import dev.swiftbolt.config.Json;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
+import dev.swiftbolt.jobs.Eventually;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -230,10 +232,11 @@ class AlertsApiTest {
 
     long second = notify("alice", "second");
     Reply resumed =
-        sendWithTimeout(
+        readStreamUntilEvent(
             request("/api/v1/notifications/stream", "alice")
                 .header("Accept", "text/event-stream")
-                .header("Last-Event-ID", Long.toString(first)));
+                .header("Last-Event-ID", Long.toString(first)),
+            second);
     assertThat(resumed.body()).contains("id: " + second).doesNotContain("id: " + first);
     assertThat(resumed.body()).doesNotContain("for bob");
 
@@ -248,8 +251,12 @@ class AlertsApiTest {
     assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 
-  /** Reads a stream for 1.5 s, then gives up on it and returns what came. */
-  private static Reply sendWithTimeout(HttpRequest.Builder b) throws Exception {
+  /**
+   * Reads a stream until the event with id {@code id} has come whole (its {@code data:} line), then
+   * closes it and returns what came. The stream sends what it replays in id order in one batch, so
+   * anything replayed before that event has come too.
+   */
+  private static Reply readStreamUntilEvent(HttpRequest.Builder b, long id) throws Exception {
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     HttpResponse<Stream<String>> r =
         http.sendAsync(b.GET().build(), HttpResponse.BodyHandlers.ofLines())
@@ -257,7 +264,15 @@ class AlertsApiTest {
     Thread reader = new Thread(() -> readInto(r.body(), lines));
     reader.setDaemon(true);
     reader.start();
-    Thread.sleep(1500);
+    Eventually.await(
+        "event " + id + " on the stream",
+        Duration.ofSeconds(5),
+        () -> {
+          List<String> seen = List.copyOf(lines);
+          int at = seen.indexOf("id: " + id);
+          return at >= 0
+              && seen.subList(at, seen.size()).stream().anyMatch(l -> l.startsWith("data: "));
+        });
     r.body().close();
     return new Reply(r.statusCode(), String.join("\n", lines), null);
   }

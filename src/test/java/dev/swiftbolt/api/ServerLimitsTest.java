@@ -2,6 +2,7 @@ package dev.swiftbolt.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swiftbolt.jobs.Eventually;
 import dev.swiftbolt.symbols.Asset;
 import dev.swiftbolt.symbols.AssetDirectory;
 import dev.swiftbolt.symbols.AssetList;
@@ -98,7 +99,9 @@ class ServerLimitsTest {
       throws Exception {
     try (RawHttp first = stalledBody();
         RawHttp second = stalledBody()) {
-      Thread.sleep(200);
+      // the server has taken both bodies' permits: the third is over the cap
+      Eventually.await(
+          "two bodies in flight", Duration.ofSeconds(5), () -> api.server.bodiesInFlight() == 2);
       try (RawHttp third = stalledBody()) {
         RawHttp.Response reply = third.read();
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);

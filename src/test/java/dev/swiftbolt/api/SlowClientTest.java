@@ -2,6 +2,8 @@ package dev.swiftbolt.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.swiftbolt.jobs.Eventually;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -52,7 +54,12 @@ class SlowClientTest {
           http.send("GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Slow: ");
         }
       }
-      Thread.sleep(500);
+      // the server has taken in the load: all 400 stalled bodies are being received (the stalled
+      // headers, sent in between on the same connections' order, hold nothing to count)
+      Eventually.await(
+          "400 stalled bodies in flight",
+          Duration.ofSeconds(5),
+          () -> api.server.bodiesInFlight() == 400);
       var client =
           java.net.http.HttpClient.newBuilder()
               .connectTimeout(java.time.Duration.ofSeconds(2))

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.swiftbolt.alpaca.AlpacaAuthenticationException;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
+import dev.swiftbolt.jobs.Eventually;
 import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.symbols.SymbolRepository;
 import java.net.http.HttpClient;
@@ -215,8 +216,21 @@ class AlpacaFeedTest {
             });
     fetcher.setDaemon(true);
     fetcher.start();
-    Thread.sleep(3_000);
+    // three requests went out and the fourth waits in the limiter for the next minute's permits
+    Eventually.await(
+        "three requests, then the fetcher held by the rate limiter",
+        Duration.ofSeconds(10),
+        () ->
+            alpaca.findAll(getRequestedFor(urlPathEqualTo(PATH))).size() >= 3
+                && heldByRateLimiter(fetcher));
     assertThat(alpaca.findAll(getRequestedFor(urlPathEqualTo(PATH)))).hasSize(3);
     fetcher.interrupt();
+  }
+
+  /** Whether {@code thread} is parked inside resilience4j's rate limiter, waiting for a permit. */
+  private static boolean heldByRateLimiter(Thread thread) {
+    return thread.getState() == Thread.State.TIMED_WAITING
+        && java.util.Arrays.stream(thread.getStackTrace())
+            .anyMatch(f -> f.getClassName().startsWith("io.github.resilience4j.ratelimiter."));
   }
 }

@@ -58,6 +58,11 @@ public final class RequestGuard implements Filter {
     this.bodies = new Semaphore(limits.maxBodiesInFlight());
   }
 
+  /** Request bodies being received now (each holds one of {@link HttpLimits#maxBodiesInFlight}). */
+  public int bodiesInFlight() {
+    return limits.maxBodiesInFlight() - bodies.availablePermits();
+  }
+
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {

@@ -23,8 +23,12 @@ public final class ServerHardening {
 
   private ServerHardening() {}
 
-  /** Applies the limits to {@code config}; refusals are counted and logged by {@code refusals}. */
-  public static void apply(JavalinConfig config, HttpLimits limits, Refusals refusals) {
+  /**
+   * Applies the limits to {@code config}; refusals are counted and logged by {@code refusals}.
+   *
+   * @return the filter enforcing the caps (its {@link RequestGuard#bodiesInFlight()} is observable)
+   */
+  public static RequestGuard apply(JavalinConfig config, HttpLimits limits, Refusals refusals) {
     JsonErrorHandler errors = new JsonErrorHandler(refusals);
     RequestGuard guard = new RequestGuard(limits, refusals);
     AtomicReference<Server> jetty = new AtomicReference<>();
@@ -62,5 +66,6 @@ public final class ServerHardening {
                     }
                   }
                 }));
+    return guard;
   }
 }
