@@ -131,9 +131,9 @@ public final class UnifiedPredictionService {
 
   /**
    * {@code probability_correct} for a prediction of unified confidence {@code confidence} made at
-   * {@code at}: the isotonic map fitted on every outcome resolved by then (production's resolved
-   * unified predictions and each symbol's latest replay run's resolved days), read at the
-   * confidence.
+   * {@code at}: the map of {@link ProbabilityCorrectMap} fitted on every outcome resolved by then
+   * (production's resolved unified predictions and each symbol's latest replay run's resolved
+   * days), read at the confidence.
    */
   public ProbabilityCorrect probabilityCorrect(double confidence, Instant at) {
     List<ProbabilityCorrectMap.Outcome> known =

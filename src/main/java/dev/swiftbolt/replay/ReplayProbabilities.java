@@ -12,9 +12,9 @@ import java.util.TreeSet;
 
 /**
  * A replay's {@code probability_correct} per day, out of sample: the day at session D is read from
- * the isotonic map fitted on the outcomes of the replay's symbols, pooled, that had resolved by D's
- * close (a forecast resolves at the close of the session that first sees its horizon bar, so no day
- * sees its own outcome or any later one). Pure.
+ * the map of {@link ProbabilityCorrectMap} fitted at D's close on the outcomes of the replay's
+ * symbols, pooled, that had resolved by D's close (a forecast resolves at the close of the session
+ * that first sees its horizon bar, so no day sees its own outcome or any later one). Pure.
  */
 public final class ReplayProbabilities {
 
@@ -63,7 +63,8 @@ public final class ReplayProbabilities {
           for (ReplayDay d : days) {
             ProbabilityCorrectMap.Fitted fit =
                 fits.computeIfAbsent(
-                    d.session(), s -> ProbabilityCorrectMap.fit(knownBySession.get(s)));
+                    d.session(),
+                    s -> ProbabilityCorrectMap.fit(knownBySession.get(s), closes.get(s)));
             annotated.add(d.withProbabilityCorrect(fit.at(d.unifiedConfidence())));
           }
           out.put(symbol, List.copyOf(annotated));

@@ -5,13 +5,15 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * How often a signal like this one came true: the isotonic map from unified confidence to hit rate
- * read at one prediction's confidence, from the outcomes resolved before the prediction was made.
+ * How often a signal like this one came true: the recency-weighted Platt map from unified
+ * confidence to hit rate read at one prediction's confidence, from the outcomes resolved before the
+ * prediction was made.
  *
  * @param value the fitted hit rate at the prediction's confidence; empty below 100 outcomes
  * @param n the resolved outcomes the map was (or would have been) fitted on
- * @param ciLow lower end of the Wilson 95 % interval on the outcomes of the map's block the
- *     confidence falls in; empty with the value
+ * @param ciLow lower end of the Wilson 95 % interval of the value as a rate observed over the
+ *     effective number (Kish, of the recency weights) of outcomes whose confidence lies in the same
+ *     bucket of width 0.1 as this one; empty with the value
  * @param ciHigh upper end of the same interval
  * @param source {@code live}, {@code replay} or {@code live+replay}: where the outcomes came from;
  *     empty when there are none

@@ -9,7 +9,8 @@ import java.util.List;
  * pool-adjacent-violators (isotonic regression with squared loss) on binary outcomes. Equal scores
  * are pooled first (ties share one value). The map is a step function: a score takes the value of
  * the last block whose lowest score is at or below it, and the first block's value below the first
- * score. Immutable and thread-safe.
+ * score. Immutable and thread-safe. Not the map behind {@code probability_correct} (that is {@link
+ * PlattFit}, docs/decisions/0012); kept as the alternative it was compared with.
  */
 public final class IsotonicFit {
 

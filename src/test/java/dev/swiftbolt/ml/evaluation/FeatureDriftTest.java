@@ -98,6 +98,36 @@ class FeatureDriftTest {
     assertThat(reason).isLessThanOrEqualTo(sessions / 20);
   }
 
+  @Test
+  void sixty_independent_draws_from_the_training_distribution_rarely_stay_below_the_stable_band() {
+    // The null distribution of PSI over deciles: for n recent and N reference values drawn
+    // independently from one distribution, PSI ≈ (1/n + 1/N) · χ²(9), mean ≈ 9/60 + 9/940 ≈ 0.16
+    // for n = 60, N = 940, plus what the floor adds for the rare empty bin. So PSI < 0.10 — the
+    // stable band — is the exception with 60 rows even without any drift or autocorrelation.
+    SplittableRandom random = new SplittableRandom(20);
+    int trials = 2000;
+    double sum = 0;
+    int stable = 0;
+    int notMajor = 0;
+    for (int t = 0; t < trials; t++) {
+      double[] reference = random.doubles(940).toArray();
+      double[] recent = random.doubles(60).toArray();
+      double psi = FeatureDrift.psi(reference, recent);
+      sum += psi;
+      stable += psi < FeatureDrift.MODERATE ? 1 : 0;
+      notMajor += psi < FeatureDrift.MAJOR ? 1 : 0;
+    }
+    double mean = sum / trials;
+    System.out.printf(
+        "independent draws, n = 60, N = 940: mean PSI %.3f, below 0.10 in %.1f%%, below 0.25 in"
+            + " %.1f%%%n",
+        mean, 100.0 * stable / trials, 100.0 * notMajor / trials);
+    assertThat(mean).isBetween(9 / 60.0 + 9 / 940.0, 0.22);
+    assertThat((double) stable / trials).isLessThan(0.25);
+    // 19 such features all below 0.25 at once: P(< 0.25)^19, a few percent of sessions at most.
+    assertThat(Math.pow((double) notMajor / trials, 19)).isLessThan(0.05);
+  }
+
   static FeatureMatrix matrix(List<Bar> daily) {
     return new FeatureBuilder()
         .build(daily, Timeframe.D1, ContextSeries.of(SyntheticBars.weekly(daily), Timeframe.W1));
