@@ -7,8 +7,9 @@
 #      (target >= 200/s);
 #   3. the plain validate step (unified prediction from stored forecasts and evaluations, stored)
 #      with and without the outbox (5 trackers), and the bare INSERT with and without it, STORES
-#      alternating samples each: medians and the outbox's overhead (target <= 10 %).
-# Usage: bench/alerts-bench.sh     Env: LATENCY (200), DELIVERIES (2000), STORES (200),
+#      alternating samples each (which goes first alternates too): medians, the outbox's overhead
+#      (of the medians, and the median of paired differences; target <= 10 %) and the load average.
+# Usage: bench/alerts-bench.sh     Env: LATENCY (200), DELIVERIES (2000), STORES (500),
 #        BENCH_DIR (/tmp/swiftbolt-bench). Needs java 17 and the Maven wrapper's offline cache.
 # Results: $BENCH_DIR/alerts.md
 set -euo pipefail
@@ -18,5 +19,5 @@ mkdir -p "$dir"
 cd "$root"
 ./mvnw -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
-  dev.swiftbolt.alerts.AlertsBenchmark "${LATENCY:-200}" "${DELIVERIES:-2000}" "${STORES:-200}" \
+  dev.swiftbolt.alerts.AlertsBenchmark "${LATENCY:-200}" "${DELIVERIES:-2000}" "${STORES:-500}" \
   2>"$dir/alerts.log" | tee "$dir/alerts.md"

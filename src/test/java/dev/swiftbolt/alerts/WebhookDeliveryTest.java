@@ -23,14 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -110,7 +107,7 @@ class WebhookDeliveryTest {
             id,
             ts,
             body,
-            signature.equals(independentSignature(secret, id, ts, body)),
+            signature.equals(IndependentSignature.of(secret, id, ts, body)),
             exchange.getRequestHeaders().getFirst("Content-Type")));
     Answer answer;
     synchronized (script) {
@@ -119,21 +116,6 @@ class WebhookDeliveryTest {
     answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
     exchange.sendResponseHeaders(answer.status(), -1);
     exchange.close();
-  }
-
-  /** The Standard Webhooks check, written from the specification. */
-  private static String independentSignature(String whsec, String id, long ts, String body) {
-    try {
-      byte[] key = Base64.getDecoder().decode(whsec.split("_", 2)[1]);
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      String signed = id + "." + ts + "." + body;
-      return "v1,"
-          + Base64.getEncoder()
-              .encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
   }
 
   private String url() {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One {@code swiftbolt} command in a child JVM on the test class path, as a user or a service
  * manager starts it: its standard output and error go to one log file; {@link #sigterm()} sends
- * SIGTERM. Closing kills it if it still runs.
+ * SIGTERM, {@link #kill()} SIGKILL. Closing kills it if it still runs.
  */
 final class CliProcess implements AutoCloseable {
 
@@ -73,6 +73,14 @@ final class CliProcess implements AutoCloseable {
   /** Sends SIGTERM, as systemd and Kubernetes stop a service. */
   void sigterm() {
     process.destroy();
+  }
+
+  /** Sends SIGKILL, as a crash or the OOM killer ends it: no shutdown hook runs; waits for it. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("still running 30 s after SIGKILL:\n" + output());
+    }
   }
 
   /** The exit code; fails when the command is still running after {@code timeout}. */
