@@ -48,6 +48,21 @@ public final class ModelTrainer {
   }
 
   /**
+   * A model of {@code kind} on the given rows of {@code matrix}, as {@link #train} gives it, fitted
+   * only when it is first used: for a model that may never be (a series that issues a naive
+   * forecaster). The arrays are kept until then and must not be modified.
+   *
+   * @throws IllegalArgumentException as {@link #train}, at once
+   */
+  public DirectionModel trainWhenUsed(
+      ModelKind kind, FeatureMatrix matrix, int[] rows, int[] labelCodes) {
+    if (rows.length != labelCodes.length || rows.length == 0) {
+      train(kind, matrix, rows, labelCodes); // throws the argument error
+    }
+    return new DeferredModel(kind, () -> train(kind, matrix, rows, labelCodes));
+  }
+
+  /**
    * The XGBoost parameters of every fit, in XGBoost's native names ({@code num_class} is added per
    * fit); the same map the Tribuo backend was given before.
    */
