@@ -32,12 +32,7 @@ public final class ModelTrainer {
    * @throws IllegalArgumentException when rows and labels differ in length or there are no rows
    */
   public DirectionModel train(ModelKind kind, FeatureMatrix matrix, int[] rows, int[] labelCodes) {
-    if (rows.length != labelCodes.length) {
-      throw new IllegalArgumentException("rows and labelCodes must have the same length");
-    }
-    if (rows.length == 0) {
-      throw new IllegalArgumentException("cannot train a model on zero rows");
-    }
+    requireRows(rows, labelCodes);
     return switch (kind) {
       case MAJORITY -> MajorityModel.fit(labelCodes);
       case XGBOOST ->
@@ -56,10 +51,17 @@ public final class ModelTrainer {
    */
   public DirectionModel trainWhenUsed(
       ModelKind kind, FeatureMatrix matrix, int[] rows, int[] labelCodes) {
-    if (rows.length != labelCodes.length || rows.length == 0) {
-      train(kind, matrix, rows, labelCodes); // throws the argument error
-    }
+    requireRows(rows, labelCodes);
     return new DeferredModel(kind, () -> train(kind, matrix, rows, labelCodes));
+  }
+
+  private static void requireRows(int[] rows, int[] labelCodes) {
+    if (rows.length != labelCodes.length) {
+      throw new IllegalArgumentException("rows and labelCodes must have the same length");
+    }
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("cannot train a model on zero rows");
+    }
   }
 
   /**
