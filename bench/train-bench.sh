@@ -13,8 +13,9 @@
 # Usage: bench/train-bench.sh            (SIZES="8 32 128", RUNS=3)
 # Env:   PARTS (default "d1 sizes"), SIZES, RUNS, SIZE_RUNS (runs per size in part 2, default RUNS), BENCH_DIR (default /tmp/swiftbolt-bench), BEFORE_JAR (an older swiftbolt.jar
 #        to time beside the current one), THREADS (passed as --threads when set),
-#        JAVA_OPTS (JVM options of the timed runs, default -XX:TieredStopAtLevel=1 as ./swiftbolt
-#        gives batch commands), JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
+#        JAVA_OPTS (JVM options of the timed runs, default those ./swiftbolt gives batch commands:
+#        -XX:TieredStopAtLevel=1 and a class-data-sharing archive, written by an untimed first
+#        run of part 1's training), JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
 #        PYTHON (default /usr/bin/python3, which needs pandas and scikit-learn), PYTHON_ENV
 #        (environment for the reference, default OMP_WAIT_POLICY=PASSIVE: scikit-learn's OpenMP
 #        threads otherwise spin and collapse when other processes share the cores).
@@ -25,9 +26,11 @@ sizes="${SIZES:-8 32 128}"
 runs="${RUNS:-3}"
 size_runs="${SIZE_RUNS:-$runs}"
 parts="${PARTS:-d1 sizes}"
-# the JVM options ./swiftbolt gives batch commands (C1 only, see the launcher)
-java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1}"
 dir="${BENCH_DIR:-/tmp/swiftbolt-bench}"
+# the JVM options ./swiftbolt gives batch commands (C1 only and the class archive, see the launcher)
+cds="$dir/swiftbolt.jsa"
+quiet_cds="-Xlog:cds=off -Xlog:cds+dynamic=off"
+java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$cds $quiet_cds}"
 python="${PYTHON:-/usr/bin/python3}"
 python_env="${PYTHON_ENV-OMP_WAIT_POLICY=PASSIVE}"
 threads_opt=""
@@ -71,6 +74,16 @@ load() { # home N
   fi
 }
 
+# archive HOME N: unless JAVA_OPTS is given, writes the class archive of the timed runs (once per
+# benchmark) as the launcher's first batch command does: an untimed D1 training of N symbols.
+[ -n "${JAVA_OPTS+set}" ] || rm -f "$cds"
+archive() {
+  if [ -z "${JAVA_OPTS+set}" ] && [ ! -f "$cds" ]; then
+    # shellcheck disable=SC2086
+    java -XX:TieredStopAtLevel=1 -XX:ArchiveClassesAtExit="$cds" $quiet_cds -jar "$jar" --home "$1" train "$(symbols "$2")" --timeframes D1 $threads_opt >/dev/null
+  fi
+}
+
 {
   echo "# swiftbolt train benchmark, $(date -u +%FT%TZ)"
   echo
@@ -85,6 +98,7 @@ home32="$dir/home-32"
 load "$home32" 32
 csv="$dir/d1-csv-32"
 [ -d "$csv" ] || java -cp "$jar" "$root/bench/SimSymbols.java" "$home32" export-d1 32 "$csv"
+archive "$home32" 32
 cmds=(-n "swiftbolt train 32 x D1" "java $java_opts -jar $jar --home $home32 train $(symbols 32) --timeframes D1 $threads_opt")
 if [ -n "${BEFORE_JAR:-}" ]; then
   cmds+=(-n "before: swiftbolt train 32 x D1" "java -jar $BEFORE_JAR --home $home32 train $(symbols 32) --timeframes D1")
@@ -119,6 +133,7 @@ fi
 for n in $sizes; do
   home="$dir/home-$n"
   load "$home" "$n"
+  archive "$home" "$n"
   for r in $(seq 1 "$size_runs"); do
     # shellcheck disable=SC2086
     measure "train $n symbols, run $r" java $java_opts -jar "$jar" --home "$home" train "$(symbols "$n")" $threads_opt

@@ -7,6 +7,7 @@ import dev.swiftbolt.market.Timeframe;
 import dev.swiftbolt.ml.MlService;
 import dev.swiftbolt.ml.MlSettings;
 import dev.swiftbolt.ml.features.InsufficientHistoryException;
+import dev.swiftbolt.ml.models.XGBoostDirectionModel;
 import dev.swiftbolt.ml.registry.BarReader;
 import dev.swiftbolt.parallel.OrderedParallel;
 import dev.swiftbolt.symbols.SymbolRegistry;
@@ -53,6 +54,7 @@ final class MlCommandRunner {
       int threads,
       Operation<T> operation,
       java.util.function.Function<T, String> text) {
+    XGBoostDirectionModel.loadNativeLibraryInBackground(); // while the database starts
     Database database =
         main.database(new Database.PoolOptions(Math.max(10, threads + 3), "swiftbolt"));
     List<String> symbols = selection.symbols(new SymbolRegistry(database.jdbi()));

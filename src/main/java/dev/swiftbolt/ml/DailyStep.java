@@ -85,6 +85,16 @@ public final class DailyStep {
 
     /** The challenger trained at {@code at} was rejected; the champion stays. */
     void rejected(SeriesFit challenger, Instant at);
+
+    /**
+     * The feature-drift reference of {@code fit}'s training rows, as {@code compute} gives it. A
+     * series may keep it while {@code fit} stays in use: features look back only, so the training
+     * rows' features are the same at every later session. This default computes it every time.
+     */
+    default FeatureDrift.Reference driftReference(
+        SeriesFit fit, Supplier<FeatureDrift.Reference> compute) {
+      return compute.get();
+    }
   }
 
   /**
@@ -255,7 +265,7 @@ public final class DailyStep {
             store.consecutiveDriftSessions(),
             now);
     Optional<FeatureDrift> featureDrift =
-        featureDrift(visiblePrimary, fit, primarySeries.latestRow(now));
+        featureDrift(primarySeries, visiblePrimary, fit, primarySeries.latestRow(now));
     UnifiedPrediction prediction =
         validator.validate(
             symbol,
@@ -285,7 +295,7 @@ public final class DailyStep {
    * bars the model was trained on; empty without a latest row or training rows in view.
    */
   private Optional<FeatureDrift> featureDrift(
-      LabelledMatrix visible, SeriesFit fit, Optional<LatestRow> latest) {
+      Series series, LabelledMatrix visible, SeriesFit fit, Optional<LatestRow> latest) {
     if (latest.isEmpty()) {
       return Optional.empty();
     }
@@ -296,11 +306,17 @@ public final class DailyStep {
     if (first < 0 || last < first || latestRow < 0) {
       return Optional.empty();
     }
-    int[] training = new int[last - first + 1];
-    for (int i = 0; i < training.length; i++) {
-      training[i] = first + i;
-    }
-    return Optional.of(FeatureDrift.of(features, training, latestRow, featureDriftWindow));
+    FeatureDrift.Reference reference =
+        series.driftReference(
+            fit,
+            () -> {
+              int[] training = new int[last - first + 1];
+              for (int i = 0; i < training.length; i++) {
+                training[i] = first + i;
+              }
+              return FeatureDrift.Reference.of(features, training, featureDriftWindow);
+            });
+    return Optional.of(reference.against(features, latestRow));
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.swiftbolt.ml.models.ModelKind;
 import dev.swiftbolt.ml.models.ModelTrainer;
 import dev.swiftbolt.ml.models.ProbabilityCalibrator;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ import java.util.Optional;
  * issued. {@link MlService#train} registers the result; an in-memory {@link DailyStep.Store} keeps
  * it.
  *
- * @param model the fit on every labelled row
+ * @param model the fit on every labelled row (for a naive forecaster, fitted when first used)
  * @param calibration the walk-forward calibration, empty when the evaluation was skipped
  * @param backtest the backtest, empty when skipped
  * @param walkForward the walk-forward, empty when skipped
@@ -118,9 +119,14 @@ public record SeriesFit(
       walkForward = Optional.empty();
       skipped = Optional.of(e.getMessage());
     }
-    DirectionModel model = trainer.train(ModelKind.XGBOOST, data.features(), rows, labels);
     Optional<Selection> selection = walkForward.map(w -> ChampionRule.select(w.candidates()));
     Forecaster forecaster = selection.map(Selection::forecaster).orElse(Forecaster.XGBOOST);
+    // A naive forecaster's series needs its model only when it is registered: fit it then. Rows of
+    // a single class are fitted now, so that the fit fails here as it always did.
+    DirectionModel model =
+        forecaster.naive() && Arrays.stream(labels).distinct().count() > 1
+            ? trainer.trainWhenUsed(ModelKind.XGBOOST, data.features(), rows, labels)
+            : trainer.train(ModelKind.XGBOOST, data.features(), rows, labels);
     double[][] naiveProbabilities = new double[0][];
     if (forecaster.naive()) {
       naiveProbabilities = new double[Direction.values().length][];

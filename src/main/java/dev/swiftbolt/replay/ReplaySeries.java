@@ -5,6 +5,7 @@ import dev.swiftbolt.marketdata.Bar;
 import dev.swiftbolt.marketdata.BarSchedule;
 import dev.swiftbolt.ml.DailyStep;
 import dev.swiftbolt.ml.SeriesFit;
+import dev.swiftbolt.ml.evaluation.FeatureDrift;
 import dev.swiftbolt.ml.features.ContextSeries;
 import dev.swiftbolt.ml.features.FeatureBuilder;
 import dev.swiftbolt.ml.features.Labeler;
@@ -12,6 +13,7 @@ import dev.swiftbolt.ml.features.LabelledMatrix;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One symbol × timeframe during a replay: all its bars with the instant each one closed, its
@@ -28,6 +30,9 @@ final class ReplaySeries implements DailyStep.Series {
   private Optional<SeriesFit> fit = Optional.empty();
   private Instant trainedAt;
   private Optional<Instant> lastRetrainedAt = Optional.empty();
+  private Optional<FeatureDrift.Reference> driftReference = Optional.empty();
+  private Optional<LabelledMatrix> lastVisible = Optional.empty();
+  private int lastVisibleBars;
 
   private ReplaySeries(
       Timeframe timeframe, List<Bar> bars, long[] closeEpochSecond, LabelledMatrix all) {
@@ -128,9 +133,16 @@ final class ReplaySeries implements DailyStep.Series {
     return bars.subList(0, n);
   }
 
-  /** Features and labels as the first {@code n} bars alone give them. */
+  /**
+   * Features and labels as the first {@code n} bars alone give them; the last prefix is kept, since
+   * a session asks for the same one several times.
+   */
   private LabelledMatrix visible(int n) {
-    return all.prefix(n);
+    if (lastVisible.isEmpty() || lastVisibleBars != n) {
+      lastVisible = Optional.of(all.prefix(n));
+      lastVisibleBars = n;
+    }
+    return lastVisible.get();
   }
 
   @Override
@@ -150,6 +162,7 @@ final class ReplaySeries implements DailyStep.Series {
 
   @Override
   public void retrained(SeriesFit fit, Instant at) {
+    this.driftReference = Optional.empty();
     this.fit = Optional.of(fit);
     this.trainedAt = at;
     this.lastRetrainedAt = Optional.of(at);
@@ -158,5 +171,21 @@ final class ReplaySeries implements DailyStep.Series {
   @Override
   public void rejected(SeriesFit challenger, Instant at) {
     this.lastRetrainedAt = Optional.of(at);
+  }
+
+  /**
+   * The reference of the model in use, computed at its first drift check and kept until it is
+   * replaced.
+   */
+  @Override
+  public FeatureDrift.Reference driftReference(
+      SeriesFit fit, Supplier<FeatureDrift.Reference> compute) {
+    if (this.fit.orElse(null) != fit) {
+      return compute.get();
+    }
+    if (driftReference.isEmpty()) {
+      driftReference = Optional.of(compute.get());
+    }
+    return driftReference.get();
   }
 }

@@ -83,39 +83,101 @@ public record FeatureDrift(
    * against the training rows {@code trainingRows} (fewer recent rows when the matrix has fewer).
    */
   public static FeatureDrift of(FeatureMatrix matrix, int[] trainingRows, int lastRow, int window) {
-    if (window < 1) {
-      throw new IllegalArgumentException("the feature drift window must be at least 1 row");
-    }
-    if (trainingRows.length == 0) {
-      throw new IllegalArgumentException("feature drift needs at least one training row");
-    }
-    int first = Math.max(0, lastRow - window + 1);
-    Map<String, Double> psi = new LinkedHashMap<>();
-    List<String> shifted = new ArrayList<>();
-    List<String> names = matrix.names();
-    for (int f = 0; f < names.size(); f++) {
-      double[] column = matrix.column(f);
-      double[] reference = new double[trainingRows.length];
-      for (int i = 0; i < trainingRows.length; i++) {
-        reference[i] = column[trainingRows[i]];
-      }
-      double[] cuts = deciles(reference);
-      double value = psi(cuts, reference, Arrays.copyOfRange(column, first, lastRow + 1));
-      psi.put(names.get(f), value);
-      if (value >= MAJOR && value > largestTrainingWindowPsi(cuts, reference, window)) {
-        shifted.add(names.get(f));
-      }
-    }
-    return summarise(window, psi, shifted);
+    return Reference.of(matrix, trainingRows, window).against(matrix, lastRow);
   }
 
-  /** The largest PSI of a disjoint {@code window}-value stretch of {@code reference}. */
-  private static double largestTrainingWindowPsi(double[] cuts, double[] reference, int window) {
+  /**
+   * The training rows' side of feature drift, which does not change while the model does: per
+   * feature the deciles of the training values, the training rows' shares of them and the largest
+   * PSI of a disjoint {@code window}-row stretch of the training rows. Computed once per model, it
+   * turns each later drift check into a pass over the {@code window} recent rows. Immutable.
+   */
+  public static final class Reference {
+    private final int window;
+    private final List<String> names;
+    private final double[][] cuts;
+    private final double[][] expected;
+    private final double[] largestTrainingWindowPsi;
+
+    private Reference(
+        int window,
+        List<String> names,
+        double[][] cuts,
+        double[][] expected,
+        double[] largestTrainingWindowPsi) {
+      this.window = window;
+      this.names = names;
+      this.cuts = cuts;
+      this.expected = expected;
+      this.largestTrainingWindowPsi = largestTrainingWindowPsi;
+    }
+
+    /**
+     * The reference of the training rows {@code trainingRows} of {@code matrix}.
+     *
+     * @throws IllegalArgumentException when {@code window} is below 1 or there are no training rows
+     */
+    public static Reference of(FeatureMatrix matrix, int[] trainingRows, int window) {
+      if (window < 1) {
+        throw new IllegalArgumentException("the feature drift window must be at least 1 row");
+      }
+      if (trainingRows.length == 0) {
+        throw new IllegalArgumentException("feature drift needs at least one training row");
+      }
+      List<String> names = List.copyOf(matrix.names());
+      int features = names.size();
+      double[][] cuts = new double[features][];
+      double[][] expected = new double[features][];
+      double[] largest = new double[features];
+      for (int f = 0; f < features; f++) {
+        double[] column = matrix.column(f);
+        double[] reference = new double[trainingRows.length];
+        for (int i = 0; i < trainingRows.length; i++) {
+          reference[i] = column[trainingRows[i]];
+        }
+        cuts[f] = deciles(reference);
+        expected[f] = shares(cuts[f], reference, 0, reference.length);
+        largest[f] = largestWindowPsi(cuts[f], expected[f], reference, window);
+      }
+      return new Reference(window, names, cuts, expected, largest);
+    }
+
+    /**
+     * The drift of the {@code window} rows of {@code matrix} ending at row {@code lastRow} (fewer
+     * when the matrix has fewer); {@code matrix} has the reference's features, in the same order.
+     *
+     * @throws IllegalArgumentException when the matrix's features are not the reference's
+     */
+    public FeatureDrift against(FeatureMatrix matrix, int lastRow) {
+      if (!names.equals(matrix.names())) {
+        throw new IllegalArgumentException(
+            "feature drift reference has features %s, the matrix %s"
+                .formatted(names, matrix.names()));
+      }
+      int first = Math.max(0, lastRow - window + 1);
+      Map<String, Double> psi = new LinkedHashMap<>();
+      List<String> shifted = new ArrayList<>();
+      for (int f = 0; f < names.size(); f++) {
+        double value =
+            psiOfShares(expected[f], shares(cuts[f], matrix.column(f), first, lastRow + 1 - first));
+        psi.put(names.get(f), value);
+        if (value >= MAJOR && value > largestTrainingWindowPsi[f]) {
+          shifted.add(names.get(f));
+        }
+      }
+      return summarise(window, psi, shifted);
+    }
+  }
+
+  /**
+   * The largest PSI of a disjoint {@code window}-value stretch of {@code reference}, whose shares
+   * of {@code cuts} are {@code expected}.
+   */
+  private static double largestWindowPsi(
+      double[] cuts, double[] expected, double[] reference, int window) {
     double largest = 0;
     for (int start = 0; start + window <= reference.length; start += window) {
-      largest =
-          Math.max(
-              largest, psi(cuts, reference, Arrays.copyOfRange(reference, start, start + window)));
+      largest = Math.max(largest, psiOfShares(expected, shares(cuts, reference, start, window)));
     }
     return largest;
   }
@@ -164,8 +226,12 @@ public record FeatureDrift(
   }
 
   private static double psi(double[] cuts, double[] reference, double[] recent) {
-    double[] e = shares(cuts, reference);
-    double[] a = shares(cuts, recent);
+    return psiOfShares(
+        shares(cuts, reference, 0, reference.length), shares(cuts, recent, 0, recent.length));
+  }
+
+  /** PSI of the shares {@code a} against the shares {@code e}. */
+  private static double psiOfShares(double[] e, double[] a) {
     double sum = 0;
     for (int b = 0; b < BINS; b++) {
       sum += (a[b] - e[b]) * Math.log(a[b] / e[b]);
@@ -173,13 +239,14 @@ public record FeatureDrift(
     return sum;
   }
 
-  private static double[] shares(double[] cuts, double[] values) {
+  /** The floored share of each bin among {@code values[from .. from + count)}. */
+  private static double[] shares(double[] cuts, double[] values, int from, int count) {
     double[] counts = new double[BINS];
-    for (double v : values) {
-      counts[bin(cuts, v)]++;
+    for (int i = from; i < from + count; i++) {
+      counts[bin(cuts, values[i])]++;
     }
     for (int b = 0; b < BINS; b++) {
-      counts[b] = Math.max(FLOOR, counts[b] / values.length);
+      counts[b] = Math.max(FLOOR, counts[b] / count);
     }
     return counts;
   }

@@ -44,6 +44,30 @@ public final class XGBoostDirectionModel implements DirectionModel {
   }
 
   /**
+   * Starts loading XGBoost's native library on a daemon thread and returns at once, so that a
+   * command can overlap it (the library is unpacked from the jar: a few hundred milliseconds) with
+   * its own start-up, such as the database's. The first fit waits for it if it is still loading; a
+   * library that cannot be loaded fails that fit, as it would have without this call.
+   */
+  public static void loadNativeLibraryInBackground() {
+    Thread loader =
+        new Thread(
+            () -> {
+              try {
+                Class.forName(
+                    "ml.dmlc.xgboost4j.java.XGBoostJNI",
+                    true,
+                    XGBoostDirectionModel.class.getClassLoader());
+              } catch (ClassNotFoundException | LinkageError e) {
+                // the first fit reports it
+              }
+            },
+            "swiftbolt-xgboost-loader");
+    loader.setDaemon(true);
+    loader.start();
+  }
+
+  /**
    * Fits {@code rounds} boosting rounds of XGBoost with {@code parameters} (native names; {@code
    * num_class} is set here) on the given rows.
    *

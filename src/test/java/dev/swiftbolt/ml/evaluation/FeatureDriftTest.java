@@ -12,6 +12,7 @@ import dev.swiftbolt.ml.features.FeatureMatrix;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,31 @@ class FeatureDriftTest {
     assertThat((double) stable / trials).isLessThan(0.25);
     // 19 such features all below 0.25 at once: P(< 0.25)^19, a few percent of sessions at most.
     assertThat(Math.pow((double) notMajor / trials, 19)).isLessThan(0.05);
+  }
+
+  @Test
+  void a_reference_kept_from_training_gives_each_later_sessions_psi_on_the_bars_seen_then() {
+    List<Bar> bars = volatilityShift(7, 900, 1000, 0.01, 0.02);
+    FeatureMatrix atTraining = matrix(bars.subList(0, 850));
+    int[] training = rows(atTraining, 60, 840);
+    FeatureDrift.Reference reference = FeatureDrift.Reference.of(atTraining, training, 60);
+    for (int seen = 860; seen <= 1000; seen += 35) {
+      FeatureMatrix later = matrix(bars.subList(0, seen));
+      int lastRow = later.rowOfBar(seen - 1);
+      FeatureDrift kept = reference.against(later, lastRow);
+      assertThat(kept).isEqualTo(FeatureDrift.of(later, training, lastRow, 60));
+      for (int f = 0; f < later.featureCount(); f++) {
+        double[] column = later.column(f);
+        double[] trainingValues = new double[training.length];
+        for (int i = 0; i < training.length; i++) {
+          trainingValues[i] = column[training[i]];
+        }
+        double[] recent = Arrays.copyOfRange(column, lastRow - 59, lastRow + 1);
+        assertThat(kept.psi().get(later.names().get(f)))
+            .as("%s with %d bars seen", later.names().get(f), seen)
+            .isEqualTo(FeatureDrift.psi(trainingValues, recent));
+      }
+    }
   }
 
   static FeatureMatrix matrix(List<Bar> daily) {
