@@ -136,20 +136,7 @@ class WebhookDeliveryTest {
 
   /** One direction.changed notification for alice, with its deliveries queued. */
   private long event(String key) {
-    AlertEvent e =
-        new AlertEvent(
-            Optional.of("NVDA"),
-            NotificationKind.DIRECTION_CHANGED,
-            "NVDA turned BEARISH",
-            "NVDA turned from BULLISH to BEARISH.",
-            JsonNodeFactory.instance
-                .objectNode()
-                .put("symbol", "NVDA")
-                .put("direction", "BEARISH")
-                .put("previous_direction", "BULLISH")
-                .put("unified_confidence", 0.62),
-            key,
-            "BEARISH");
+    AlertEvent e = SampleEvents.nvdaTurnedBearish(key);
     return jdbi.inTransaction(
             h -> Outbox.write(h, "alice", NotificationSettings.DEFAULTS, e, clock.instant()))
         .orElseThrow();

@@ -2,15 +2,14 @@ package dev.swiftbolt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.swiftbolt.alerts.AlertEvent;
 import dev.swiftbolt.alerts.Alerts;
 import dev.swiftbolt.alerts.IndependentSignature;
-import dev.swiftbolt.alerts.NotificationKind;
 import dev.swiftbolt.alerts.NotificationSettings;
 import dev.swiftbolt.alerts.Outbox;
+import dev.swiftbolt.alerts.SampleEvents;
 import dev.swiftbolt.alerts.WebhookOutbox;
 import dev.swiftbolt.alerts.WebhookUrlRule;
 import dev.swiftbolt.db.ConnectionSettings;
@@ -33,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -146,19 +144,7 @@ class WebhookWorkerKillTest {
             .webhooks()
             .add("alice", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", Set.of())
             .secret();
-    AlertEvent event =
-        new AlertEvent(
-            Optional.of("NVDA"),
-            NotificationKind.DIRECTION_CHANGED,
-            "NVDA turned BEARISH",
-            "NVDA turned from BULLISH to BEARISH.",
-            JsonNodeFactory.instance
-                .objectNode()
-                .put("symbol", "NVDA")
-                .put("direction", "BEARISH")
-                .put("previous_direction", "BULLISH"),
-            "kill-test",
-            "BEARISH");
+    AlertEvent event = SampleEvents.nvdaTurnedBearish("kill-test");
     jdbi.useTransaction(
         h -> Outbox.write(h, "alice", NotificationSettings.DEFAULTS, event, Instant.now()));
 
