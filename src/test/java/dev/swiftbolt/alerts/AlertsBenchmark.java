@@ -51,7 +51,10 @@ import org.jdbi.v3.core.Jdbi;
  * second to that receiver with one worker; (3) the plain {@code validate} step (the unified
  * prediction computed from stored forecasts and evaluations, and stored) with and without the
  * outbox, and the bare INSERT with and without it. Not a unit test (excluded from surefire); run
- * {@code bench/alerts-bench.sh} or its main() with [latency-samples [deliveries [store-samples]]].
+ * {@code bench/alerts-bench.sh} or its main() with [latency-samples [deliveries [store-samples
+ * [durable]]]]: durable (the default) runs on a server configured like production's embedded one,
+ * whose commits wait for the WAL flush; {@code false} on the shared test server, which does not
+ * flush.
  */
 public final class AlertsBenchmark {
 
@@ -108,7 +111,14 @@ public final class AlertsBenchmark {
     int latencySamples = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int deliveries = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int storeSamples = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-    Database db = TestDatabase.create();
+    boolean durable = args.length <= 3 || Boolean.parseBoolean(args[3]);
+    Database db =
+        durable
+            ? Database.open(
+                TestDatabase.durableServer(),
+                Database.ConnectRetry.DEFAULT,
+                Database.PoolOptions.DEFAULT)
+            : TestDatabase.create();
     Jdbi jdbi = db.jdbi();
     ShiftedClock clock = new ShiftedClock();
     Map<Long, Long> receivedAt = new ConcurrentHashMap<>();
@@ -275,8 +285,20 @@ public final class AlertsBenchmark {
     }
     double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     long writtenDuringSamples = notifications(jdbi) - notificationsBefore;
+    Map<String, String> durability =
+        jdbi.withHandle(
+            h ->
+                Map.of(
+                    "fsync", h.createQuery("SHOW fsync").mapTo(String.class).one(),
+                    "synchronous_commit",
+                        h.createQuery("SHOW synchronous_commit").mapTo(String.class).one()));
     db.close();
 
+    System.out.printf(
+        "PostgreSQL embedded, %s (fsync=%s, synchronous_commit=%s)%n%n",
+        durable ? "configured like production's" : "the test server",
+        durability.get("fsync"),
+        durability.get("synchronous_commit"));
     System.out.println("| measure | value |");
     System.out.println("|---|---|");
     System.out.printf(

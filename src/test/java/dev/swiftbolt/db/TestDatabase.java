@@ -66,4 +66,30 @@ public final class TestDatabase {
         null,
         new Properties());
   }
+
+  /**
+   * A server of its own configured like the production embedded one (fsync on) and with commits
+   * waiting for the WAL flush (synchronous_commit on, PostgreSQL's default), for benchmarks whose
+   * figures depend on what a commit costs (the shared test server does not flush). Stopped when the
+   * JVM exits.
+   */
+  public static ConnectionSettings durableServer() {
+    try {
+      EmbeddedPostgres durable =
+          EmbeddedPostgres.builder()
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("max_connections", "100")
+              .start();
+      return new ConnectionSettings(
+          "jdbc:postgresql://localhost:" + durable.getPort() + "/postgres",
+          "localhost",
+          durable.getPort(),
+          "postgres",
+          null,
+          new Properties());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

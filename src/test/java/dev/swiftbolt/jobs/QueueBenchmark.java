@@ -3,7 +3,6 @@ package dev.swiftbolt.jobs;
 import dev.swiftbolt.db.ConnectionSettings;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.TestDatabase;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -37,7 +36,8 @@ public final class QueueBenchmark {
   public static void main(String[] args) throws Exception {
     int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     boolean durable = args.length > 1 && args[1].equals("durable");
-    ConnectionSettings settings = durable ? durableServer() : TestDatabase.newDatabase();
+    ConnectionSettings settings =
+        durable ? TestDatabase.durableServer() : TestDatabase.newDatabase();
     List<Database> pools = new ArrayList<>();
     for (int i = 0; i <= 4; i++) {
       pools.add(
@@ -72,26 +72,6 @@ public final class QueueBenchmark {
     }
     pools.forEach(Database::close);
     System.exit(0);
-  }
-
-  /**
-   * A server of its own configured like the production embedded one (fsync on) and with commits
-   * waiting for the WAL flush (synchronous_commit on, PostgreSQL's default).
-   */
-  private static ConnectionSettings durableServer() throws java.io.IOException {
-    EmbeddedPostgres server =
-        EmbeddedPostgres.builder()
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setServerConfig("max_connections", "100")
-            .start();
-    return new ConnectionSettings(
-        "jdbc:postgresql://localhost:" + server.getPort() + "/postgres",
-        "localhost",
-        server.getPort(),
-        "postgres",
-        null,
-        new Properties());
   }
 
   private static void fill(Database admin, int jobs) {
