@@ -16,10 +16,8 @@ import dev.swiftbolt.jobs.RetryPolicy;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.jobs.WorkerOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -46,7 +44,7 @@ class WebhookDeliveryTest {
   private static Jdbi jdbi;
   private static HttpServer receiver;
   private static final Deque<Answer> script = new ArrayDeque<>();
-  private static final List<Received> received = new CopyOnWriteArrayList<>();
+  private static final List<ReceivedWebhook> received = new CopyOnWriteArrayList<>();
 
   private MutableClock clock;
   private JobQueue queue;
@@ -56,8 +54,6 @@ class WebhookDeliveryTest {
   record Answer(int status, Map<String, String> headers) {}
 
   /** One request the receiver got, with whether its signature verified. */
-  record Received(String id, long timestamp, String body, boolean verified, String contentType) {}
-
   private static volatile String secret;
 
   @BeforeAll
@@ -94,21 +90,7 @@ class WebhookDeliveryTest {
   }
 
   private static void receive(HttpExchange exchange) throws IOException {
-    byte[] bytes;
-    try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readAllBytes();
-    }
-    String body = new String(bytes, StandardCharsets.UTF_8);
-    String id = exchange.getRequestHeaders().getFirst("webhook-id");
-    long ts = Long.parseLong(exchange.getRequestHeaders().getFirst("webhook-timestamp"));
-    String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
-    received.add(
-        new Received(
-            id,
-            ts,
-            body,
-            signature.equals(IndependentSignature.of(secret, id, ts, body)),
-            exchange.getRequestHeaders().getFirst("Content-Type")));
+    received.add(ReceivedWebhook.read(exchange, secret));
     Answer answer;
     synchronized (script) {
       answer = script.isEmpty() ? new Answer(200, Map.of()) : script.poll();
@@ -177,23 +159,23 @@ class WebhookDeliveryTest {
     work();
     assertThat(received).hasSize(3);
 
-    assertThat(received).allMatch(Received::verified);
-    assertThat(received).extracting(Received::id).containsOnly(received.get(0).id());
+    assertThat(received).allMatch(ReceivedWebhook::verified);
+    assertThat(received).extracting(ReceivedWebhook::id).containsOnly(received.get(0).id());
     assertThat(received.get(0).id()).startsWith("msg_");
     assertThat(received)
-        .extracting(Received::timestamp)
+        .extracting(ReceivedWebhook::timestamp)
         .containsExactly(
             Instant.parse("2026-12-01T15:00:00Z").getEpochSecond(),
             Instant.parse("2026-12-01T15:00:05Z").getEpochSecond(),
             Instant.parse("2026-12-01T15:05:05Z").getEpochSecond());
-    assertThat(received).extracting(Received::contentType).containsOnly("application/json");
+    assertThat(received).extracting(ReceivedWebhook::contentType).containsOnly("application/json");
     JsonNode body = Json.mapper().readTree(received.get(0).body());
     assertThat(body.get("type").asText()).isEqualTo("direction.changed");
     assertThat(body.get("timestamp").asText()).isEqualTo("2026-12-01T15:00:00Z");
     assertThat(body.at("/data/symbol").asText()).isEqualTo("NVDA");
     assertThat(body.at("/data/notification_id").asLong()).isEqualTo(notification);
     assertThat(body.at("/data/previous_direction").asText()).isEqualTo("BULLISH");
-    assertThat(received).extracting(Received::body).containsOnly(received.get(0).body());
+    assertThat(received).extracting(ReceivedWebhook::body).containsOnly(received.get(0).body());
 
     Map<String, Object> d = delivery();
     assertThat(d.get("status")).isEqualTo("delivered");

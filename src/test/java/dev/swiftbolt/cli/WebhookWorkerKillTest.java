@@ -6,9 +6,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.swiftbolt.alerts.AlertEvent;
 import dev.swiftbolt.alerts.Alerts;
-import dev.swiftbolt.alerts.IndependentSignature;
 import dev.swiftbolt.alerts.NotificationSettings;
 import dev.swiftbolt.alerts.Outbox;
+import dev.swiftbolt.alerts.ReceivedWebhook;
 import dev.swiftbolt.alerts.SampleEvents;
 import dev.swiftbolt.alerts.WebhookOutbox;
 import dev.swiftbolt.alerts.WebhookUrlRule;
@@ -22,10 +22,8 @@ import dev.swiftbolt.jobs.RetryPolicy;
 import dev.swiftbolt.jobs.Worker;
 import dev.swiftbolt.jobs.WorkerOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,15 +58,12 @@ class WebhookWorkerKillTest {
 
   @TempDir Path dir;
 
-  /** One request the receiver got: its headers, whether its signature verified, when. */
-  record Received(String webhookId, long timestamp, String body, boolean verified, Instant at) {}
-
   private ConnectionSettings settings;
   private Database db;
   private Jdbi jdbi;
   private HttpServer receiver;
   private ExecutorService receiverThreads;
-  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final List<ReceivedWebhook> received = new CopyOnWriteArrayList<>();
   private final CountDownLatch firstArrived = new CountDownLatch(1);
   private final CountDownLatch releaseFirst = new CountDownLatch(1);
   private volatile String secret;
@@ -95,23 +90,10 @@ class WebhookWorkerKillTest {
 
   /** The first request is held open until the test releases it; later ones are answered 204. */
   private void receive(HttpExchange exchange) throws IOException {
-    byte[] bytes;
-    try (InputStream in = exchange.getRequestBody()) {
-      bytes = in.readAllBytes();
-    }
-    String body = new String(bytes, StandardCharsets.UTF_8);
-    String id = exchange.getRequestHeaders().getFirst("webhook-id");
-    long ts = Long.parseLong(exchange.getRequestHeaders().getFirst("webhook-timestamp"));
-    String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
+    ReceivedWebhook request = ReceivedWebhook.read(exchange, secret);
     boolean first;
     synchronized (received) {
-      received.add(
-          new Received(
-              id,
-              ts,
-              body,
-              signature.equals(IndependentSignature.of(secret, id, ts, body)),
-              Instant.now()));
+      received.add(request);
       first = received.size() == 1;
     }
     if (first) {
@@ -200,10 +182,10 @@ class WebhookWorkerKillTest {
     }
 
     assertThat(received).hasSize(2);
-    Received killed = received.get(0);
-    Received delivered = received.get(1);
-    assertThat(received).allMatch(Received::verified, "signature verified");
-    assertThat(delivered.webhookId()).isEqualTo(killed.webhookId()).startsWith("msg_");
+    ReceivedWebhook killed = received.get(0);
+    ReceivedWebhook delivered = received.get(1);
+    assertThat(received).allMatch(ReceivedWebhook::verified, "signature verified");
+    assertThat(delivered.id()).isEqualTo(killed.id()).startsWith("msg_");
     assertThat(delivered.body()).isEqualTo(killed.body());
     assertThat(delivered.timestamp()).isGreaterThanOrEqualTo(killed.timestamp());
     assertThat(delivered.at())
