@@ -82,7 +82,12 @@ public final class ErrorResponses {
     app.exception(
         HttpResponseException.class,
         (e, ctx) ->
-            send(ctx, e.getStatus(), codeOf(e.getStatus()), e.getMessage(), Optional.empty()));
+            send(
+                ctx,
+                e.getStatus(),
+                JsonErrorHandler.codeOf(e.getStatus()),
+                e.getMessage(),
+                Optional.empty()));
     app.exception(
         DatabaseUnavailableException.class, (e, ctx) -> databaseUnavailable(refusals, e, ctx));
     app.exception(
@@ -141,17 +146,6 @@ public final class ErrorResponses {
 
   private static String where(Context ctx) {
     return "%s %s: ".formatted(ctx.method(), Printable.quote(ctx.path()));
-  }
-
-  private static String codeOf(int status) {
-    return switch (status) {
-      case 400 -> "bad_request";
-      case 401 -> "unauthorized";
-      case 403 -> "forbidden";
-      case 404 -> "not_found";
-      case 405 -> "method_not_allowed";
-      default -> JsonErrorHandler.codeOf(status);
-    };
   }
 
   private static void send(

@@ -15,9 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/notifications/stream}: Server-Sent Events of the caller's new notifications,
  * event {@code notification}, {@code id:} the notification id and data its JSON. {@code
- * Last-Event-ID} resumes after that id; without it the stream starts after the newest one. New rows
- * are looked up every {@link #POLL} (so an event reaches the page well within 2 s), and a comment
- * is sent after {@link #KEEP_ALIVE} without a write (noticed at the next poll) so proxies keep the
+ * Last-Event-ID} resumes after that id; without it the stream starts after the newest one. Every
+ * {@link #POLL} the newest notification id of anyone is read once for all open streams, and a
+ * stream reads its user's new rows only when that id has moved since its last read (so an event
+ * reaches the page well within 2 s, and idle streams cost the database nothing), and a comment is
+ * sent after {@link #KEEP_ALIVE} without a write (noticed at the next poll) so proxies keep the
  * connection open. Authenticated like every route, through the {@code Authorization} header (never
  * a token in the URL).
  *
@@ -29,6 +31,9 @@ public final class NotificationStream implements AutoCloseable {
 
   public static final Duration POLL = Duration.ofMillis(500);
 
+  /** Rows a stream reads at most per poll. */
+  private static final int PAGE = 100;
+
   /**
    * Longest quiet time before a keep-alive comment. The stream notices it at its next poll, so a
    * comment follows the last write within {@code KEEP_ALIVE + POLL} (plus one feed query): 10.5 s,
@@ -39,6 +44,9 @@ public final class NotificationStream implements AutoCloseable {
   private final NotificationFeed feed;
   private final Duration keepAlive;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private long newestOfAnyone;
+  private long newestReadAt;
+  private boolean newestRead;
 
   public NotificationStream(NotificationFeed feed) {
     this(feed, KEEP_ALIVE);
@@ -61,14 +69,19 @@ public final class NotificationStream implements AutoCloseable {
     client.keepAlive();
     client.sendComment("connected");
     long lastWrite = System.nanoTime();
+    long readUpTo = -1; // the newest id of anyone when this stream last read its user's rows
     try {
       while (!client.terminated() && !closed.get()) {
-        List<NotificationFeed.Notification> fresh = feed.since(user, lastId, 100);
-        for (NotificationFeed.Notification n : fresh) {
-          client.sendEvent(
-              "notification", Json.mapper().writeValueAsString(n), Long.toString(n.id()));
-          lastId = n.id();
-          lastWrite = System.nanoTime();
+        long newest = newestOfAnyone();
+        if (newest > readUpTo) {
+          List<NotificationFeed.Notification> fresh = feed.since(user, lastId, PAGE);
+          for (NotificationFeed.Notification n : fresh) {
+            client.sendEvent(
+                "notification", Json.mapper().writeValueAsString(n), Long.toString(n.id()));
+            lastId = n.id();
+            lastWrite = System.nanoTime();
+          }
+          readUpTo = fresh.size() < PAGE ? newest : readUpTo; // a full page: more at the next poll
         }
         if (System.nanoTime() - lastWrite >= keepAlive.toNanos()) {
           client.sendComment("keep-alive");
@@ -83,6 +96,17 @@ public final class NotificationStream implements AutoCloseable {
     } finally {
       client.close();
     }
+  }
+
+  /** The newest notification id of anyone, read from the database at most once per poll. */
+  private synchronized long newestOfAnyone() {
+    long now = System.nanoTime();
+    if (!newestRead || now - newestReadAt >= POLL.toNanos()) {
+      newestOfAnyone = feed.newestOfAnyone();
+      newestReadAt = now;
+      newestRead = true;
+    }
+    return newestOfAnyone;
   }
 
   private static Optional<Long> resumeFrom(String header) {

@@ -197,13 +197,16 @@ public final class ForecastRepository {
         h ->
             SeriesStatements.query(h, RECENT_OUTCOMES, symbolId, timeframe)
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new LiveScore.Outcome(
-                            rs.getObject("bar_ts", OffsetDateTime.class).toInstant(),
-                            Direction.parse(rs.getString("realized")),
-                            rs.getBoolean("correct")))
+                .map((rs, ctx) -> outcome(rs))
                 .list());
+  }
+
+  /** A resolved forecast of a {@code RECENT_OUTCOMES*} row. */
+  private static LiveScore.Outcome outcome(ResultSet rs) throws SQLException {
+    return new LiveScore.Outcome(
+        rs.getObject("bar_ts", OffsetDateTime.class).toInstant(),
+        Direction.parse(rs.getString("realized")),
+        rs.getBoolean("correct"));
   }
 
   /** Stores the feature drift computed at forecast {@code id}, as JSON ({@code feature_drift}). */
@@ -233,12 +236,7 @@ public final class ForecastRepository {
                 .createQuery(RECENT_OUTCOMES_OF)
                 .bind("model", modelId)
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new LiveScore.Outcome(
-                            rs.getObject("bar_ts", OffsetDateTime.class).toInstant(),
-                            Direction.parse(rs.getString("realized")),
-                            rs.getBoolean("correct")))
+                .map((rs, ctx) -> outcome(rs))
                 .list());
   }
 
