@@ -7,7 +7,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * interval and the pooled two-proportion z-test. Accuracies need not be exact fractions k/n (the
  * formulas are used with the observed proportion directly). Pure and thread-safe.
  */
-final class SampleStatistics {
+public final class SampleStatistics {
 
   private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution();
 
@@ -17,9 +17,10 @@ final class SampleStatistics {
   private SampleStatistics() {}
 
   /**
-   * The Wilson score 95 % interval for an accuracy {@code p} observed over {@code n} predictions.
+   * The Wilson score 95 % interval for an accuracy {@code p} observed over {@code n} predictions
+   * ({@code n} &gt; 0; an effective number of weighted outcomes need not be whole).
    */
-  static ConfidenceInterval wilson95(double p, int n) {
+  public static ConfidenceInterval wilson95(double p, double n) {
     double z2 = Z_95 * Z_95;
     double denominator = 1.0 + z2 / n;
     double centre = (p + z2 / (2.0 * n)) / denominator;

@@ -7,12 +7,8 @@ import dev.swiftbolt.db.ConnectionSettings;
 import dev.swiftbolt.db.Database;
 import dev.swiftbolt.db.SupabaseProject;
 import dev.swiftbolt.db.TestDatabase;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -30,22 +26,15 @@ class AlertsRowLevelSecurityTest {
   private static final String ALICE = UUID.randomUUID().toString();
   private static final String BOB = UUID.randomUUID().toString();
 
-  /** A 2026 Supabase project (no default privileges) with its Realtime publication. */
-  private static final String SUPABASE =
-      SupabaseProject.PROJECT_2026 + "CREATE PUBLICATION supabase_realtime;\n";
+  /** A 2026 Supabase project (no default privileges) has its Realtime publication. */
+  private static final String REALTIME = "CREATE PUBLICATION supabase_realtime;\n";
 
   private static Database supabase;
   private static Database plain;
 
   @BeforeAll
   static void open() throws SQLException {
-    ConnectionSettings settings = TestDatabase.newDatabase();
-    Properties credentials = new Properties();
-    credentials.setProperty("user", settings.user());
-    try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials);
-        Statement s = c.createStatement()) {
-      s.execute(SUPABASE);
-    }
+    ConnectionSettings settings = SupabaseProject.create2026(REALTIME);
     supabase = Database.open(settings, Database.ConnectRetry.DEFAULT, Database.PoolOptions.DEFAULT);
     plain = TestDatabase.create();
     supabase

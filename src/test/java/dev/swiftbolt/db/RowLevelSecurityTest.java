@@ -3,12 +3,8 @@ package dev.swiftbolt.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -29,21 +25,12 @@ class RowLevelSecurityTest {
   private static final String USER_A = UUID.randomUUID().toString();
   private static final String USER_B = UUID.randomUUID().toString();
 
-  /** What Supabase creates in a 2026 project before the app's migrations run. */
-  private static final String SUPABASE = SupabaseProject.PROJECT_2026;
-
   private static Database supabase;
   private static Database plain;
 
   @BeforeAll
   static void open() throws SQLException {
-    ConnectionSettings settings = TestDatabase.newDatabase();
-    Properties credentials = new Properties();
-    credentials.setProperty("user", settings.user());
-    try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials);
-        Statement s = c.createStatement()) {
-      s.execute(SUPABASE);
-    }
+    ConnectionSettings settings = SupabaseProject.create2026();
     supabase = Database.open(settings, Database.ConnectRetry.DEFAULT, Database.PoolOptions.DEFAULT);
     plain = TestDatabase.create();
     Jdbi owner = supabase.jdbi();

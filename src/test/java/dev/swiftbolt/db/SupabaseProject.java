@@ -50,12 +50,20 @@ public final class SupabaseProject {
 
   /** A new, unmigrated database in the test server prepared as a 2026 Supabase project. */
   public static ConnectionSettings create2026() {
+    return create2026("");
+  }
+
+  /**
+   * Like {@link #create2026()}, then {@code moreSql} (e.g. the {@code supabase_realtime}
+   * publication a project has).
+   */
+  public static ConnectionSettings create2026(String moreSql) {
     ConnectionSettings settings = TestDatabase.newDatabase();
     Properties credentials = new Properties();
     credentials.setProperty("user", settings.user());
     try (Connection c = DriverManager.getConnection(settings.jdbcUrl(), credentials);
         Statement s = c.createStatement()) {
-      s.execute(PROJECT_2026);
+      s.execute(PROJECT_2026 + moreSql);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

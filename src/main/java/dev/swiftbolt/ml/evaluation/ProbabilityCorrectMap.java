@@ -3,6 +3,7 @@ package dev.swiftbolt.ml.evaluation;
 import dev.swiftbolt.marketdata.TradingCalendar;
 import dev.swiftbolt.marketdata.TradingSession;
 import dev.swiftbolt.validation.ProbabilityCorrect;
+import dev.swiftbolt.validation.SampleStatistics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -35,9 +36,6 @@ public final class ProbabilityCorrectMap {
   public static final String REPLAY = "replay";
 
   private static final TradingCalendar CALENDAR = TradingCalendar.nyse();
-
-  /** The normal quantile of a two-sided 95 % interval. */
-  private static final double Z95 = 1.959963984540054;
 
   /**
    * One resolved prediction: its unified confidence, whether it came true, when its outcome became
@@ -164,11 +162,8 @@ public final class ProbabilityCorrectMap {
     if (!(n > 0)) {
       return new double[] {0, 1};
     }
-    double z2 = Z95 * Z95;
-    double denominator = 1 + z2 / n;
-    double centre = (rate + z2 / (2 * n)) / denominator;
-    double half = Z95 * Math.sqrt(rate * (1 - rate) / n + z2 / (4 * n * n)) / denominator;
-    return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    dev.swiftbolt.validation.ConfidenceInterval ci = SampleStatistics.wilson95(rate, n);
+    return new double[] {ci.low(), ci.high()};
   }
 
   /** {@code live}, {@code replay} or {@code live+replay}; empty without outcomes. */
