@@ -64,16 +64,41 @@ class ChampionSelectionTest {
         data, new ModelTrainer(XGBoostSettings.defaults()), EvaluationConfig.defaults());
   }
 
+  /** How many of seeds 1–12 issue the model or persistence; each checks the rule on the way. */
+  static int informativeChoices(java.util.function.LongFunction<SimulationParameters> series) {
+    int informative = 0;
+    for (long seed = 1; seed <= 12; seed++) {
+      SeriesFit fit = fit(bars("MOMO", series.apply(seed)));
+      Selection s = fit.selection().orElseThrow();
+      // the model exactly when the paired test supports it, else the strongest naive forecaster
+      assertThat(fit.forecaster() == Forecaster.XGBOOST)
+          .as("seed %d: %s", seed, s)
+          .isEqualTo(s.pValue() < ChampionRule.ALPHA);
+      // what is handed on is the issued forecaster's own walk-forward
+      assertThat(fit.issuedWalkForward().orElseThrow().score().accuracy())
+          .isEqualTo(
+              fit.forecaster() == Forecaster.XGBOOST ? s.modelAccuracy() : s.bestNaiveAccuracy());
+      if (fit.forecaster() == Forecaster.XGBOOST || fit.forecaster() == Forecaster.PERSISTENCE) {
+        informative++;
+      }
+    }
+    return informative;
+  }
+
+  /**
+   * Planted momentum (φ = 0.6) is issued by the model or persistence, as the paired test says. One
+   * seed is not enough to show it: a walk-forward holds 245 overlapping rows, about 49 independent
+   * outcomes, and seed 11 (this test's only seed once) sat at p = 0.083 for the model against
+   * majority, then 0.124 when the walk-forward dropped its embargo (decision 0013). Over seeds 1–12
+   * the rule issues the model or persistence on 9 (2 and 7), against 5 (persistence only) on the
+   * random walks of the same seeds.
+   */
   @Test
   void planted_momentum_is_issued_by_the_model_or_persistence_as_the_paired_test_says() {
-    SeriesFit fit = fit(bars("MOMO", new SimulationParameters(11, 0.6, 0.3)));
-    Selection s = fit.selection().orElseThrow();
-    assertThat(fit.forecaster()).isIn(Forecaster.XGBOOST, Forecaster.PERSISTENCE);
-    assertThat(fit.forecaster() == Forecaster.XGBOOST).isEqualTo(s.pValue() < ChampionRule.ALPHA);
-    // what is handed on is the issued forecaster's own walk-forward
-    assertThat(fit.issuedWalkForward().orElseThrow().score().accuracy())
-        .isEqualTo(
-            fit.forecaster() == Forecaster.XGBOOST ? s.modelAccuracy() : s.bestNaiveAccuracy());
+    int momentum = informativeChoices(seed -> new SimulationParameters(seed, 0.6, 0.3));
+    int walks = informativeChoices(SimulationParameters::randomWalk);
+    assertThat(momentum).isGreaterThanOrEqualTo(8);
+    assertThat(momentum - walks).isGreaterThanOrEqualTo(3);
   }
 
   /**

@@ -18,10 +18,9 @@ import java.util.Optional;
 
 /**
  * Honest evaluation of one model kind on one {@link LabelledMatrix}: a backtest on the last months
- * and a purged, embargoed, expanding-window walk-forward. Every model is fitted only on rows whose
- * labels end before its test window; every score carries n, a Wilson interval and the naive
- * baselines ({@link NaiveBaselines}: the majority of the same training rows, and persistence) on
- * the same test rows.
+ * and a purged, expanding-window walk-forward. Every model is fitted only on rows whose labels end
+ * before its test window; every score carries n, a Wilson interval and the naive baselines ({@link
+ * NaiveBaselines}: the majority of the same training rows, and persistence) on the same test rows.
  *
  * <p>Windows are calendar months counted back from the last bar's open time T: the backtest is (T −
  * holdoutMonths, T]; walk-forward fold k of K (1 = oldest) is (T − foldMonths·(K−k+1), T −
@@ -59,22 +58,41 @@ public final class Evaluator {
 
   /**
    * The backtest and the walk-forward of {@code data}, exactly as {@link #backtest} then {@link
-   * #walkForward} give them, with the fits of the five test windows run on up to {@code
-   * windowThreads} threads (every fit is independent and deterministic, so the results do not
-   * depend on the number of threads).
+   * #walkForward} give them, with the fits of the test windows run on up to {@code windowThreads}
+   * threads (every fit is independent and deterministic, so the results do not depend on the number
+   * of threads). A window whose training and test rows are those of an earlier one is not fitted
+   * again: with the defaults the newest walk-forward fold is the backtest (both the last three
+   * months, trained on every row before them), so five windows cost four fits.
    *
    * @throws InsufficientHistoryException as {@link #backtest} or {@link #walkForward} would
    */
   public BacktestAndWalkForward backtestAndWalkForward(LabelledMatrix data) {
     TestWindow holdout = window(data, config.holdoutMonths(), 0);
     List<WindowSplit> splits = new ArrayList<>();
-    splits.add(split(data, holdout, List.of(), "backtest"));
+    splits.add(split(data, holdout, "backtest"));
     List<TestWindow> folds = foldWindows(data);
     for (int f = 0; f < folds.size(); f++) {
-      splits.add(split(data, folds.get(f), folds.subList(0, f), "walk-forward fold " + (f + 1)));
+      splits.add(split(data, folds.get(f), "walk-forward fold " + (f + 1)));
     }
-    List<WindowOutcome> outcomes =
-        OrderedParallel.map(splits, windowThreads, s -> fitAndScore(data.features(), s));
+    List<WindowSplit> distinct = new ArrayList<>();
+    int[] fitOf = new int[splits.size()];
+    for (int i = 0; i < splits.size(); i++) {
+      WindowSplit s = splits.get(i);
+      int same = 0;
+      while (same < distinct.size() && !distinct.get(same).sameRows(s)) {
+        same++;
+      }
+      if (same == distinct.size()) {
+        distinct.add(s);
+      }
+      fitOf[i] = same;
+    }
+    List<WindowOutcome> fitted =
+        OrderedParallel.map(distinct, windowThreads, s -> fitAndScore(data.features(), s));
+    List<WindowOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < splits.size(); i++) {
+      outcomes.add(fitted.get(fitOf[i]));
+    }
     return new BacktestAndWalkForward(
         backtestResult(data, holdout, outcomes.get(0)),
         walkForwardResult(data, folds, outcomes.subList(1, outcomes.size())));
@@ -86,7 +104,7 @@ public final class Evaluator {
    */
   public BacktestResult backtest(LabelledMatrix data) {
     TestWindow window = window(data, config.holdoutMonths(), 0);
-    WindowOutcome outcome = scoreWindow(data, window, List.of(), "backtest");
+    WindowOutcome outcome = scoreWindow(data, window, "backtest");
     return backtestResult(data, window, outcome);
   }
 
@@ -109,7 +127,7 @@ public final class Evaluator {
     List<WindowOutcome> outcomes = new ArrayList<>();
     for (int f = 0; f < windows.size(); f++) {
       TestWindow w = windows.get(f);
-      outcomes.add(scoreWindow(data, w, windows.subList(0, f), "walk-forward fold " + (f + 1)));
+      outcomes.add(scoreWindow(data, w, "walk-forward fold " + (f + 1)));
     }
     return walkForwardResult(data, windows, outcomes);
   }
@@ -195,9 +213,8 @@ public final class Evaluator {
     return lo;
   }
 
-  private WindowOutcome scoreWindow(
-      LabelledMatrix data, TestWindow window, List<TestWindow> earlier, String what) {
-    return fitAndScore(data.features(), split(data, window, earlier, what));
+  private WindowOutcome scoreWindow(LabelledMatrix data, TestWindow window, String what) {
+    return fitAndScore(data.features(), split(data, window, what));
   }
 
   /**
@@ -211,10 +228,15 @@ public final class Evaluator {
       int[] testLabels,
       NaiveBaselines.Hits baselines,
       int majorityClass,
-      int[] persistence) {}
+      int[] persistence) {
 
-  private WindowSplit split(
-      LabelledMatrix data, TestWindow window, List<TestWindow> earlier, String what) {
+    /** Whether {@code other} trains on the same rows and tests the same rows (so fits the same). */
+    boolean sameRows(WindowSplit other) {
+      return Arrays.equals(train, other.train) && Arrays.equals(test, other.test);
+    }
+  }
+
+  private WindowSplit split(LabelledMatrix data, TestWindow window, String what) {
     FeatureMatrix m = data.features();
     int[] train = new int[m.rows()];
     int[] trainLabels = new int[m.rows()];
@@ -233,7 +255,7 @@ public final class Evaluator {
         testBars[nTest] = bar;
         test[nTest] = r;
         testLabels[nTest++] = label;
-      } else if (PurgedSplit.isTrainable(bar, data.horizon(), window, earlier)) {
+      } else if (window.labelEndsBefore(bar, data.horizon())) {
         train[nTrain] = r;
         trainLabels[nTrain++] = label;
       }

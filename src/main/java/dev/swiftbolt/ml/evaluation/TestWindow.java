@@ -5,8 +5,9 @@ package dev.swiftbolt.ml.evaluation;
  * keep training rows honest around it.
  *
  * <p>Purge: a training row at bar t carries a label computed from bars t+1..t+h, so it is usable
- * for a test window only if t + h &lt; firstBar. Embargo: after an earlier test window, rows t with
- * lastBar &lt; t ≤ lastBar + h are not used for training any later window.
+ * for a test window only if t + h &lt; firstBar. No embargo: training rows always precede the test
+ * window (expanding walk-forward), so rows just after an earlier window leak nothing into a later
+ * one (decision 0013).
  */
 record TestWindow(int firstBar, int lastBar) {
 
@@ -27,12 +28,5 @@ record TestWindow(int firstBar, int lastBar) {
   /** True when a row at {@code bar} with horizon {@code h} ends its label before this window. */
   public boolean labelEndsBefore(int bar, int horizon) {
     return bar + horizon < firstBar;
-  }
-
-  /**
-   * True when {@code bar} falls in the embargo of {@code horizon} bars that follows this window.
-   */
-  public boolean embargoes(int bar, int horizon) {
-    return bar > lastBar && bar <= lastBar + horizon;
   }
 }

@@ -169,6 +169,11 @@ class EvaluatorTest {
           .usingRecursiveComparison()
           .isEqualTo(walkForward);
     }
+    // with the defaults the newest fold is the backtest: same rows, so the same (shared) fit
+    FoldResult newest = walkForward.folds().get(walkForward.folds().size() - 1);
+    assertThat(newest.testFrom()).isEqualTo(backtest.testFrom());
+    assertThat(newest.trainingRows()).isEqualTo(backtest.trainingRows());
+    assertThat(newest.score()).usingRecursiveComparison().isEqualTo(backtest.score());
   }
 
   @Test
@@ -188,7 +193,7 @@ class EvaluatorTest {
   }
 
   @Test
-  void walk_forward_has_four_quarterly_expanding_folds_purged_and_embargoed() {
+  void walk_forward_has_four_quarterly_expanding_folds_purged_of_overlapping_labels() {
     LabelledMatrix m = SyntheticBars.dailyMatrix(SyntheticBars.randomWalk(22, TEN_YEARS));
     WalkForwardResult wf = xgboost.walkForward(m);
     assertThat(wf.folds()).hasSize(4);
@@ -197,9 +202,8 @@ class EvaluatorTest {
     for (FoldResult fold : wf.folds()) {
       int start = indexOf(m, fold.testFrom());
       int k = fold.fold();
-      // purge h rows before the fold, and an embargo of h rows after each fold older than k − 1
-      int embargoed = 5 * Math.max(0, k - 2);
-      assertThat(fold.trainingRows()).as("fold %d", k).isEqualTo(start - 5 - firstRow - embargoed);
+      // every labelled row before the fold except the h whose labels reach into it
+      assertThat(fold.trainingRows()).as("fold %d", k).isEqualTo(start - 5 - firstRow);
       pooled += fold.score().n();
       if (k > 1) {
         FoldResult previous = wf.folds().get(k - 2);
