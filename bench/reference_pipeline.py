@@ -3,9 +3,10 @@
 
 Reference for bench/train-bench.sh (issue 12). Per symbol, from D1 bars already loaded in memory:
 14 pandas features, the 5-bar volatility-band labels (r = ln(close[t+5]/close[t]), band =
-0.43 * sd20 * sqrt(5)), and six HistGradientBoostingClassifier(max_iter=60, max_depth=3,
+0.43 * sd20 * sqrt(5)), and five HistGradientBoostingClassifier(max_iter=60, max_depth=3,
 learning_rate=0.1) fits: the 3-month backtest, 4 purged quarterly walk-forward folds (expanding
-window, embargo of h bars after each earlier fold) and one production fit on every labelled row.
+window) of which the newest is the backtest's window and rows (its score is reused, as swiftbolt
+does since decision 0013), and one production fit on every labelled row.
 
 Usage: /usr/bin/python3 bench/reference_pipeline.py CSV_DIR
 CSV_DIR holds one SYMBOL.csv per symbol with columns ts,open,high,low,close,volume (ISO ts).
@@ -82,11 +83,9 @@ def fit(x, y):
     return model.fit(x, y)
 
 
-def score(x, y, bars, test, earlier):
+def score(x, y, bars, test):
     first, last = test
     trainable = bars + HORIZON < first
-    for e_first, e_last in earlier:
-        trainable &= ~((bars > e_last) & (bars <= e_last + HORIZON))
     in_test = (bars >= first) & (bars <= last)
     model = fit(x[trainable], y[trainable])
     return int((model.predict(x[in_test]) == y[in_test]).sum()), int(in_test.sum())
@@ -100,11 +99,13 @@ def run_symbol(df):
     x = feats.to_numpy()[rows]
     y = y[rows]
     ts = df["ts"]
-    backtest = score(x, y, rows, window(ts, 3, 0), [])
+    holdout = window(ts, 3, 0)
+    backtest = score(x, y, rows, holdout)
     folds = [window(ts, 3, 3 - f) for f in range(4)]
     hits = n = 0
-    for f, test in enumerate(folds):
-        h, k = score(x, y, rows, test, folds[:f])
+    for test in folds:
+        # the newest fold is the backtest (same training and test rows): one fit serves both
+        h, k = backtest if test == holdout else score(x, y, rows, test)
         hits, n = hits + h, n + k
     fit(x, y)  # production model
     return len(rows), backtest, (hits, n)

@@ -16,9 +16,11 @@
 #        JAVA_OPTS (JVM options of the timed runs, default those ./swiftbolt gives batch commands:
 #        -XX:TieredStopAtLevel=1 and a class-data-sharing archive, written by an untimed first
 #        run of part 1's training), JAR (the swiftbolt.jar to time, default target/swiftbolt.jar, built when stale),
-#        PYTHON (default /usr/bin/python3, which needs pandas and scikit-learn), PYTHON_ENV
-#        (environment for the reference, default OMP_WAIT_POLICY=PASSIVE: scikit-learn's OpenMP
-#        threads otherwise spin and collapse when other processes share the cores).
+#        PYTHON (default /usr/bin/python3, which needs pandas and scikit-learn), PYTHON_ENV (one
+#        environment for the reference; unset, the reference runs twice so it is timed at its
+#        best: on one thread (OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1) and on
+#        every core with OMP_WAIT_POLICY=PASSIVE (scikit-learn's OpenMP threads otherwise spin and
+#        collapse when other processes share the cores); compare against the faster).
 # Needs: java 17, hyperfine, GNU time (/usr/bin/time). Results: $BENCH_DIR/results.md.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,7 +34,15 @@ cds="$dir/swiftbolt.jsa"
 quiet_cds="-Xlog:cds=off -Xlog:cds+dynamic=off"
 java_opts="${JAVA_OPTS--XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$cds $quiet_cds}"
 python="${PYTHON:-/usr/bin/python3}"
-python_env="${PYTHON_ENV-OMP_WAIT_POLICY=PASSIVE}"
+# the reference's environments, as "label|VAR=value ..." entries
+if [ -n "${PYTHON_ENV+set}" ]; then
+  python_envs=("pandas + scikit-learn 32 x D1|$PYTHON_ENV")
+else
+  python_envs=(
+    "pandas + scikit-learn 32 x D1, one thread|OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1"
+    "pandas + scikit-learn 32 x D1, every core|OMP_WAIT_POLICY=PASSIVE"
+  )
+fi
 threads_opt=""
 [ -n "${THREADS:-}" ] && threads_opt="--threads $THREADS"
 jar="${JAR:-$root/target/swiftbolt.jar}"
@@ -88,7 +98,7 @@ archive() {
   echo "# swiftbolt train benchmark, $(date -u +%FT%TZ)"
   echo
   echo "Machine: $(nproc) cores; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "Reference environment: ${python_env:-none}"
+  echo "Reference environments: $(printf '%s; ' "${python_envs[@]#*|}")"
   echo
 } >"$out"
 
@@ -103,7 +113,9 @@ cmds=(-n "swiftbolt train 32 x D1" "java $java_opts -jar $jar --home $home32 tra
 if [ -n "${BEFORE_JAR:-}" ]; then
   cmds+=(-n "before: swiftbolt train 32 x D1" "java -jar $BEFORE_JAR --home $home32 train $(symbols 32) --timeframes D1")
 fi
-cmds+=(-n "pandas + scikit-learn 32 x D1" "env $python_env $python $root/bench/reference_pipeline.py $csv")
+for e in "${python_envs[@]}"; do
+  cmds+=(-n "${e%%|*}" "env ${e#*|} $python $root/bench/reference_pipeline.py $csv")
+done
 echo "## 32 symbols x D1 (5-year backfill), start-up included" >>"$out"
 echo >>"$out"
 # hyperfine stops with an error when a command fails
@@ -118,8 +130,10 @@ measure "swiftbolt train 32 x D1" java $java_opts -jar "$jar" --home "$home32" t
 if [ -n "${BEFORE_JAR:-}" ]; then
   measure "before: swiftbolt train 32 x D1" java -jar "$BEFORE_JAR" --home "$home32" train "$(symbols 32)" --timeframes D1
 fi
-# shellcheck disable=SC2086
-measure "pandas + scikit-learn 32 x D1" env $python_env "$python" "$root/bench/reference_pipeline.py" "$csv"
+for e in "${python_envs[@]}"; do
+  # shellcheck disable=SC2086 # the variables are words
+  measure "${e%%|*}" env ${e#*|} "$python" "$root/bench/reference_pipeline.py" "$csv"
+done
 echo >>"$out"
 fi
 
