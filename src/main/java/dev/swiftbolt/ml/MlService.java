@@ -181,7 +181,8 @@ public final class MlService {
                 metrics(backtest, walkForward, skipped, fit),
                 calibrationMethod,
                 calibrationParams,
-                model.toBytes()),
+                // a naive forecaster's forecasts come from the metrics: no full-history fit
+                fit.forecaster().naive() ? new byte[0] : model.toBytes()),
             registration);
     if (promoted && backtest.isPresent() && walkForward.isPresent()) {
       storeEvaluation(

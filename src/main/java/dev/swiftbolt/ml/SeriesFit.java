@@ -121,8 +121,9 @@ public record SeriesFit(
     }
     Optional<Selection> selection = walkForward.map(w -> ChampionRule.select(w.candidates()));
     Forecaster forecaster = selection.map(Selection::forecaster).orElse(Forecaster.XGBOOST);
-    // A naive forecaster's series needs its model only when it is registered: fit it then. Rows of
-    // a single class are fitted now, so that the fit fails here as it always did.
+    // A naive forecaster's series never uses its model (its forecasts come from the walk-forward's
+    // frequencies and the registry stores no artifact for it): it is fitted only if asked for.
+    // Rows of a single class are fitted now, so that the fit fails here as it always did.
     DirectionModel model =
         forecaster.naive() && Arrays.stream(labels).distinct().count() > 1
             ? trainer.trainWhenUsed(ModelKind.XGBOOST, data.features(), rows, labels)

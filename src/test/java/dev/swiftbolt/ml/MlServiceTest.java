@@ -19,6 +19,7 @@ import dev.swiftbolt.ml.features.InsufficientHistoryException;
 import dev.swiftbolt.ml.features.LabelConfig;
 import dev.swiftbolt.ml.features.Labeler;
 import dev.swiftbolt.ml.features.Labels;
+import dev.swiftbolt.ml.models.NewModel;
 import dev.swiftbolt.ml.registry.BarReader;
 import dev.swiftbolt.ml.registry.EvaluationRepository;
 import dev.swiftbolt.ml.registry.ForecastRepository;
@@ -127,6 +128,39 @@ class MlServiceTest {
     assertThat(t.evaluationSkipped()).isEmpty();
     assertThat(metrics.has("linear_walkforward")).isTrue();
     assertThat(m.calibrationMethod()).isEqualTo(t.calibrationMethod());
+  }
+
+  /**
+   * A series that issues a naive forecaster registers no full-history fit: its forecasts come from
+   * the walk-forward's frequencies in its metrics, so nothing reads an artifact. Seed 3's random
+   * walk issues a naive forecaster (the model does not beat it by the paired test).
+   */
+  @Test
+  void a_naive_champion_is_registered_without_a_fitted_artifact_and_still_forecasts() {
+    symbol("NAIVE");
+    List<Bar> walk = SyntheticBars.randomWalk(3, 1300);
+    BarReader walkReader =
+        (symbolId, tf) ->
+            switch (tf) {
+              case D1 -> walk;
+              case W1 -> SyntheticBars.weekly(walk);
+              default -> List.of();
+            };
+    MlService naive = new MlService(db.jdbi(), walkReader, MlSettings.defaults(), clock);
+    TrainingOutcome t = naive.train("NAIVE", Timeframe.D1);
+    RegisteredModel m =
+        new ModelRegistry(db.jdbi()).active(idOf("NAIVE"), Timeframe.D1).orElseThrow();
+    assertThat(m.id()).isEqualTo(t.modelId());
+    assertThat(m.forecaster().naive()).as("seed 3's walk issues %s", m.forecaster()).isTrue();
+    assertThat(m.artifactFormat()).isEqualTo(NewModel.NO_ARTIFACT);
+    assertThat(m.artifact()).isEmpty();
+    assertThatThrownBy(m::model)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("naive forecaster");
+    ForecastOutcome f = naive.forecast("NAIVE", Timeframe.D1, false);
+    assertThat(f.forecast().barTs()).isEqualTo(walk.get(walk.size() - 1).ts());
+    Forecast p = f.forecast();
+    assertThat(p.pBull() + p.pNeutral() + p.pBear()).isCloseTo(1.0, within(1e-9));
   }
 
   @Test

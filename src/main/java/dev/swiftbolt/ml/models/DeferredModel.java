@@ -6,10 +6,10 @@ import java.util.function.Supplier;
 
 /**
  * A model that is fitted when it is first used ({@link #predict} or {@link #toBytes}), not when it
- * is made. A series that issues a naive forecaster keeps its model's fit only for the registry, so
- * the replay, which registers nothing, never pays for it. {@link ModelTrainer}'s fits are
- * deterministic (same rows and labels, same model), so fitting later gives the very model an
- * immediate fit would have given. Thread-safe: the fit runs at most once.
+ * is made. A series that issues a naive forecaster never uses its model (the registry stores no
+ * artifact for it and the replay registers nothing), so neither pays for the fit. {@link
+ * ModelTrainer}'s fits are deterministic (same rows and labels, same model), so fitting later gives
+ * the very model an immediate fit would have given. Thread-safe: the fit runs at most once.
  */
 final class DeferredModel implements DirectionModel {
   private final ModelKind kind;

@@ -25,9 +25,16 @@ public final class ModelCodec {
    *
    * @throws IllegalArgumentException when the format is unknown or the bytes are not an artifact of
    *     that format and kind
+   * @throws IllegalStateException when the format is {@value NewModel#NO_ARTIFACT}: the model
+   *     issues a naive forecaster and has no fitted model to decode
    */
   public static DirectionModel decode(ModelKind kind, String format, byte[] bytes) {
     return switch (format) {
+      case NewModel.NO_ARTIFACT ->
+          throw new IllegalStateException(
+              "this model issues a naive forecaster and was registered without a fitted "
+                  + kind.algorithm()
+                  + " artifact: its forecasts come from its metrics");
       case MajorityModel.FORMAT -> MajorityModel.fromBytes(bytes);
       case XGBoostDirectionModel.FORMAT -> XGBoostDirectionModel.fromBytes(bytes);
       case LogisticDirectionModel.FORMAT -> LogisticDirectionModel.fromBytes(bytes);

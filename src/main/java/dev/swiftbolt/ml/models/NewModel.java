@@ -8,6 +8,9 @@ import java.util.Objects;
 /**
  * A trained model ready to be registered. {@code paramsJson} and {@code metricsJson} are JSON
  * objects; {@code calibrationParams} are the Platt parameters (empty unless the method is "platt").
+ * An empty {@code artifact} registers a series that issues a naive forecaster: its forecasts come
+ * from its metrics, so nothing is fitted on the full history and the artifact's format is {@value
+ * #NO_ARTIFACT}.
  */
 public record NewModel(
     long symbolId,
@@ -23,6 +26,14 @@ public record NewModel(
     String calibrationMethod,
     double[] calibrationParams,
     byte[] artifact) {
+
+  /** The artifact format of a model registered without a fitted artifact (a naive forecaster). */
+  public static final String NO_ARTIFACT = "none";
+
+  /** This model's artifact format: {@link #artifactFormat(ModelKind)}, or {@value #NO_ARTIFACT}. */
+  public String artifactFormat() {
+    return artifact.length == 0 ? NO_ARTIFACT : artifactFormat(kind);
+  }
 
   /**
    * How artifacts of {@code kind} are encoded today: XGBoost's own UBJSON model, the logistic

@@ -133,7 +133,7 @@ public final class ModelRegistry {
                   .bind("metrics", model.metricsJson())
                   .bind("calMethod", model.calibrationMethod())
                   .bind("calParams", json(model.calibrationParams()))
-                  .bind("format", NewModel.artifactFormat(model.kind()))
+                  .bind("format", model.artifactFormat())
                   .bind("artifact", model.artifact())
                   .bind("active", promoted)
                   .bind("forecaster", registration.forecaster().id())
