@@ -339,7 +339,6 @@ public final class DatabaseBackup {
     return String.join(", ", columns.stream().map(DatabaseBackup::quote).toList());
   }
 
-  /** A PostgreSQL identifier in double quotes (names come from the catalog, not from users). */
   /*
    * COPY and the catalog's names take no bind parameters: the one spliced identifier is a table or
    * sequence name read from the catalog of this schema (a closed set), quoted.
@@ -354,6 +353,7 @@ public final class DatabaseBackup {
       SELECT last_value, is_called FROM %s
       """;
 
+  /** A PostgreSQL identifier in double quotes (names come from the catalog, not from users). */
   private static String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }

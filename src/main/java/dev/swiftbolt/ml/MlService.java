@@ -151,7 +151,6 @@ public final class MlService {
     Optional<BacktestResult> backtest = fit.backtest();
     Optional<WalkForwardResult> walkForward = fit.walkForward();
     Optional<String> skipped = fit.evaluationSkipped();
-    DirectionModel model = fit.model();
     String calibrationMethod = fit.calibrationMethod();
     double[] calibrationParams =
         fit.calibration().map(c -> c.calibrator().parameters()).orElse(new double[0]);
@@ -181,8 +180,8 @@ public final class MlService {
                 metrics(backtest, walkForward, skipped, fit),
                 calibrationMethod,
                 calibrationParams,
-                // a naive forecaster's forecasts come from the metrics: no full-history fit
-                fit.forecaster().naive() ? new byte[0] : model.toBytes()),
+                // a naive forecaster's forecasts come from its metrics: no artifact
+                fit.model().map(DirectionModel::toBytes).orElse(new byte[0])),
             registration);
     if (promoted && backtest.isPresent() && walkForward.isPresent()) {
       storeEvaluation(

@@ -33,7 +33,8 @@ import java.util.Optional;
  * issued. {@link MlService#train} registers the result; an in-memory {@link DailyStep.Store} keeps
  * it.
  *
- * @param model the fit on every labelled row (for a naive forecaster, fitted when first used)
+ * @param model the fit on every labelled row; empty for a naive forecaster, which never uses it
+ *     (its forecasts come from {@code naiveProbabilities}, and the registry stores no artifact)
  * @param calibration the walk-forward calibration, empty when the evaluation was skipped
  * @param backtest the backtest, empty when skipped
  * @param walkForward the walk-forward, empty when skipped
@@ -48,7 +49,7 @@ import java.util.Optional;
  *     k (its pooled walk-forward P(realised | issued)); empty for the model
  */
 public record SeriesFit(
-    DirectionModel model,
+    Optional<DirectionModel> model,
     Optional<CalibrationReport> calibration,
     Optional<BacktestResult> backtest,
     Optional<WalkForwardResult> walkForward,
@@ -121,13 +122,12 @@ public record SeriesFit(
     }
     Optional<Selection> selection = walkForward.map(w -> ChampionRule.select(w.candidates()));
     Forecaster forecaster = selection.map(Selection::forecaster).orElse(Forecaster.XGBOOST);
-    // A naive forecaster's series never uses its model (its forecasts come from the walk-forward's
-    // frequencies and the registry stores no artifact for it): it is fitted only if asked for.
-    // Rows of a single class are fitted now, so that the fit fails here as it always did.
-    DirectionModel model =
+    // A naive forecaster's series never uses a model: none is fitted. Rows of a single class are
+    // fitted all the same, so that the fit fails here as it always did.
+    Optional<DirectionModel> model =
         forecaster.naive() && Arrays.stream(labels).distinct().count() > 1
-            ? trainer.trainWhenUsed(ModelKind.XGBOOST, data.features(), rows, labels)
-            : trainer.train(ModelKind.XGBOOST, data.features(), rows, labels);
+            ? Optional.empty()
+            : Optional.of(trainer.train(ModelKind.XGBOOST, data.features(), rows, labels));
     double[][] naiveProbabilities = new double[0][];
     if (forecaster.naive()) {
       naiveProbabilities = new double[Direction.values().length][];
@@ -180,9 +180,11 @@ public record SeriesFit(
    * The model's forecast at feature row {@code row} of {@code matrix}, which describes the bar
    * opening at {@code barTs}: calibrated probabilities, as {@code forecast} computes them.
    */
-  public Forecast forecast(FeatureMatrix matrix, int row, Instant barTs, int horizonBars) {
+  private Forecast forecast(FeatureMatrix matrix, int row, Instant barTs, int horizonBars) {
     return Forecast.of(
-        barTs, horizonBars, calibrator().apply(model.predict(matrix, new int[] {row})[0]));
+        barTs,
+        horizonBars,
+        calibrator().apply(model.orElseThrow().predict(matrix, new int[] {row})[0]));
   }
 
   /**

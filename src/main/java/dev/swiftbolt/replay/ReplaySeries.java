@@ -32,7 +32,6 @@ final class ReplaySeries implements DailyStep.Series {
   private Optional<Instant> lastRetrainedAt = Optional.empty();
   private Optional<FeatureDrift.Reference> driftReference = Optional.empty();
   private Optional<LabelledMatrix> lastVisible = Optional.empty();
-  private int lastVisibleBars;
 
   private ReplaySeries(
       Timeframe timeframe, List<Bar> bars, long[] closeEpochSecond, LabelledMatrix all) {
@@ -138,9 +137,8 @@ final class ReplaySeries implements DailyStep.Series {
    * a session asks for the same one several times.
    */
   private LabelledMatrix visible(int n) {
-    if (lastVisible.isEmpty() || lastVisibleBars != n) {
+    if (lastVisible.isEmpty() || lastVisible.get().barCount() != n) {
       lastVisible = Optional.of(all.prefix(n));
-      lastVisibleBars = n;
     }
     return lastVisible.get();
   }

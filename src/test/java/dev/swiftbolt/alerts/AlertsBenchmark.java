@@ -317,29 +317,30 @@ public final class AlertsBenchmark {
     System.out.printf(
         "| validate step with the outbox (5 trackers, no event), median | %.2f ms |%n",
         ms(pct(validateOutbox, 50)));
-    System.out.printf(
-        "| outbox overhead on the validate step (of the medians) | %+.1f %% |%n",
-        overhead(validatePlain, validateOutbox));
-    System.out.printf(
-        "| outbox overhead on the validate step (median of paired differences) | %+.1f %% |%n",
-        pairedOverhead(validatePlain, validateOutbox));
+    printOverhead("the validate step", validatePlain, validateOutbox);
     System.out.printf(
         "| bare INSERT of a unified prediction, median | %.2f ms |%n", ms(pct(insertPlain, 50)));
     System.out.printf(
         "| INSERT with the outbox (5 trackers, no event), median | %.2f ms |%n",
         ms(pct(insertOutbox, 50)));
-    System.out.printf(
-        "| outbox overhead on the bare INSERT (of the medians) | %+.1f %% |%n",
-        overhead(insertPlain, insertOutbox));
-    System.out.printf(
-        "| outbox overhead on the bare INSERT (median of paired differences) | %+.1f %% |%n",
-        pairedOverhead(insertPlain, insertOutbox));
+    printOverhead("the bare INSERT", insertPlain, insertOutbox);
     System.out.printf(
         "| notifications written during the store samples (expected: none) | %d |%n",
         writtenDuringSamples);
     System.out.printf(
         "| 1-minute load average before / after the store samples (%d cores) | %.2f / %.2f |%n",
         Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter);
+  }
+
+  /**
+   * The two overhead rows of {@code what}: of the medians, and the median of paired differences.
+   */
+  private static void printOverhead(String what, long[] without, long[] with) {
+    System.out.printf(
+        "| outbox overhead on %s (of the medians) | %+.1f %% |%n", what, overhead(without, with));
+    System.out.printf(
+        "| outbox overhead on %s (median of paired differences) | %+.1f %% |%n",
+        what, pairedOverhead(without, with));
   }
 
   private static long notifications(Jdbi jdbi) {

@@ -32,7 +32,12 @@ public final class ModelTrainer {
    * @throws IllegalArgumentException when rows and labels differ in length or there are no rows
    */
   public DirectionModel train(ModelKind kind, FeatureMatrix matrix, int[] rows, int[] labelCodes) {
-    requireRows(rows, labelCodes);
+    if (rows.length != labelCodes.length) {
+      throw new IllegalArgumentException("rows and labelCodes must have the same length");
+    }
+    if (rows.length == 0) {
+      throw new IllegalArgumentException("cannot train a model on zero rows");
+    }
     return switch (kind) {
       case MAJORITY -> MajorityModel.fit(labelCodes);
       case XGBOOST ->
@@ -40,28 +45,6 @@ public final class ModelTrainer {
               xgboostParameters(), settings.trees(), matrix, rows, labelCodes);
       case LOGISTIC -> LogisticDirectionModel.train(matrix, rows, labelCodes);
     };
-  }
-
-  /**
-   * A model of {@code kind} on the given rows of {@code matrix}, as {@link #train} gives it, fitted
-   * only when it is first used: for a model that may never be (a series that issues a naive
-   * forecaster). The arrays are kept until then and must not be modified.
-   *
-   * @throws IllegalArgumentException as {@link #train}, at once
-   */
-  public DirectionModel trainWhenUsed(
-      ModelKind kind, FeatureMatrix matrix, int[] rows, int[] labelCodes) {
-    requireRows(rows, labelCodes);
-    return new DeferredModel(kind, () -> train(kind, matrix, rows, labelCodes));
-  }
-
-  private static void requireRows(int[] rows, int[] labelCodes) {
-    if (rows.length != labelCodes.length) {
-      throw new IllegalArgumentException("rows and labelCodes must have the same length");
-    }
-    if (rows.length == 0) {
-      throw new IllegalArgumentException("cannot train a model on zero rows");
-    }
   }
 
   /**

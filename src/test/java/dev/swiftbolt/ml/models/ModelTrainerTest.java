@@ -30,17 +30,6 @@ class ModelTrainerTest {
   }
 
   @Test
-  void a_model_fitted_when_first_used_is_the_model_fitted_at_once() {
-    DirectionModel deferred =
-        new ModelTrainer(XGBoostSettings.defaults())
-            .trainWhenUsed(ModelKind.XGBOOST, data.features(), rows, labels);
-    assertThat(deferred.kind()).isEqualTo(ModelKind.XGBOOST);
-    assertThat(deferred.predict(data.features(), rows))
-        .isDeepEqualTo(train(ModelKind.XGBOOST).predict(data.features(), rows));
-    assertThat(deferred.toBytes()).isEqualTo(train(ModelKind.XGBOOST).toBytes());
-  }
-
-  @Test
   void a_model_read_back_from_its_bytes_predicts_identically() {
     for (ModelKind kind : ModelKind.values()) {
       DirectionModel model = train(kind);
